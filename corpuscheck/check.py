@@ -1,0 +1,123 @@
+"""The whole job as one call: load -> rules -> GX validation -> a Report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from corpuscheck import __version__
+from corpuscheck.engine import FileReport, run_rules
+from corpuscheck.findings import Finding, excerpt
+from corpuscheck.rules import all_rules, select_rules
+from corpuscheck.suite import GxEntry, Suite, load_suite
+from corpuscheck.validate import ExpectationOutcome, validate
+
+
+@dataclass
+class Report:
+    """Everything a reporter shows: per-file findings and errors, and each expectation's verdict."""
+
+    suite: Suite
+    files: list[FileReport]
+    outcomes: list[ExpectationOutcome]
+    documents: int
+    tool_version: str = __version__
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for report in self.files for f in report.findings]
+
+    @property
+    def errors(self):
+        return [e for report in self.files for e in report.errors]
+
+    @property
+    def failed_outcomes(self) -> list[ExpectationOutcome]:
+        return [o for o in self.outcomes if not o.success]
+
+    @property
+    def passed(self) -> bool:
+        """No expectation of severity error failed, and every file could be read."""
+        return not self.errors and not any(o.severity == "error" for o in self.failed_outcomes)
+
+    @property
+    def documents_failed(self) -> int:
+        return len({f.doc_id for f in self.findings})
+
+    def by_rule(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for finding in self.findings:
+            counts[finding.rule] = counts.get(finding.rule, 0) + 1
+        return dict(sorted(counts.items()))
+
+
+def _gx_findings(outcome: ExpectationOutcome, docs: dict[str, dict]) -> list[Finding]:
+    """Documents failing a built-in GX expectation become findings at the document's first line."""
+    entry = outcome.entry
+    assert isinstance(entry, GxEntry)
+    found = []
+    for doc_id, value in zip(outcome.failing_doc_ids, outcome.failing_values):
+        row = docs.get(doc_id, {})
+        args = ", ".join(f"{k}={v!r}" for k, v in entry.kwargs.items() if k not in ("column", "mostly"))
+        shown = excerpt(str(value)) if value is not None else ""
+        found.append(
+            Finding(
+                path=row.get("path", doc_id),
+                doc_id=doc_id,
+                record=row.get("record", 1),
+                code="GX",
+                rule=entry.expectation,
+                severity=entry.severity,
+                line=1,
+                end_line=max(1, row.get("n_lines", 1)),
+                column=1,
+                message=entry.description or f"{entry.column or 'row'} fails {entry.expectation}({args})",
+                excerpt=shown,
+            )
+        )
+    return found
+
+
+def check(
+    paths: Iterable[str] | str = ("corpus",),
+    suite: Suite | str | None = None,
+    *,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    text_field: str = "text",
+    title_field: str | None = "title",
+    jobs: int | None = None,
+    data_docs_dir: Path | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> Report:
+    """Check ``paths`` against ``suite`` (a Suite, a file, a name, or None for the default)."""
+    import pandas as pd
+
+    paths = [paths] if isinstance(paths, str) else list(paths)
+    if not isinstance(suite, Suite):
+        suite = load_suite(suite)
+    if select or ignore:
+        suite = suite.restrict(select_rules(all_rules(), select, ignore))
+    columns = {e.column for e in suite.gx_entries if e.column}
+    run = run_rules(
+        paths,
+        suite.rule_entries,
+        columns=columns,
+        text_field=text_field,
+        title_field=title_field,
+        jobs=jobs,
+        progress=progress,
+        prefetch_gx=True,
+    )
+    frame = pd.DataFrame(run.rows)
+    if frame.empty:
+        frame = pd.DataFrame(columns=["doc_id", "path", "record", *[e.rule.column for e in suite.rule_entries], *columns])
+    outcomes = validate(suite, frame, data_docs_dir=data_docs_dir) if suite.entries else []
+    docs = {row["doc_id"]: row for row in run.rows}
+    for outcome in outcomes:
+        if isinstance(outcome.entry, GxEntry):
+            for finding in _gx_findings(outcome, docs):
+                run.files[finding.path].findings.append(finding)
+    return Report(suite=suite, files=list(run.files.values()), outcomes=outcomes, documents=len(run.rows))

@@ -1,0 +1,153 @@
+"""The command line: picks the paths, the suite and the reporters; exit codes 0, 1, 2."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from corpuscheck import __version__
+
+EXIT_PASSED, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
+COMMANDS = ("check", "rules", "explain")
+
+
+class UsageError(Exception):
+    """Stops the run before checking: one line on stderr, exit code 2."""
+
+
+def _codes(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="corpuscheck",
+        description="A data-quality test suite and linter for text corpora.",
+    )
+    parser.add_argument("--version", action="version", version=f"corpuscheck {__version__}")
+    commands = parser.add_subparsers(dest="command")
+
+    check = commands.add_parser("check", help="check a corpus against a suite (the default command)")
+    check.add_argument("paths", nargs="*", help="files or folders (default: corpus/)")
+    check.add_argument("--suite", help="suite file or name (default: checks/news.yml, else the built-in news suite)")
+    check.add_argument("--format", default="text", help="output on stdout: text, json, ... (default: text)")
+    check.add_argument("--report", metavar="DIR", help="write DIR/index.html (default: reports/ when it exists or no paths are given)")
+    check.add_argument("--no-report", action="store_true", help="write no HTML report")
+    check.add_argument("--data-docs", action="store_true", help="also write GX Data Docs under the report folder (gx/)")
+    check.add_argument("--select", type=_codes, default=[], help="only these rules: codes, code prefixes, families or names, comma-separated")
+    check.add_argument("--ignore", type=_codes, default=[], help="skip these rules (same forms as --select)")
+    check.add_argument("--text-field", default="text", help="JSONL/Parquet field holding the text (default: text)")
+    check.add_argument("--title-field", default="title", help="JSONL/Parquet field holding the title (default: title)")
+    check.add_argument("--jobs", type=int, help="worker processes (default: all cores for large corpora)")
+    check.add_argument("--no-progress", action="store_true", help="no progress bar")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+
+    commands.add_parser("rules", help="list the rules: code, name, severity, summary")
+    explain = commands.add_parser("explain", help="print one rule's documentation with its examples")
+    explain.add_argument("rule", help="code or name, e.g. P101 or placeholder-line")
+    return parser
+
+
+def _progress(args):
+    if args.no_progress or not sys.stderr.isatty():
+        return None, None
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TextColumn("documents"),
+                   TimeElapsedColumn(), transient=True, console=None)
+    task = bar.add_task("check", total=None)
+    return bar, lambda done: bar.advance(task, done)
+
+
+def run_check(args) -> int:
+    from corpuscheck.check import check
+    from corpuscheck.reporters import get_reporter
+
+    paths = args.paths or ["corpus"]
+    if not args.paths and not Path("corpus").exists():
+        raise UsageError("no paths given and no corpus/ folder here: name the files or folders to check")
+    reporter_cls = get_reporter(args.format)
+    report_dir = args.report
+    if report_dir is None and not args.no_report and (not args.paths or Path("reports").is_dir()):
+        report_dir = "reports"
+    if args.no_report:
+        report_dir = None
+    bar, progress = _progress(args)
+    if bar:
+        bar.start()
+    try:
+        report = check(
+            paths,
+            args.suite,
+            select=args.select,
+            ignore=args.ignore,
+            text_field=args.text_field,
+            title_field=args.title_field or None,
+            jobs=args.jobs,
+            data_docs_dir=Path(report_dir) / "gx" if report_dir and args.data_docs else None,
+            progress=progress,
+        )
+    finally:
+        if bar:
+            bar.stop()
+    if report.documents == 0 and report.errors and all(e.fatal for e in report.errors):
+        raise UsageError("nothing could be checked: " + "; ".join(f"{e.path}: {e.message}" for e in report.errors))
+    if not report.files:
+        raise UsageError(f"no corpus files (.txt, .jsonl, .jsonl.gz, .json.gz, .parquet) under {', '.join(paths)}")
+    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
+    sys.stdout.write(reporter_cls(color=color and args.format == "text").render(report))
+    if report_dir:
+        from corpuscheck.reporters.html import write_html
+
+        index = write_html(report, Path(report_dir))
+        print(f"HTML report: {index}", file=sys.stderr)
+    return EXIT_PASSED if report.passed else EXIT_FAILED
+
+
+def run_rules_list(args) -> int:
+    from corpuscheck.rules import all_rules
+
+    for rule in all_rules():
+        print(f"{rule.code:<6} {rule.name:<28} {rule.severity:<8} {rule.summary}")
+    return EXIT_PASSED
+
+
+def run_explain(args) -> int:
+    from corpuscheck.docs import render_rule
+    from corpuscheck.rules import get_rule
+
+    print(render_rule(get_rule(args.rule)))
+    return EXIT_PASSED
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
+        argv.insert(0, "check")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handlers = {"check": run_check, "rules": run_rules_list, "explain": run_explain}
+    try:
+        return handlers[args.command](args)
+    except (UsageError, KeyError, ValueError, OSError) as exc:
+        # SuiteError is a ValueError; unknown rules and formats are KeyErrors
+        message = exc.args[0] if exc.args else str(exc)
+        if isinstance(exc, OSError):
+            message = f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": ")
+        print(f"corpuscheck: error: {message}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("corpuscheck: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # never a traceback for users; --debug shows it
+        if getattr(args, "debug", False):
+            raise
+        print(f"corpuscheck: internal error: {exc!r} (run again with --debug for the traceback)", file=sys.stderr)
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

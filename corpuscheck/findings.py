@@ -1,0 +1,49 @@
+"""Findings: flat records, one per place a rule fired, kept as a table."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any, Iterable
+
+EXCERPT_CHARS = 200
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str
+    doc_id: str
+    record: int
+    code: str
+    rule: str
+    severity: str
+    line: int
+    end_line: int
+    column: int
+    message: str
+    excerpt: str
+    related: dict[str, int] | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON contract's field order (DESIGN.md)."""
+        data = asdict(self)
+        data.pop("path")
+        return data
+
+    @property
+    def location(self) -> str:
+        """``path:line:col``, with ``#record`` after the path for multi-document files."""
+        where = self.path if self.doc_id == self.path else f"{self.path}#{self.record}"
+        return f"{where}:{self.line}:{self.column}"
+
+
+def excerpt(text: str) -> str:
+    text = text.strip()
+    return text if len(text) <= EXCERPT_CHARS else text[: EXCERPT_CHARS - 1] + "…"
+
+
+def table(findings: Iterable[Finding]):
+    """All findings as a pandas DataFrame, to group by file, rule or source."""
+    import pandas as pd
+
+    columns = list(Finding.__dataclass_fields__)
+    return pd.DataFrame([asdict(f) for f in findings], columns=columns)

@@ -1,0 +1,51 @@
+"""``--format json``: the contract in DESIGN.md."""
+
+from __future__ import annotations
+
+import orjson
+
+from corpuscheck.reporters.base import Reporter, sorted_findings
+
+
+def as_data(report) -> dict:
+    return {
+        "tool": "corpuscheck",
+        "version": report.tool_version,
+        "suite": report.suite.name,
+        "passed": report.passed,
+        "summary": {
+            "files": len(report.files),
+            "documents": report.documents,
+            "documents_failed": report.documents_failed,
+            "findings": len(report.findings),
+            "by_rule": report.by_rule(),
+        },
+        "expectations": [
+            {
+                "expectation": o.label,
+                "severity": o.severity,
+                "success": o.success,
+                "documents": o.element_count,
+                "documents_failing": o.unexpected_count,
+                "threshold": o.threshold,
+                "observed": round(o.observed, 6),
+            }
+            for o in report.outcomes
+        ],
+        "files": [
+            {
+                "path": f.path,
+                "documents": f.documents,
+                "errors": [e.as_dict() for e in f.errors],
+                "findings": [x.as_dict() for x in sorted_findings(f.findings)],
+            }
+            for f in report.files
+        ],
+    }
+
+
+class JsonReporter(Reporter):
+    name = "json"
+
+    def render(self, report) -> str:
+        return orjson.dumps(as_data(report), option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS).decode() + "\n"

@@ -1,0 +1,113 @@
+"""What a rule is: one declaration with its docs, options, detector and examples."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Mapping
+
+from corpuscheck.document import Document
+
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One place a rule fired: a line span in the document's text."""
+
+    line: int
+    end_line: int | None = None
+    column: int = 1
+    message: str | None = None  # None: the rule's message template, formatted with ``data``
+    excerpt: str | None = None  # None: the text of the span's first line
+    related: tuple[int, int] | None = None  # another span, e.g. the original of a repeat
+    data: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Option:
+    default: Any
+    help: str
+
+
+@dataclass(frozen=True)
+class Example:
+    """Executable documentation: ``text`` must give exactly ``spans`` (empty: a good example)."""
+
+    text: str
+    spans: tuple[tuple[int, int], ...] = ()
+    related: tuple[tuple[int, int] | None, ...] | None = None
+    options: Mapping[str, Any] = field(default_factory=dict)
+    note: str = ""
+
+    @property
+    def is_bad(self) -> bool:
+        return bool(self.spans)
+
+
+def _span(item: int | tuple[int, int]) -> tuple[int, int]:
+    return (item, item) if isinstance(item, int) else (item[0], item[1])
+
+
+def bad(text: str, *spans: int | tuple[int, int], related=None, options=None, note: str = "") -> Example:
+    """A bad example: ``spans`` are the exact lines (or ``(first, last)`` spans) that must be flagged."""
+    return Example(
+        text,
+        tuple(_span(s) for s in spans),
+        tuple(None if r is None else _span(r) for r in related) if related else None,
+        options or {},
+        note,
+    )
+
+
+def good(text: str, options=None, note: str = "") -> Example:
+    """A good example: the rule must find nothing in ``text``."""
+    return Example(text, (), None, options or {}, note)
+
+
+Detector = Callable[[Document, Mapping[str, Any]], Iterable[Hit]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule, declared once in its own module.
+
+    ``what``, ``why``, ``known_problems`` and ``fix`` are the doc sections
+    (ruff's headings); ``examples`` are rendered into the docs and executed by
+    the tests.
+    """
+
+    code: str
+    name: str
+    summary: str
+    why: str
+    message: str
+    detect: Detector
+    examples: tuple[Example, ...]
+    severity: str = "error"
+    options: Mapping[str, Option] = field(default_factory=dict)
+    known_problems: str = ""
+    fix: str = ""
+
+    def __post_init__(self) -> None:
+        if self.severity not in SEVERITIES:
+            raise ValueError(f"{self.code}: severity must be one of {SEVERITIES}")
+
+    @property
+    def family(self) -> str:
+        return self.code.rstrip("0123456789")
+
+    @property
+    def column(self) -> str:
+        """The feature column that holds this rule's finding count per document."""
+        return self.name.replace("-", "_")
+
+    def resolve_options(self, given: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        given = dict(given or {})
+        unknown = set(given) - set(self.options)
+        if unknown:
+            known = ", ".join(sorted(self.options)) or "none"
+            raise ValueError(f"{self.code} {self.name}: unknown option(s) {', '.join(sorted(unknown))} (known: {known})")
+        return {name: given.get(name, opt.default) for name, opt in self.options.items()}
+
+    def run(self, doc: Document, options: Mapping[str, Any] | None = None) -> list[Hit]:
+        return list(self.detect(doc, options if options is not None else self.resolve_options()))
