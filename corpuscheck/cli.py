@@ -17,12 +17,19 @@ class UsageError(Exception):
     """Stops the run before checking: one line on stderr, exit code 2."""
 
 
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line (no usage block) and never exits the caller's process."""
+
+    def error(self, message: str):
+        raise UsageError(f"{message} (see `{self.prog} --help`)")
+
+
 def _codes(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="corpuscheck",
         description="A data-quality test suite and linter for text corpora.",
     )
@@ -54,7 +61,10 @@ def build_parser() -> argparse.ArgumentParser:
 def _progress(args):
     if args.no_progress or not sys.stderr.isatty():
         return None, None
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    try:  # rich is not a declared dependency: without it, no bar
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    except ImportError:
+        return None, None
 
     bar = Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TextColumn("documents"),
                    TimeElapsedColumn(), transient=True, console=None)
@@ -70,6 +80,9 @@ def run_check(args) -> int:
     if not args.paths and not Path("corpus").exists():
         raise UsageError("no paths given and no corpus/ folder here: name the files or folders to check")
     reporter_cls = get_reporter(args.format)
+    unreadable = _nothing_to_check(paths)
+    if unreadable:
+        raise UsageError("nothing to check: " + "; ".join(f"{e.path}: {e.message}" for e in unreadable))
     report_dir = args.report
     if report_dir is None and not args.no_report and (not args.paths or Path("reports").is_dir()):
         report_dir = "reports"
@@ -107,6 +120,18 @@ def run_check(args) -> int:
     return EXIT_PASSED if report.passed else EXIT_FAILED
 
 
+def _nothing_to_check(paths: list[str]):
+    """The errors when no path yields a corpus file (a quick answer before GX is loaded), else None."""
+    from corpuscheck.loader import discover
+
+    errors = []
+    for found in discover(paths):
+        if isinstance(found, str):
+            return None
+        errors.append(found)
+    return errors
+
+
 def run_rules_list(args) -> int:
     from corpuscheck.rules import all_rules
 
@@ -127,17 +152,23 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
         argv.insert(0, "check")
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    for stream in (sys.stdout, sys.stderr):  # corpus text must not crash a terminal that is not UTF-8
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    args = None
     handlers = {"check": run_check, "rules": run_rules_list, "explain": run_explain}
     try:
+        try:
+            args = build_parser().parse_args(argv)
+        except SystemExit as exc:  # --help, --version
+            return exc.code if isinstance(exc.code, int) else EXIT_PASSED
         return handlers[args.command](args)
     except (UsageError, KeyError, ValueError, OSError) as exc:
         # SuiteError is a ValueError; unknown rules and formats are KeyErrors
-        message = exc.args[0] if exc.args else str(exc)
+        message = str(exc.args[0]) if exc.args else str(exc)
         if isinstance(exc, OSError):
             message = f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": ")
-        print(f"corpuscheck: error: {message}", file=sys.stderr)
+        print(f"corpuscheck: error: {' '.join(message.split(chr(10)))}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("corpuscheck: interrupted", file=sys.stderr)

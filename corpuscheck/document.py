@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Iterator
+from typing import Any
 
 
 @dataclass(eq=False)
@@ -15,6 +16,11 @@ class Document:
     ``lines[n - 1]``, so every finding points back into the original text.
     ``title_line`` is the line the title was taken from (0 when the title came
     from a separate field), and the body is every line after it.
+    ``record`` is the 1-based record number in a multi-document file (JSONL
+    line or Parquet row, counting records only), else 1; ``source_line`` is
+    the line of a JSONL file the record was read from (None otherwise).
+    Line breaks are normalised to ``\n`` (CRLF and lone CR count as one
+    break each, as editors count them) and a leading BOM is dropped.
     """
 
     doc_id: str
@@ -24,10 +30,11 @@ class Document:
     title: str | None = None
     title_line: int = 0
     meta: dict[str, Any] = field(default_factory=dict)
+    source_line: int | None = None
 
     @cached_property
     def lines(self) -> list[str]:
-        return self.text.split("\n") if self.text else []
+        return self.text.split("\n")  # an empty text has one empty line: line 1 always exists
 
     @property
     def body_start(self) -> int:
@@ -62,21 +69,27 @@ def from_text(
     doc_id: str | None = None,
     title: str | None = None,
     meta: dict[str, Any] | None = None,
+    source_line: int | None = None,
 ) -> Document:
     """Build a Document from raw text.
 
     Without an explicit ``title`` the first non-empty line is the title and the
     body is everything after it, as in a scraped ``.txt`` file.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.startswith("\ufeff"):
         text = text[1:]
     title_line = 0
     if title is None:
-        for number, line in enumerate(text.split("\n"), start=1):
-            if line.strip():
-                title, title_line = line.strip(), number
+        start, number = 0, 1
+        while start <= len(text):  # scan line by line: no split of a large text just for its title
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            if text[start:end].strip():
+                title, title_line = text[start:end].strip(), number
                 break
+            start, number = end + 1, number + 1
     return Document(
         doc_id=doc_id or path,
         path=path,
@@ -85,4 +98,5 @@ def from_text(
         title=title,
         title_line=title_line,
         meta=meta or {},
+        source_line=source_line,
     )

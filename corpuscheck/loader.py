@@ -1,38 +1,60 @@
 """Corpus loader: paths -> Documents, streamed, with every read problem kept.
 
-Recognised by extension: ``.txt`` (one article per file, optionally ``.gz``),
-``.jsonl`` / ``.jsonl.gz`` / ``.json.gz`` (one JSON record per line) and
-``.parquet``. Reading never stops at a bad file or record: each problem becomes
-a :class:`LoadError` with its location, and the next file or record is read.
+Recognised by extension: ``.txt`` / ``.txt.gz`` (one article per file),
+``.jsonl`` / ``.jsonl.gz`` / ``.json.gz`` / ``.ndjson`` (one JSON object per
+line) and ``.parquet`` (one row per article). Folders are walked recursively;
+hidden files and folders are skipped, symbolic links are followed once.
+
+Reading streams: a JSONL file is read line by line and a Parquet file batch by
+batch, so memory does not grow with the file. Reading never stops at a bad
+file or record: each problem becomes a :class:`LoadError` with its location
+(line and/or record), and the next record or file is read.
 """
 
 from __future__ import annotations
 
+import codecs
+import errno
 import gzip
+import io
 import os
+import stat
+import zlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import IO, Any
 
 import orjson
 
 from corpuscheck.document import Document, from_text
 
 TXT_SUFFIXES = (".txt", ".txt.gz")
-JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".json.gz", ".ndjson")
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".json.gz", ".ndjson", ".ndjson.gz")
 PARQUET_SUFFIXES = (".parquet",)
 SUFFIXES = TXT_SUFFIXES + JSONL_SUFFIXES + PARQUET_SUFFIXES
+
+MAX_ERRORS_PER_FILE = 100  # beyond this, one summary error says how many more there were
+PARQUET_BATCH_ROWS = 256
+GZIP_MAGIC = b"\x1f\x8b"
+# (BOM, codec) longest first: a UTF-32-LE BOM starts with the UTF-16-LE one.
+WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+             (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+READ_ERRORS = (OSError, EOFError, zlib.error)  # truncated/corrupt gzip: EOFError, BadGzipFile (OSError), zlib.error
 
 
 @dataclass(frozen=True)
 class LoadError:
-    """A problem reading one file or one record; the rest is still read."""
+    """A problem reading one file or one record; the rest is still read.
+
+    ``line`` is the line in the file (JSONL, or a text file's bad byte);
+    ``record`` the 1-based record number (JSONL, Parquet).
+    """
 
     path: str
     message: str
     line: int | None = None
     record: int | None = None
-    fatal: bool = False  # the file (not only one record) could not be read
+    fatal: bool = False  # nothing of the file (or path) could be read
 
     def as_dict(self) -> dict[str, Any]:
         return {"line": self.line, "record": self.record, "message": self.message}
@@ -48,6 +70,18 @@ class FileStart:
 Item = Document | LoadError | FileStart
 
 
+def display_path(path: str) -> str:
+    """The path as text that can always be printed and put in JSON.
+
+    A file name that is not valid UTF-8 shows its bad bytes as ``\\xNN``.
+    """
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", errors="backslashreplace")
+
+
 def _kind(path: str) -> str | None:
     lowered = path.lower()
     if lowered.endswith(TXT_SUFFIXES):
@@ -59,158 +93,398 @@ def _kind(path: str) -> str | None:
     return None
 
 
-def discover(paths: Iterable[str]) -> Iterator[str | LoadError]:
-    """Every corpus file under ``paths`` (sorted), or a LoadError for a bad path."""
+def _why(exc: OSError, path: str) -> str:
+    """A short reason for an OS error, without the path (the error entry has it)."""
+    if exc.errno == errno.ENOENT and os.path.islink(path):
+        return f"broken symbolic link (points to {display_path(os.readlink(path))})"
+    reasons = {
+        errno.ENOENT: "no such file or directory",
+        errno.EACCES: "permission denied",
+        errno.EPERM: "permission denied",
+        errno.ELOOP: "symbolic link loop",
+        errno.ENAMETOOLONG: "file name too long",
+        errno.ENOTDIR: "a part of the path is not a folder",
+    }
+    return reasons.get(exc.errno, exc.strerror or str(exc))
+
+
+def _walk(top: str) -> Iterator[str | LoadError]:
+    """Corpus files under folder ``top`` and errors for what could not be walked.
+
+    Hidden entries are skipped; symbolic links to folders are followed, but a
+    link back to a folder being walked is a loop and reported.
+    """
+    visited: set[str] = set()
+
+    def visit(folder: str, ancestors: frozenset[str]) -> Iterator[str | LoadError]:
+        try:
+            with os.scandir(folder) as entries:
+                listing = sorted(entries, key=lambda e: e.name)
+        except OSError as exc:
+            yield LoadError(display_path(folder), f"cannot list folder: {_why(exc, folder)}", fatal=True)
+            return
+        for entry in listing:
+            if entry.name.startswith("."):
+                continue
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                real = os.path.realpath(entry.path)
+                if real in ancestors:
+                    yield LoadError(
+                        display_path(entry.path),
+                        "symbolic link loop (links back to a folder being walked): not followed",
+                        fatal=True,
+                    )
+                elif real not in visited:
+                    visited.add(real)
+                    yield from visit(entry.path, ancestors | {real})
+            elif _kind(entry.name):
+                try:
+                    os.stat(entry.path)
+                except OSError as exc:
+                    yield LoadError(display_path(entry.path), _why(exc, entry.path), fatal=True)
+                    continue
+                yield entry.path
+
+    real_top = os.path.realpath(top)
+    visited.add(real_top)
+    yield from visit(top, frozenset({real_top}))
+
+
+def discover(paths: Iterable[str | os.PathLike]) -> Iterator[str | LoadError]:
+    """Every corpus file under ``paths``, or a LoadError for a bad path.
+
+    A folder is walked in name order, each subfolder where its name sorts.
+
+    Files are yielded as given (a path to open); errors carry a printable path.
+    A file reached twice (named twice, or through a link) is read once.
+    """
+    seen: set[tuple[int, int]] = set()
+
+    def once(path: str) -> bool:
+        try:
+            info = os.stat(path)
+        except OSError:
+            return True  # reading it will report the problem
+        key = (info.st_dev, info.st_ino)
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
+
     for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            found = []
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.extend(
-                    os.path.join(root, name)
-                    for name in files
-                    if not name.startswith(".") and _kind(name)
-                )
-            yield from sorted(found)
-        elif path.is_file():
-            if _kind(given):
-                yield given
-            else:
+        given = os.fspath(given)
+        shown = display_path(given)
+        try:
+            info = os.stat(given)
+        except OSError as exc:
+            yield LoadError(shown, _why(exc, given), fatal=True)
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            found = problems = 0
+            for item in _walk(given):  # lazily: the first file is read before the whole tree is walked
+                if isinstance(item, LoadError):
+                    problems += 1
+                    yield item
+                else:
+                    found += 1
+                    if once(item):
+                        yield item
+            if not found and not problems:
                 yield LoadError(
-                    given,
-                    "unsupported file type (expected " + ", ".join(SUFFIXES) + ")",
+                    shown, "folder has no corpus files (" + ", ".join(SUFFIXES) + "; hidden ones are skipped)",
                     fatal=True,
                 )
-        else:
-            yield LoadError(given, "no such file or directory", fatal=True)
+        elif not stat.S_ISREG(info.st_mode):
+            yield LoadError(shown, "not a regular file or folder", fatal=True)
+        elif not _kind(given):
+            yield LoadError(shown, "unsupported file type (expected " + ", ".join(SUFFIXES) + ")", fatal=True)
+        elif once(given):
+            yield given
 
 
-def _open_bytes(path: str) -> bytes:
-    if path.lower().endswith(".gz"):
-        with gzip.open(path, "rb") as handle:
-            return handle.read()
-    with open(path, "rb") as handle:
-        return handle.read()
+def _open_binary(path: str) -> IO[bytes]:
+    """The file's bytes, gunzipped when they are gzip data (whatever the name says)."""
+    raw = open(path, "rb")  # closed by the caller's with-block
+    try:
+        compressed = raw.peek(2)[:2] == GZIP_MAGIC
+    except BaseException:
+        raw.close()
+        raise
+    if compressed:
+        raw.close()
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    return raw
 
 
 def decode(data: bytes, path: str) -> tuple[str, LoadError | None]:
-    """UTF-8 (with or without BOM), else UTF-16 with a BOM; otherwise decode
-    with replacement characters and report where the first bad byte is."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), None
-        except UnicodeDecodeError:
-            pass
+    """UTF-8 (with or without BOM), UTF-16/32 with a BOM; anything else is
+    decoded as UTF-8 with U+FFFD for each bad sequence, and the first bad byte
+    is reported with its offset and line."""
+    for bom, codec in WIDE_BOMS:
+        if data.startswith(bom):
+            text = data.decode(codec, errors="replace")
+            bad = text.count("\ufffd")
+            if bad:
+                return text, LoadError(path, f"not valid {codec.upper()}: {bad} bad sequence(s) replaced by U+FFFD")
+            return text, None
+    start = 3 if data.startswith(codecs.BOM_UTF8) else 0
     try:
-        return data.decode("utf-8-sig"), None
+        return data[start:].decode("utf-8"), None
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        bad = data[exc.start : exc.start + 4].hex(" ")
-        count = data.decode("utf-8", errors="replace").count("\ufffd")
-        message = (
-            f"not valid UTF-8: byte {exc.start} (line {line}) is 0x{bad.split()[0]}; "
-            f"{count} undecodable sequence(s) replaced by U+FFFD and the text checked anyway"
+        text = data[start:].decode("utf-8", errors="replace")
+        return text, _utf8_error(path, data, start + exc.start, text.count("\ufffd") - data.count("\ufffd".encode()))
+
+
+def _utf8_error(
+    path: str, data: bytes, offset: int, count: int, *, base: int = 0, line: int | None = None,
+    record: int | None = None,
+) -> LoadError:
+    """``offset`` is the first bad byte inside ``data``; ``base`` is where ``data`` starts in the file."""
+    if line is None:
+        line = data.count(b"\n", 0, offset) + 1
+    column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+    byte = data[offset : offset + 1].hex()
+    return LoadError(
+        path,
+        f"not valid UTF-8: byte 0x{byte} at offset {base + offset} (line {line}, byte column {column}); "
+        f"{count} undecodable sequence(s) replaced by U+FFFD, text checked anyway",
+        line=line,
+        record=record,
+    )
+
+
+def _read_all(handle: IO[bytes]) -> tuple[bytes, Exception | None]:
+    """Everything readable from ``handle``; a read error (e.g. truncated gzip) is returned, not raised."""
+    chunks = []
+    try:
+        while chunk := handle.read(1 << 16):
+            chunks.append(chunk)
+    except READ_ERRORS as exc:
+        return b"".join(chunks), exc
+    return b"".join(chunks), None
+
+
+def _read_txt(path: str, shown: str) -> Iterator[Document | LoadError]:
+    with _open_binary(path) as handle:
+        data, failure = _read_all(handle)
+    if failure is not None:
+        if not data:
+            yield LoadError(shown, f"cannot read file: {_describe(failure)}", fatal=True)
+            return
+        yield LoadError(
+            shown,
+            f"file ends early after byte {len(data)} ({_describe(failure)}); the part read is checked",
+            line=data.count(b"\n") + 1,
         )
-        return data.decode("utf-8-sig", errors="replace"), LoadError(path, message, line=line)
-
-
-def _read_txt(path: str) -> Iterator[Document | LoadError]:
-    text, error = decode(_open_bytes(path), path)
+    text, error = decode(data, shown)
     if error:
         yield error
     if not text.strip():
-        yield LoadError(path, "file is empty" if not text else "file has only white space", line=1)
+        yield LoadError(shown, "file is empty" if not data else "file has only white space", line=1)
         return
-    yield from_text(text, path)
+    yield from_text(text, shown)
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, EOFError):
+        return "truncated gzip data"
+    if isinstance(exc, gzip.BadGzipFile | zlib.error):
+        return f"corrupt gzip data: {exc}"
+    if isinstance(exc, OSError) and exc.errno is not None:
+        return exc.strerror or str(exc)
+    return str(exc) or type(exc).__name__
+
+
+def _json_kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    kinds = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "a boolean"}
+    return kinds.get(type(value), f"a {type(value).__name__}")
 
 
 def _document_from_record(
-    record: Any, path: str, number: int, text_field: str, title_field: str | None
+    record: Any,
+    path: str,
+    number: int,
+    text_field: str,
+    title_field: str | None,
+    line: int | None = None,
 ) -> Document | LoadError:
+    def error(message: str) -> LoadError:
+        return LoadError(path, message, line=line, record=number)
+
     if not isinstance(record, dict):
-        return LoadError(path, f"record is a JSON {type(record).__name__}, not an object", line=number, record=number)
-    text = record.get(text_field)
-    if text is None:
+        return error(f"record is {_json_kind(record)}, not an object")
+    if text_field not in record:
         fields = ", ".join(sorted(map(str, record))[:8]) or "none"
-        return LoadError(
-            path,
-            f"record has no {text_field!r} field (fields: {fields}); set --text-field",
-            line=number,
-            record=number,
-        )
+        return error(f"record has no {text_field!r} field (fields: {fields}); set --text-field")
+    text = record[text_field]
     if not isinstance(text, str):
-        return LoadError(path, f"field {text_field!r} is a {type(text).__name__}, not a string", line=number, record=number)
+        return error(f"field {text_field!r} is {_json_kind(text)}, not a string")
+    # An empty text is still a record: a document with no body is a rule's finding (S101), not a read error.
     title = record.get(title_field) if title_field else None
-    meta = {k: v for k, v in record.items() if k not in (text_field, title_field)}
+    meta = {k: v for k, v in record.items() if k != text_field and k != title_field}
     return from_text(
         text,
         path,
         record=number,
         doc_id=f"{path}#{number}",
-        title=title if isinstance(title, str) and title.strip() else None,
+        title=title.strip() if isinstance(title, str) and title.strip() else None,
         meta=meta,
+        source_line=line,
     )
 
 
-def _read_jsonl(path: str, text_field: str, title_field: str | None) -> Iterator[Document | LoadError]:
-    data = _open_bytes(path)
-    if not data.strip():
-        yield LoadError(path, "file is empty", line=1)
-        return
-    for number, raw in enumerate(data.split(b"\n"), start=1):
-        if not raw.strip():
-            continue
-        try:
-            record = orjson.loads(raw)
-        except orjson.JSONDecodeError as exc:
-            yield LoadError(path, f"malformed JSON record: {exc}", line=number, record=number)
-            continue
-        yield _document_from_record(record, path, number, text_field, title_field)
+def _lines(handle: IO[bytes]) -> Iterator[bytes | str]:
+    """Lines of a JSONL stream: bytes for UTF-8 (a BOM dropped), str for UTF-16/32 with a BOM."""
+    head = handle.peek(4)[:4] if hasattr(handle, "peek") else b""
+    for bom, codec in WIDE_BOMS:
+        if head.startswith(bom):
+            yield from io.TextIOWrapper(handle, encoding=codec, errors="replace", newline="\n")
+            return
+    first = True
+    for raw in handle:
+        if first and raw.startswith(codecs.BOM_UTF8):
+            raw = raw[3:]
+        first = False
+        yield raw
 
 
-def _read_parquet(path: str, text_field: str, title_field: str | None) -> Iterator[Document | LoadError]:
+def _read_jsonl(path: str, shown: str, text_field: str, title_field: str | None) -> Iterator[Document | LoadError]:
+    number = 0  # records: every non-blank line is one
+    line = 0
+    offset = 0  # byte offset of the current line (UTF-8 files)
+    with _open_binary(path) as handle:
+        lines = _lines(handle)
+        while True:
+            try:
+                raw = next(lines)
+            except StopIteration:
+                break
+            except READ_ERRORS as exc:
+                yield LoadError(
+                    shown,
+                    f"file ends early after line {line} ({_describe(exc)}); the records before are checked",
+                    line=line + 1,
+                    fatal=line == 0,
+                )
+                return
+            line += 1
+            start, offset = offset, offset + len(raw)
+            if not raw.strip():
+                continue
+            number += 1
+            try:
+                record = orjson.loads(raw)
+            except orjson.JSONDecodeError as exc:
+                fixed = _utf8_fixed(raw)
+                if fixed is None:
+                    message = f"malformed JSON record: {exc.msg} at column {exc.colno}"
+                    yield LoadError(shown, message, line=line, record=number)
+                    continue
+                text, position, count = fixed
+                yield _utf8_error(shown, raw, position, count, base=start, line=line, record=number)
+                try:
+                    record = orjson.loads(text)
+                except orjson.JSONDecodeError as again:
+                    yield LoadError(shown, f"malformed JSON record: {again.msg} at column {again.colno}",
+                                    line=line, record=number)
+                    continue
+            yield _document_from_record(record, shown, number, text_field, title_field, line=line)
+    if number == 0:
+        yield LoadError(shown, "file is empty" if offset == 0 else "file has only blank lines", line=1)
+
+
+def _utf8_fixed(raw: bytes | str) -> tuple[str, int, int] | None:
+    """For a line that is not valid UTF-8: (the line with U+FFFD, offset of the first bad byte, count)."""
+    if isinstance(raw, str):
+        return None
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        text = raw.decode("utf-8", errors="replace")
+        return text, exc.start, text.count("\ufffd") - raw.count("\ufffd".encode())
+    return None
+
+
+def _read_parquet(path: str, shown: str, text_field: str, title_field: str | None) -> Iterator[Document | LoadError]:
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
-    handle = pq.ParquetFile(path)
-    if text_field not in handle.schema_arrow.names:
-        columns = ", ".join(handle.schema_arrow.names[:8])
-        yield LoadError(path, f"no {text_field!r} column (columns: {columns}); set --text-field", fatal=True)
-        return
-    number = 0
-    for batch in handle.iter_batches(batch_size=1024):
-        for record in batch.to_pylist():
-            number += 1
-            yield _document_from_record(record, path, number, text_field, title_field)
+    # pre_buffer=False: with it pyarrow keeps the buffers of every row group read so far (RSS grows with the file)
+    with pq.ParquetFile(path, pre_buffer=False) as handle:
+        schema = handle.schema_arrow
+        if text_field not in schema.names:
+            columns = ", ".join(schema.names[:8]) or "none"
+            yield LoadError(shown, f"no {text_field!r} column (columns: {columns}); set --text-field", fatal=True)
+            return
+        kind = schema.field(text_field).type
+        if not (pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_string_view(kind)):
+            yield LoadError(shown, f"column {text_field!r} holds {kind}, not strings; set --text-field", fatal=True)
+            return
+        if handle.metadata.num_rows == 0:
+            yield LoadError(shown, "file has no rows")
+            return
+        number = 0
+        try:
+            for batch in handle.iter_batches(batch_size=PARQUET_BATCH_ROWS, use_threads=False):
+                for record in batch.to_pylist():
+                    number += 1
+                    yield _document_from_record(record, shown, number, text_field, title_field)
+        except (OSError, ValueError, pa.ArrowException) as exc:
+            yield LoadError(shown, f"cannot read past record {number}: {exc}", record=number + 1, fatal=number == 0)
+
+
+def _read(path: str, shown: str, text_field: str, title_field: str | None) -> Iterator[Document | LoadError]:
+    kind = _kind(path)
+    try:
+        if kind == "txt":
+            yield from _read_txt(path, shown)
+        elif kind == "jsonl":
+            yield from _read_jsonl(path, shown, text_field, title_field)
+        else:
+            yield from _read_parquet(path, shown, text_field, title_field)
+    except OSError as exc:
+        yield LoadError(shown, f"cannot read file: {_why(exc, path)}", fatal=True)
+    except Exception as exc:  # any other reader failure (e.g. a corrupt Parquet footer) is this file's error
+        yield LoadError(shown, f"cannot read file: {_describe(exc)}", fatal=True)
 
 
 def iter_items(
-    paths: Iterable[str], *, text_field: str = "text", title_field: str | None = "title"
+    paths: Iterable[str | os.PathLike] | str, *, text_field: str = "text", title_field: str | None = "title"
 ) -> Iterator[Item]:
-    """Stream FileStart markers, Documents and LoadErrors for every path."""
+    """Stream FileStart markers, Documents and LoadErrors for every path.
+
+    At most :data:`MAX_ERRORS_PER_FILE` errors are listed per file; one more
+    error then says how many were left out.
+    """
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]
     for found in discover(paths):
         if isinstance(found, LoadError):
             yield FileStart(found.path)
             yield found
             continue
-        yield FileStart(found)
-        kind = _kind(found)
-        try:
-            if kind == "txt":
-                yield from _read_txt(found)
-            elif kind == "jsonl":
-                yield from _read_jsonl(found, text_field, title_field)
-            else:
-                yield from _read_parquet(found, text_field, title_field)
-        except (OSError, EOFError, ValueError) as exc:
-            # gzip.BadGzipFile is an OSError; pyarrow raises ArrowInvalid (a ValueError).
-            yield LoadError(found, f"could not read file: {exc}", fatal=True)
+        shown = display_path(found)
+        yield FileStart(shown)
+        listed = hidden = 0
+        for item in _read(found, shown, text_field, title_field):
+            if isinstance(item, LoadError):
+                if listed >= MAX_ERRORS_PER_FILE:
+                    hidden += 1
+                    continue
+                listed += 1
+            yield item
+        if hidden:
+            yield LoadError(shown, f"{hidden} more error(s) in this file not listed")
 
 
-def load(paths: Iterable[str] | str, **fields: Any) -> Iterator[Document]:
+def load(paths: Iterable[str | os.PathLike] | str, **fields: Any) -> Iterator[Document]:
     """Only the Documents under ``paths`` (errors dropped): the simple Python entry point."""
-    if isinstance(paths, str):
-        paths = [paths]
     return (item for item in iter_items(paths, **fields) if isinstance(item, Document))
 
 
