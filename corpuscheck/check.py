@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
 
 from corpuscheck import __version__
 from corpuscheck.engine import FileReport, run_rules
@@ -12,6 +12,8 @@ from corpuscheck.findings import Finding, excerpt
 from corpuscheck.rules import all_rules, select_rules
 from corpuscheck.suite import GxEntry, Suite, load_suite
 from corpuscheck.validate import ExpectationOutcome, validate
+
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
 @dataclass
@@ -24,6 +26,7 @@ class Report:
     documents: int
     tool_version: str = __version__
     extra: dict = field(default_factory=dict)
+    fail_on: str = "error"  # lowest severity of a failed expectation that fails the run, or "never"
 
     @property
     def findings(self) -> list[Finding]:
@@ -39,8 +42,11 @@ class Report:
 
     @property
     def passed(self) -> bool:
-        """No expectation of severity error failed, and every file could be read."""
-        return not self.errors and not any(o.severity == "error" for o in self.failed_outcomes)
+        """Every file could be read, and no expectation at or above ``fail_on`` failed."""
+        if self.errors:
+            return False
+        failing = SEVERITY_RANK.get(self.fail_on, len(SEVERITY_RANK))
+        return not any(SEVERITY_RANK[o.severity] >= failing for o in self.failed_outcomes)
 
     @property
     def documents_failed(self) -> int:
@@ -58,7 +64,7 @@ def _gx_findings(outcome: ExpectationOutcome, docs: dict[str, dict]) -> list[Fin
     entry = outcome.entry
     assert isinstance(entry, GxEntry)
     found = []
-    for doc_id, value in zip(outcome.failing_doc_ids, outcome.failing_values):
+    for doc_id, value in zip(outcome.failing_doc_ids, outcome.failing_values, strict=True):
         row = docs.get(doc_id, {})
         args = ", ".join(f"{k}={v!r}" for k, v in entry.kwargs.items() if k not in ("column", "mostly"))
         shown = excerpt(str(value)) if value is not None else ""
@@ -91,10 +97,14 @@ def check(
     jobs: int | None = None,
     data_docs_dir: Path | None = None,
     progress: Callable[[int], None] | None = None,
+    per_path_ignores: dict[str, list[str]] | None = None,
+    fail_on: str = "error",
 ) -> Report:
-    """Check ``paths`` against ``suite`` (a Suite, a file, a name, or None for the default)."""
-    import pandas as pd
+    """Check ``paths`` against ``suite`` (a Suite, a file, a name, or None for the default).
 
+    ``per_path_ignores`` maps path globs to rule selectors whose findings are
+    dropped for matching files (before validation, so thresholds see them gone).
+    """
     paths = [paths] if isinstance(paths, str) else list(paths)
     if not isinstance(suite, Suite):
         suite = load_suite(suite)
@@ -111,6 +121,10 @@ def check(
         progress=progress,
         prefetch_gx=True,
     )
+    if per_path_ignores:
+        _drop_ignored(run, suite, per_path_ignores)
+    import pandas as pd  # only now: the rules start sooner, and GX's background import brings it meanwhile
+
     frame = pd.DataFrame(run.rows)
     if frame.empty:
         frame = pd.DataFrame(columns=["doc_id", "path", "record", *[e.rule.column for e in suite.rule_entries], *columns])
@@ -120,4 +134,31 @@ def check(
         if isinstance(outcome.entry, GxEntry):
             for finding in _gx_findings(outcome, docs):
                 run.files[finding.path].findings.append(finding)
-    return Report(suite=suite, files=list(run.files.values()), outcomes=outcomes, documents=len(run.rows))
+    return Report(
+        suite=suite, files=list(run.files.values()), outcomes=outcomes, documents=len(run.rows), fail_on=fail_on
+    )
+
+
+def _drop_ignored(run, suite: Suite, per_path_ignores: dict[str, list[str]]) -> None:
+    """Remove the findings of rules ignored for a path, and zero their counts in its rows."""
+    from fnmatch import fnmatch
+
+    from corpuscheck.rules import matches
+
+    rules = [e.rule for e in suite.rule_entries]
+    ignored_by_path: dict[str, set[str]] = {}
+    for path in run.files:
+        codes = {
+            rule.code
+            for glob, selectors in per_path_ignores.items()
+            if fnmatch(path, glob) or fnmatch(path, glob.rstrip("/") + "/*")
+            for rule in rules
+            if any(matches(rule, s) for s in selectors)
+        }
+        if codes:
+            ignored_by_path[path] = codes
+            run.files[path].findings = [f for f in run.files[path].findings if f.code not in codes]
+    columns = {r.code: r.column for r in rules}
+    for row in run.rows:
+        for code in ignored_by_path.get(row["path"], ()):
+            row[columns[code]] = 0

@@ -10,7 +10,7 @@ from pathlib import Path
 from corpuscheck import __version__
 
 EXIT_PASSED, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("check", "rules", "explain")
+COMMANDS = ("check", "baseline", "config", "rules", "explain")
 
 
 class UsageError(Exception):
@@ -28,6 +28,39 @@ def _codes(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
+DEFAULT_BASELINE = "corpuscheck-baseline.json"
+
+
+def _formats() -> str:
+    from corpuscheck.reporters import reporters
+
+    return ", ".join(sorted(n for n in reporters() if n != "html"))
+
+
+def _add_check_options(command: argparse.ArgumentParser) -> None:
+    """Options shared by `check` and `baseline`; None means "not given" so pyproject.toml can fill it in."""
+    command.add_argument("paths", nargs="*", help="files or folders (default: [tool.corpuscheck] paths, else corpus/)")
+    command.add_argument("--suite", help="suite file or name (default: checks/news.yml, else the built-in news suite)")
+    command.add_argument("--select", type=_codes, help="only these rules: codes, code prefixes, families or names, comma-separated")
+    command.add_argument("--ignore", type=_codes, help="skip these rules (same forms as --select)")
+    command.add_argument("--text-field", help="JSONL/Parquet field holding the text (default: text)")
+    command.add_argument("--title-field", help="JSONL/Parquet field holding the title (default: title)")
+    command.add_argument("--fail-on", choices=("error", "warning", "info", "never"),
+                         help="lowest severity of a failed expectation that fails the run (default: error)")
+    command.add_argument("--jobs", type=int, help="worker processes (default: all cores for large corpora)")
+    command.add_argument("--no-progress", action="store_true", help="no progress bar")
+    command.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+
+
+def _settings(args) -> dict:
+    """Effective settings: flags over [tool.corpuscheck] over defaults (values only)."""
+    from corpuscheck.config import resolve
+
+    given = {key: getattr(args, key, None) for key in
+             ("paths", "suite", "select", "ignore", "text_field", "title_field", "fail_on", "report", "baseline", "jobs")}
+    return {key: item.value for key, item in resolve(given).items()}
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = ArgumentParser(
         prog="corpuscheck",
@@ -37,21 +70,21 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command")
 
     check = commands.add_parser("check", help="check a corpus against a suite (the default command)")
-    check.add_argument("paths", nargs="*", help="files or folders (default: corpus/)")
-    check.add_argument("--suite", help="suite file or name (default: checks/news.yml, else the built-in news suite)")
-    check.add_argument("--format", default="text", help="output on stdout: text, json, ... (default: text)")
+    _add_check_options(check)
+    check.add_argument("--format", default="text", help="output on stdout: " + _formats() + " (default: text)")
+    check.add_argument("--output-format", action="append", default=[], metavar="NAME=FILE",
+                       help="also write format NAME to FILE, e.g. junit=reports/junit.xml (repeatable)")
     check.add_argument("--report", metavar="DIR", help="write DIR/index.html (default: reports/ when it exists or no paths are given)")
     check.add_argument("--no-report", action="store_true", help="write no HTML report")
     check.add_argument("--data-docs", action="store_true", help="also write GX Data Docs under the report folder (gx/)")
-    check.add_argument("--select", type=_codes, default=[], help="only these rules: codes, code prefixes, families or names, comma-separated")
-    check.add_argument("--ignore", type=_codes, default=[], help="skip these rules (same forms as --select)")
-    check.add_argument("--text-field", default="text", help="JSONL/Parquet field holding the text (default: text)")
-    check.add_argument("--title-field", default="title", help="JSONL/Parquet field holding the title (default: title)")
-    check.add_argument("--jobs", type=int, help="worker processes (default: all cores for large corpora)")
-    check.add_argument("--no-progress", action="store_true", help="no progress bar")
+    check.add_argument("--baseline", metavar="FILE", help="fail only on findings that are not in this baseline file")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
-    check.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
 
+    baseline = commands.add_parser("baseline", help="accept today's findings: write their fingerprints to a baseline file")
+    _add_check_options(baseline)
+    baseline.add_argument("-o", "--output", default=DEFAULT_BASELINE, help=f"baseline file (default: {DEFAULT_BASELINE})")
+
+    commands.add_parser("config", help="print the effective configuration and where each value came from")
     commands.add_parser("rules", help="list the rules: code, name, severity, summary")
     explain = commands.add_parser("explain", help="print one rule's documentation with its examples")
     explain.add_argument("rule", help="code or name, e.g. P101 or placeholder-line")
@@ -72,36 +105,45 @@ def _progress(args):
     return bar, lambda done: bar.advance(task, done)
 
 
-def run_check(args) -> int:
-    from corpuscheck.check import check
+def _parse_outputs(values: list[str]) -> list[tuple[str, Path]]:
     from corpuscheck.reporters import get_reporter
 
-    paths = args.paths or ["corpus"]
-    if not args.paths and not Path("corpus").exists():
+    outputs = []
+    for value in values:
+        name, sep, target = value.partition("=")
+        if not sep or not name or not target:
+            raise UsageError(f"--output-format takes NAME=FILE, not {value!r}")
+        get_reporter(name)  # unknown names fail before the run
+        outputs.append((name, Path(target)))
+    return outputs
+
+
+def _run(args, settings: dict, *, data_docs_dir=None):
+    """Check with the effective settings; raises UsageError when nothing could be checked."""
+    from corpuscheck.check import check
+
+    paths = settings["paths"]
+    if not args.paths and paths == ["corpus"] and not Path("corpus").exists():
         raise UsageError("no paths given and no corpus/ folder here: name the files or folders to check")
-    reporter_cls = get_reporter(args.format)
     unreadable = _nothing_to_check(paths)
     if unreadable:
         raise UsageError("nothing to check: " + "; ".join(f"{e.path}: {e.message}" for e in unreadable))
-    report_dir = args.report
-    if report_dir is None and not args.no_report and (not args.paths or Path("reports").is_dir()):
-        report_dir = "reports"
-    if args.no_report:
-        report_dir = None
     bar, progress = _progress(args)
     if bar:
         bar.start()
     try:
         report = check(
             paths,
-            args.suite,
-            select=args.select,
-            ignore=args.ignore,
-            text_field=args.text_field,
-            title_field=args.title_field or None,
-            jobs=args.jobs,
-            data_docs_dir=Path(report_dir) / "gx" if report_dir and args.data_docs else None,
+            settings["suite"],
+            select=settings["select"],
+            ignore=settings["ignore"],
+            text_field=settings["text_field"],
+            title_field=settings["title_field"] or None,
+            jobs=settings["jobs"],
+            data_docs_dir=data_docs_dir,
             progress=progress,
+            per_path_ignores=settings["per_path_ignores"],
+            fail_on=settings["fail_on"],
         )
     finally:
         if bar:
@@ -110,14 +152,56 @@ def run_check(args) -> int:
         raise UsageError("nothing could be checked: " + "; ".join(f"{e.path}: {e.message}" for e in report.errors))
     if not report.files:
         raise UsageError(f"no corpus files (.txt, .jsonl, .jsonl.gz, .json.gz, .parquet) under {', '.join(paths)}")
+    return report
+
+
+def run_check(args) -> int:
+    from corpuscheck.baseline import baseline_summary, baselined_report, load_baseline
+    from corpuscheck.reporters import get_reporter
+
+    settings = _settings(args)
+    reporter_cls = get_reporter(args.format)
+    outputs = _parse_outputs(args.output_format)
+    baseline = load_baseline(settings["baseline"]) if settings["baseline"] else None
+    report_dir = settings["report"]
+    if report_dir is None and not args.no_report and (not args.paths or Path("reports").is_dir()):
+        report_dir = "reports"
+    if args.no_report:
+        report_dir = None
+    report = _run(args, settings, data_docs_dir=Path(report_dir) / "gx" if report_dir and args.data_docs else None)
+    if baseline is not None:
+        report = baselined_report(report, baseline)
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
     sys.stdout.write(reporter_cls(color=color and args.format == "text").render(report))
+    for name, target in outputs:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(get_reporter(name)().render(report), encoding="utf-8")
+        print(f"{name} report: {target}", file=sys.stderr)
     if report_dir:
         from corpuscheck.reporters.html import write_html
 
         index = write_html(report, Path(report_dir))
         print(f"HTML report: {index}", file=sys.stderr)
+    if baseline is not None and (line := baseline_summary(report)):
+        print(line, file=sys.stderr)
     return EXIT_PASSED if report.passed else EXIT_FAILED
+
+
+def run_baseline(args) -> int:
+    from corpuscheck.baseline import write_baseline
+
+    report = _run(args, _settings(args))
+    path = write_baseline(report, args.output)
+    print(f"Baseline written: {path} ({len(report.findings)} finding(s) accepted). "
+          f"Gate on new ones with: corpuscheck check --baseline {path}", file=sys.stderr)
+    return EXIT_PASSED
+
+
+def run_config(args) -> int:
+    from corpuscheck.config import render, resolve
+
+    sys.stdout.write(render(resolve({})))
+    return EXIT_PASSED
 
 
 def _nothing_to_check(paths: list[str]):
@@ -156,7 +240,8 @@ def main(argv: list[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
     args = None
-    handlers = {"check": run_check, "rules": run_rules_list, "explain": run_explain}
+    handlers = {"check": run_check, "baseline": run_baseline, "config": run_config,
+                "rules": run_rules_list, "explain": run_explain}
     try:
         try:
             args = build_parser().parse_args(argv)

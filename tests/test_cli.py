@@ -212,8 +212,6 @@ def test_text_read_error_line_is_listed_with_its_file(capsys, in_tmp):
     assert listed.index(errors[0]) < listed.index(next(x for x in listed if x.startswith("bad.jsonl#1")))
 
 
-@pytest.mark.xfail(strict=True, reason="the text reporter prints read errors as `path:line: E000 ...`, without "
-                   "the column of the `path:line:col:` form (reporters/text.py; see the loader report)")
 def test_text_read_error_line_has_the_same_form(capsys, in_tmp):
     (error,) = [line for line in text_run(capsys, in_tmp) if "[read-error]" in line]
     match = TEXT_LINE.match(error)

@@ -22,7 +22,8 @@ class TextReporter(Reporter):
         out = []
         for file in report.files:
             for error in file.errors:
-                where = printable(file.path) + (f":{error.line}" if error.line else "")
+                where = f"{file.path}#{error.record}" if error.line is None and error.record else file.path
+                where = printable(where) + f":{error.line or 1}:1"
                 out.append(f"{self._c('bold', where)}: {self._c('error', 'E000')} [read-error] {printable(error.message)}")
             for f in sorted_findings(file.findings):
                 span = f" (lines {f.line}-{f.end_line})" if f.end_line != f.line else ""
