@@ -1,10 +1,33 @@
 """Datelines: the place (and agency) opening a news body, in the forms outlets really use.
 
-``SEOUL - ``, ``JAKARTA, KOMPAS.com - ``, ``Jakarta, CNN Indonesia -- ``,
-``TEMPO.CO, Jakarta - ``, ``WASHINGTON (AP) — ``, ``BUFFALO, N.Y. — ``,
-``NEW DELHI: ``, ``Hong Kong (CNN Business) ``, ``【ワシントン=共同】``,
-``МОСКВА, 12 мар — РИА Новости.`` A dateline is looked for after placeholder
-and widget lines, and across a few short lines (detik: ``Jakarta`` / ``-``).
+Upper-case place: ``SEOUL - ``, ``NEW DELHI: ``, ``BUFFALO, N.Y. — ``,
+``WASHINGTON (AP) — ``, ``MADRID (EFE) -``, ``SÃO PAULO -``, ``JAKARTA  - ``,
+``SEOUL- ``, ``JAKARTA, KOMPAS.com - ``, ``BATAM, POSMETRO.CO :``,
+``МОСКВА, 12 мар — РИА Новости.``, ``МОСКВА, 12 марта. /ТАСС/.``
+Title-case place: ``Jakarta - ``, ``Jakarta, CNN Indonesia -- ``, ``Berlin (dpa) -``,
+``Hong Kong (CNN Business) ``, ``Washington, DC, United States: ``,
+``Mataram, NTB (ANTARA News) - ``, ``Madrid, 12 mar (EFE).- ``.
+Outlet first: ``TEMPO.CO, Jakarta - ``, ``TEMPO.CO,Jakarta-``, ``WARTAKOTALIVE.COM, JAKARTA - ``,
+``REPUBLIKA.CO.ID, JAKARTA -- ``, ``KOMPAS.com - ``, ``SURYA.co.id | SURABAYA - ``,
+``Liputan6.com, JakartaKita ...`` (glued to the text).
+Agency alone: ``(Reuters) — ``, ``(CNN) ``, ``(ANSA) - ``.
+Brackets: ``[서울=뉴시스]``, ``(서울=연합뉴스)``, ``【ワシントン=共同】``, ``【ワシントン共同】``.
+Split over lines (detik): ``Jakarta`` / ``-`` / ``Luna Maya ...``; on its own line: ``BAAR, SWITZERLAND``.
+
+A dateline is looked for at the start of the first lines of the body, after
+placeholder and widget lines and after short lead-in lines (a repeated
+headline, ``Laporan Wartawan ...``, a ``Daftar Isi`` table of contents), up to
+and including the second paragraph (a pull quote may come first). A lone ``-``
+line before any place means the city was stripped (detik): no dateline. Every
+match is anchored at a line start on a window of at most :data:`WINDOW`
+characters, so a document costs a few short matches whatever its size.
+Ordinary sentences are kept out by shape: a dash inside a word (``Baru-baru``,
+``COVID-19``) or before a lower-case word (``The Blues –julukan``) is no
+dateline's; a title-case place needs a sentence after it (``Chris Davies - Nov
+19, 2019`` is a byline); an organisation with its acronym (``Otoritas Jasa
+Keuangan (OJK) menyatakan``) needs a dash, a country in brackets
+(``Chelsea (Inggris) -``) is no agency; sentence openers, labels and weekdays
+(``Two hostages —``, ``DEAR ABBY:``, ``Jumat, 27 Juni 2025:``) are no places.
 """
 
 from __future__ import annotations
@@ -19,43 +42,153 @@ from corpuscheck.news import is_filler
 if TYPE_CHECKING:
     from corpuscheck.document import Document
 
-_PLACE_WORD = r"[\p{Lu}][\p{L}\p{M}'’.\-]*"
-_UPPER_WORD = r"[\p{Lu}][\p{Lu}\p{M}'’.\-]*"
-_DASH = r"(?:-{1,2}|–|—|\.-|:)"
-_OUTLET = r"[\p{L}\p{N}][\p{L}\p{N}.\-]*\.(?:com|co|co\.id|id|net|org|news|tv)\b|[\p{Lu}][\p{L}\p{N}]*(?:\s[\p{Lu}][\p{L}\p{N}]*){0,2}"
-_AGENCY = r"\([^()\n]{1,40}\)"
-_DATE = r"\d{1,2}\s*[\p{L}.]{2,10}\.?(?:\s*\d{2,4})?|[\p{L}]{3,10}\.?\s*\d{1,2}(?:,\s*\d{4})?"
-
-DATELINE_PATTERNS = [
-    # WASHINGTON (AP) — / Berlin (dpa) - / Hong Kong (CNN Business) / Mataram, NTB (ANTARA News) -
-    regex.compile(
-        rf"(?P<d>{_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,3}}(?:,\s?{_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,2}})?"
-        rf"(?:,\s?(?:{_DATE}))?\s?{_AGENCY}(?:\s?{_DASH})?)\s?"
-    ),
-    # SEOUL - / NEW DELHI: / BUFFALO, N.Y. — / JAKARTA, KOMPAS.com - / WARTAKOTALIVE.COM, JAKARTA -
-    regex.compile(
-        rf"(?P<d>{_UPPER_WORD}(?:\s{_UPPER_WORD}){{0,3}}(?:,\s?(?:{_OUTLET}|{_DATE}))*\s?{_DASH})(?=\s|\p{{L}}|\p{{N}}|\p{{Pi}}|\")"
-    ),
-    # Jakarta, CNN Indonesia -- / Jakarta - / Liputan6.com, Jakarta - / TEMPO.CO, Jakarta -
-    regex.compile(
-        rf"(?P<d>(?:(?:{_OUTLET}),\s?)?{_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,2}}(?:,\s?(?:{_OUTLET}|{_DATE}))?\s?{_DASH})(?=\s)"
-    ),
-    # Liputan6.com, Jakarta Kita ... (dateline glued to the text): outlet + place
-    regex.compile(rf"(?P<d>[\p{{L}}\p{{N}}]+\.(?:com|co|co\.id|id),\s?{_PLACE_WORD})"),
-    # KOMPAS.com - / Kapanlagi.com - / TEMPO.CO -
-    regex.compile(rf"(?P<d>[\p{{L}}\p{{N}}]+\.(?:com|co|co\.id|id|net)\s?{_DASH})"),
-    # 【ワシントン=共同】 / [서울=뉴시스] / (서울=연합뉴스)
-    regex.compile(r"(?P<d>[\[【(（][^\]】)）\n]{1,30}=[^\]】)）\n]{1,30}[\]】)）])"),
-    # МОСКВА, 12 мар — РИА Новости.
-    regex.compile(rf"(?P<d>{_UPPER_WORD}(?:\s{_UPPER_WORD}){{0,2}},\s?{_DATE}\s?{_DASH}\s?[^.\n]{{2,30}}\.)"),
-]
-
-# Words that start ordinary sentences and must never be read as a place name.
-_NOT_PLACES = frozenset(
-    "a an the this that these those it he she they we i you there here but and or so yet "
-    "two three four one some many most all ini itu dia mereka kami kita namun tetapi dan "
-    "el la los las un una der die das ein eine le les une il lo gli".split()
+WINDOW = 200  # characters of a line (or of a few joined short lines) a dateline is looked for in
+LEAD_LINES = 30  # non-empty lines looked at before giving up
+PARAGRAPH = 120  # a line this long is a paragraph
+PARAGRAPHS = 2  # a dateline opens one of the first two paragraphs, or there is none
+SENTENCE = 60  # a line this long that ends a sentence is a paragraph too
+_SENTENCE_END = regex.compile(r"[.!?。！？][\"'”’)]*$")
+SHORT = 40  # lines this short are joined to the next (split datelines: ``Jakarta`` / ``-``)
+DASHES = frozenset({"-", "–", "—", "--"})
+# A table of contents opening the body (detik): its entries come back as headings, a place does not.
+TOC = frozenset(
+    "daftar isi|table of contents|contents|inhaltsverzeichnis|índice|indice|sommaire|содержание|목차|目次".split("|")
 )
+TOC_REACH = 400  # lines after a candidate searched for the same heading
+_STRIPPED = frozenset({"- ", "– ", "— "})  # a paragraph opening with a dash: its place was cut
+_JOIN_BEFORE = frozenset(",-–—:|")  # a line starting with these continues a broken dateline
+_JOIN_AFTER = frozenset(",-–—:")  # and so does the line after one ending with these
+
+_S = r"[ \t\u00a0\u2009\u202f]"  # a space on one line (joined lines are joined with " ")
+_DASH = r"(?:-{1,3}|–|—|\.-|\.–|\.—)"
+_UP = r"(?:[dDlL]['’])?[\p{Lu}][\p{Lu}\p{M}'’.\-]+"  # SEOUL, ST., N.Y., SÃO, d'ASCQ (two characters or more)
+_CAP = r"[\p{Lu}][\p{L}\p{M}'’.\-]*"  # Jakarta, Mich., D.C, Tangerang
+_PARTICLE = r"(?:de|da|do|dos|das|del|di|la|le|am|an|der|upon|on|sur|en|of|el)"
+_UPPLACE = rf"{_UP}(?:{_S}{{1,2}}{_UP}){{0,3}}"
+_CAPPLACE = rf"{_CAP}(?:{_S}(?:{_PARTICLE}{_S})?{_CAP}){{0,2}}"
+_REGION = rf"{_CAP}(?:{_S}{_CAP}){{0,3}}"  # N.Y. / United Arab Emirates / CNN Indonesia / Jawa Timur
+_TLD = r"(?i:co|com|id|net|org|news|tv|info|my|sg|ph|in|uk|ru|kr|jp|br|de|it|es|fr)"
+_OUTLET = (
+    rf"[\p{{L}}\p{{N}}][\p{{L}}\p{{N}}\-]{{0,30}}(?:[.,]{_TLD}|\.{_S}(?:COM|CO|ID)){{1,3}}(?![\p{{L}}\p{{N}}])"
+)
+_DATE = (
+    rf"(?:\d{{1,2}}{_S}?[\p{{L}}]{{3,10}}\.?(?:{_S}\d{{4}})?"  # 12 мар / 23 Februari 2016 / 12 MAR
+    rf"|[\p{{L}}]{{3,9}}\.?{_S}\d{{1,2}}(?:,{_S}\d{{4}})?)"  # Nov. 18 / March 3, 2020
+)
+_AGENCY = r"\([^()\n]{1,40}\)"
+# Agencies and outlets whose parenthesis opens a story without a dash: "Hong Kong (CNN Business) Shares ..."
+_KNOWN = (
+    r"(?i:AP|AFP|Reuters|dpa|EFE|ANSA|Xinhua|Bernama|Antara|ANTARA\s?News|Kyodo|Yonhap|TASS|Lusa|UPI|"
+    r"CNN(?:\s[\p{L}]+)?|CNBC|Bloomberg|IANS|PTI|AA|Sputnik|RIA|Interfax|KBS|NHK|BBC|dpa-AFX|APA|SDA|ATS|"
+    r"Agência\sBrasil|Europa\sPress|KNA|epd|Anadolu|WAFA|ANP|Belga|PAP|CTK|MTI|ČTK|Notimex)"
+)
+# After a title-case place the parenthesis is a known agency or looks like one (AP, HawaiiNewsNow,
+# Antara/PRNewswire), not a country ("Chelsea (Inggris) - UEFA Champions League 2020/21").
+_CAP_AGENCY = rf"\((?:{_KNOWN}|[^()\n]{{0,38}}(?:\p{{Lu}}{{2}}|\p{{Ll}}\p{{Lu}}|/)[^()\n]{{0,38}})\)"
+# A dash is spaced on at least one side, or glued to a capitalised word or a quote
+# ("TEMPO.CO,Jakarta-Pengacara"), never inside a word ("Baru-baru", "COVID-19", "Tae-yong").
+# Spaced before and glued after, it opens a capitalised word ("JAKARTA -Memberantas", "-iOS"),
+# never a lower-case one ("The Blues –julukan Chelsea–").
+# After a title-case place, an agency is a known one or looks like a name (AP, HawaiiNewsNow, Antara/PRNewswire),
+# not a country in brackets ("Chelsea (Inggris) - UEFA Champions League").
+_GLUED = r"(?=[\p{Lu}][\p{Ll}]+(?:[\s,.:;!?(]|[\p{Lu}][\p{Ll}])|[\"“‘«])"
+_SPACED_DASH = rf"(?:{_S}+{_DASH}(?:{_S}+|$|(?=[\p{{Lu}}\p{{Lt}}\p{{Lo}}\p{{N}}\"“‘«(]|\p{{Ll}}\p{{Lu}}))|{_DASH}(?:{_S}+|$))"
+_ANY_DASH = rf"(?:{_SPACED_DASH}|{_DASH}{_GLUED})"
+_COLON = rf"(?:{_S}*:(?:{_S}+|$|(?=[\p{{Lu}}\"“‘«])))"
+
+PATTERNS = (
+    # SEOUL - / NEW DELHI: / BUFFALO, N.Y. — / WASHINGTON (AP) — / JAKARTA, KOMPAS.com -
+    # BATAM, POSMETRO.CO : / МОСКВА, 12 мар — РИА Новости. / ISTANBUL, 23 Februari 2016 (Antara/PRNewswire) -
+    regex.compile(
+        rf"(?P<d>{_UPPLACE}(?:{_S}?,{_S}*(?:{_OUTLET}|{_DATE}|{_REGION})){{0,3}}"
+        rf"(?:{_S}*{_AGENCY})?(?:(?:{_ANY_DASH}|{_COLON})(?:РИА{_S}Новости\.)?"
+        rf"|\.{_S}*/[^/\n]{{2,20}}/\.?))"
+    ),
+    # Jakarta - / Jakarta, CNN Indonesia -- / Berlin (dpa) - / Madrid, 12 mar (EFE).- / Dekalb, Ill. —
+    # ", Washington D.C - " (the outlet before the comma torn out)
+    regex.compile(
+        rf"(?P<d>(?:,{_S}?)?{_CAPPLACE}(?:(?P<comma>{_S}?,){_S}*(?:{_OUTLET}|{_DATE}|{_REGION})){{0,3}}"
+        rf"(?:{_S}*{_CAP_AGENCY})?(?:{_SPACED_DASH}|(?(comma){_COLON}|(?!))))"
+    ),
+    # Hong Kong (CNN Business) Shares ... / Jakarta (ANTARA) Presiden ... / Hong Kong (CNN Business)A muddled
+    regex.compile(rf"(?P<d>{_CAPPLACE}(?:,{_S}*{_REGION})?{_S}?\({_KNOWN}\))(?={_S}*[\p{{Lu}}\p{{N}}\"“])"),
+    # TEMPO.CO, Jakarta - / TEMPO.CO,Jakarta- / WARTAKOTALIVE.COM, JAKARTA - / KOMPAS.com - / SURYA.co.id | SURABAYA -
+    # BANJARMASINPOST.CO.ID  Presenter ... (an upper-case outlet that lost its dash)
+    regex.compile(
+        rf"(?P<d>{_OUTLET}(?:{_S}*[,|]{_S}*(?:{_UPPLACE}|{_CAPPLACE})(?:,{_S}*{_REGION}){{0,2}})?"
+        rf"(?:{_S}*{_AGENCY})?,?(?:{_ANY_DASH}|{_COLON}))"
+        rf"|(?P<d>{_OUTLET})(?<=[A-Z])(?={_S}+[\p{{Lu}}])"
+    ),
+    # Liputan6.com, JakartaKita semua tahu ... (the dash lost, the place glued to the text)
+    # or "Liputan6.com, Jakartasensual dan ...", never "Liputan6.com, Maria Vianey" (a reporter's credit)
+    regex.compile(rf"(?P<d>{_OUTLET},{_S}?[\p{{Lu}}](?:[\p{{Ll}}]++(?=[\p{{Lu}}\p{{N}}\"“])|[\p{{Ll}}]{{11,}}+))"),
+    # (Reuters) — / (CNN) / (ANSA) - / (CNN)President
+    regex.compile(rf"(?P<d>\({_KNOWN}\)(?:{_SPACED_DASH}|(?={_S}|$|[\p{{Lu}}\"“])))"),
+    # [서울=뉴시스] / (서울=연합뉴스) / 【ワシントン=共同】 / 【ワシントン共同】 / 新华社北京3月12日电
+    regex.compile(
+        r"(?P<d>[\[【(（][^\]】)）=＝\n]{1,20}[=＝][^\]】)）\n]{1,30}[\]】)）]"
+        r"|【[^】\n]{1,20}(?:共同|時事|ロイター|AFP|AP|EPA|新華社|聯合)】"
+        r"|(?:新华社|中新社|中新网)[^\n，。]{1,20}?电)"
+    ),
+)
+# A title-case place and a dash open a sentence; "Chris Davies - Nov 19, 2019, 10:31 pm CST",
+# "Take C.A.R.E. - comwrap auf der DMEXCO 2018" or "Lirik Lagu Gemu - Nyong Franco" are bylines and titles.
+_TITLE_CASE = PATTERNS[1]
+_TEXT_AFTER = 40  # characters that must follow a title-case dateline, unless they end a sentence
+# A dateline alone on its line, before a paragraph: BAAR, SWITZERLAND
+OWN_LINE = regex.compile(rf"{_UPPLACE}(?:,{_S}*(?:{_UPPLACE}|{_DATE})){{1,2}}")
+
+# Words that open ordinary sentences or labels and are never a place before a dash.
+_NOT_PLACES = frozenset(
+    """
+    a an the this that these those it its he she they we i you there here but and or so yet if as at in on
+    of for by to with from when while after before then also now not no yes one two three four five
+    some many most all any each every update updated breaking note editor editors warning summary claim
+    fact photo photos video watch live read more dear q opinion analysis review exclusive
+    ini itu dia ia mereka kami kita kamu anda namun tetapi dan atau jika karena saat ketika setelah
+    sebelum baca lihat simak tonton foto video infografis catatan lirik chord kunci berita update
+    laporan reporter penulis editor sumber why what who how where correction hari tanggal
+    monday tuesday wednesday thursday friday saturday sunday senin selasa rabu kamis jumat sabtu minggu
+    lunes martes miércoles jueves viernes sábado domingo segunda terça quarta quinta sexta
+    lundi mardi mercredi jeudi vendredi samedi dimanche montag dienstag mittwoch donnerstag freitag
+    samstag sonntag lunedì martedì mercoledì giovedì venerdì sabato domenica
+    published updated posted publicado atualizado atenção diperbarui ditulis dipublikasikan
+    der die das ein eine und aber wenn y pero et mais
+    o os as um uma e mas в и но это на
+    """.split()
+)
+
+
+_OPENERS = "([【（"
+
+
+# The place line of detik's split dateline: up to four words of letters, every word after the first
+# capitalised or a particle ("Jakarta", "nakhon Ratchasima", "Rio de Janeiro", "Chanthaburi, Thailand");
+# not "Kirim ke teman" or "Un attimo..." (widget and loading lines left before a stripped city).
+_SPLIT_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}.'’\-]*")
+_PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
+
+
+def _is_split_place(text: str) -> bool:
+    words = text.replace(",", " ").split()
+    return (
+        len(text) <= SHORT
+        and 1 <= len(words) <= 4
+        and not text.endswith(("...", "…"))
+        and all(_SPLIT_WORD.fullmatch(word) for word in words)
+        and words[-1][0].isupper()
+        and all(word[0].isupper() or word in _PARTICLES for word in words[1:])
+        and _first_word(text) not in _NOT_PLACES
+    )
+
+
+def _is_paragraph(text: str) -> bool:
+    return len(text) > PARAGRAPH or (len(text) >= SENTENCE and _SENTENCE_END.search(text) is not None)
+
+
+def _first_word(text: str) -> str:
+    found = regex.match(r"[\p{L}]+", text.lstrip(_OPENERS))
+    return found.group().casefold() if found else ""
 
 
 @dataclass(frozen=True)
@@ -65,47 +198,103 @@ class Dateline:
     end_line: int
 
 
-def _match_dateline(start: str) -> str | None:
-    for pattern in DATELINE_PATTERNS:
-        found = pattern.match(start)
-        if not found:
+def match_dateline(window: str, colon: bool = True, first_line: int | None = None) -> str | None:
+    """The dateline opening ``window`` (one line, or a few short lines joined by spaces), if any.
+
+    ``colon=False`` refuses datelines ending with a colon (``NEW DELHI:``): after a first
+    paragraph, ``GOWOK: KAMASUTRA JAWA ...`` is a title, not a dateline. ``first_line`` is the
+    length of the window's first line: a title-case dateline must end on it (``Translate`` /
+    ``- Hasil rapid test ...`` is a widget label above a stripped dateline).
+    """
+    window = window[:WINDOW]
+    for pattern in PATTERNS:
+        found = pattern.match(window)
+        if found is None:
             continue
         text = found.group("d").strip()
-        first = regex.split(r"[\s,(]", text, maxsplit=1)[0].casefold()
-        if first in _NOT_PLACES:
+        if text.endswith(":") and (
+            not colon or (not text.isupper() and len(text.split(",")[0].split()) > 2)
+        ):
+            continue  # "Bintangi Film GAZA, Cut Syifa: Ini ..." is a headline, not a place
+        if _first_word(text) in _NOT_PLACES:
             continue
-        # A mixed-case place followed by a dash must be short: "Two hostages — an …" is a sentence.
-        words = regex.findall(r"\p{L}+", regex.split(_DASH, text)[0])
-        if any(w[:1].islower() for w in words if len(w) > 3 and not text.isupper()):
-            continue
+        if pattern is _TITLE_CASE:
+            if first_line is not None and found.end("d") > first_line + 2:
+                continue
+            rest = window[found.end() :].strip()
+            if len(rest) < _TEXT_AFTER and not _SENTENCE_END.search(rest):
+                continue
         return text
     return None
 
 
-def find_dateline(doc: "Document", max_lines: int = 4) -> Dateline | None:
-    """The dateline opening the body, looked for after placeholder and residue
-    lines, and across a few short lines (detik: ``Jakarta`` / ``-`` / ``...``)."""
-    gathered: list[tuple[int, str]] = []
+def _lead_lines(doc: Document) -> list[tuple[int, str]]:
+    """The non-empty, non-filler lines a dateline can open, up to the first paragraph."""
+    lead: list[tuple[int, str]] = []
     for number, line in doc.body_lines():
-        stripped = line.strip()
-        if not stripped or is_filler(stripped) and stripped not in {"-", "–", "—"}:
+        stripped = line[: WINDOW * 2].strip()
+        if not stripped or (is_filler(stripped) and stripped not in DASHES):
             continue
-        gathered.append((number, stripped))
-        if len(gathered) >= max_lines or len(stripped) > 40:
+        lead.append((number, stripped))
+        if len(lead) >= LEAD_LINES:
             break
-    if not gathered:
-        return None
-    joined = ""
-    for count, (_, text) in enumerate(gathered, start=1):
-        joined = f"{joined} {text}".strip()
-        found = _match_dateline(joined[:160])
+    # stop after the second paragraph: a dateline opens the first one, or the one after a
+    # pull quote or lead ("“Jadi kita meminta ...”" / "SERAMBINEWS.COM, JAKARTA - ..."), or there is none
+    paragraphs = 0
+    for index, (_, text) in enumerate(lead):
+        if _is_paragraph(text):
+            paragraphs += 1
+            if paragraphs == PARAGRAPHS:
+                return lead[: index + 1]
+    return lead
+
+
+def _heading_again(doc: Document, text: str, after: int) -> bool:
+    """Whether ``text`` comes back as a whole line (a section heading) in the next lines."""
+    return any(line[: len(text) + 2].strip() == text for line in doc.lines[after : after + TOC_REACH])
+
+
+def find_dateline(doc: Document) -> Dateline | None:
+    """The dateline opening the body, looked for after placeholder and residue
+    lines and short lead-in lines, and across a few short lines (detik:
+    ``Jakarta`` / ``-`` / ``...``)."""
+    lead = _lead_lines(doc)
+    toc = False
+    for index, (number, text) in enumerate(lead):
+        toc = toc or text.casefold() in TOC
+        if text in DASHES:
+            return None  # a lone dash with no place before it: the dateline was stripped
+        if text[:2] in _STRIPPED:
+            continue  # "- Presiden ...": a stripped dateline, or a list of related links
+        nxt = lead[index + 1][1] if index + 1 < len(lead) else ""
+        # detik: "Jakarta" / "-" / text, and "nakhon Ratchasima" / "-": a short line, then a lone dash
+        if nxt in DASHES and _is_split_place(text):
+            if toc and _heading_again(doc, text, lead[index + 1][0]):
+                return None  # the last entry of a table of contents, the city stripped after it
+            return Dateline(f"{text} {nxt}", number, lead[index + 1][0])
+        if OWN_LINE.fullmatch(text) and _is_paragraph(nxt):
+            return Dateline(text, number, number)
+        # a dateline broken over short lines: "JAKARTA" / ", KOMPAS.com -" / "Gubernur ..."
+        window, end = text, index
+        while len(window) <= SHORT * 2 and end + 1 < len(lead) and end - index < 3:
+            following = lead[end + 1][1]
+            if not (following[0] in _JOIN_BEFORE or window[-1] in _JOIN_AFTER):
+                break
+            end += 1
+            window = f"{window} {following}"
+        # a title-case dateline goes on to the next line only from a place alone on its line
+        # (detik: "Jakarta" / "- Kehadiran Presiden ..."), not from "Kirim ke teman" / "- ..."
+        found = match_dateline(
+            window,
+            colon=not any(_is_paragraph(t) for _, t in lead[:index]),
+            first_line=None if _is_split_place(text) else len(text),
+        )
         if found:
-            # the last line the dateline itself reaches into
-            length, end = 0, gathered[0][0]
-            for number, part in gathered[:count]:
-                end = number
-                length += len(part) + 1
-                if length > len(found):
+            reach, last = len(text), number
+            for later in range(index + 1, end + 1):
+                if reach >= len(found):
                     break
-            return Dateline(found, gathered[0][0], end)
+                reach += 1 + len(lead[later][1])
+                last = lead[later][0]
+            return Dateline(found, number, last)
     return None

@@ -1,6 +1,6 @@
 """N101 missing-dateline."""
 
-from corpuscheck.dateline import find_dateline
+from corpuscheck.dateline import DASHES, find_dateline
 from corpuscheck.news import is_filler
 from corpuscheck.rules.base import Hit, Rule, bad, good
 
@@ -9,9 +9,9 @@ def detect(doc, options):
     if find_dateline(doc) is not None:
         return
     for number, line in doc.body_lines():
-        stripped = line.strip()
-        if stripped and not (is_filler(stripped) and stripped not in {"-", "–", "—"}):
-            stripped_city = stripped in {"-", "–", "—"} or stripped.startswith(("- ", "– ", "— "))
+        stripped = line[:400].strip()
+        if stripped and not (is_filler(stripped) and stripped not in DASHES):
+            stripped_city = stripped in DASHES or stripped.startswith(("- ", "– ", "— "))
             yield Hit(number, data={"hint": " (only a dash is left of it)" if stripped_city else ""})
             return
 
@@ -22,33 +22,58 @@ MissingDateline = Rule(
     summary="A news body whose first paragraph does not open with a dateline.",
     why=(
         "Wire and newspaper stories open with a dateline: `SEOUL - `, `JAKARTA, KOMPAS.com - `, "
-        "`WASHINGTON (AP) — `. When it is missing, the scraper usually cut the first paragraph "
-        "or stripped the city, and the place of the story is lost. Features and opinion pieces "
-        "legitimately have none: use this rule on wire-style news, or give it a `mostly`."
+        "`WASHINGTON (AP) — `, `[서울=뉴시스]`, `【ワシントン=共同】`. When it is missing, the scraper "
+        "usually cut the first paragraph or stripped the city (detik pages keep a lone `-` line), "
+        "and the place of the story is lost. The dateline is looked for at the start of the body "
+        "after placeholder and widget lines, after short lead-in lines (a repeated headline, "
+        "`Laporan Wartawan ...`, a `Daftar Isi` table of contents) and in the first two paragraphs "
+        "(a pull quote may come first). Features and opinion pieces legitimately have none: use "
+        "this rule on wire-style news, or give it a `mostly`."
     ),
     message="The body opens without a dateline{hint}",
     detect=detect,
     severity="warning",
     known_problems=(
-        "Articles that never had a dateline (features, blogs) are flagged. A title-cased "
-        "sentence start of up to three words followed by a dash can be taken for a dateline."
+        "Articles that never had a dateline (features, blogs, columns) are flagged. A title-case "
+        "place alone on its own line (`Pittsburgh`) is not taken for a dateline, nor is a title-case "
+        "place followed by a colon (`Mumbai: `): only upper-case ones (`NEW DELHI: `). A sentence "
+        "opening with up to three capitalised words and a spaced dash (`Lirik Lagu Gemu - ...`) "
+        "can be taken for one."
     ),
     fix="Restore the dateline from the source page, or drop the rule for non-wire text.",
     examples=(
         bad("Judul\nMenteri Luar Negeri menyatakan keprihatinan serius.", 2),
-        bad("Judul\n\n-\nOtoritas Jasa Keuangan menyatakan skema itu bermanfaat.", 3),
+        bad("Judul\n\n-\nOtoritas Jasa Keuangan (OJK) menyatakan skema itu bermanfaat.", 3,
+            note="detik: the city was stripped and only its dash is left"),
+        bad("Judul\n- Presiden Joko Widodo (Jokowi) meresmikan jalan tol.", 2),
         bad("Headline\nTwo hostages — an American and a Briton — were freed on Sunday.", 2),
+        bad("Judul\nBaru-baru ini Badan Pusat Statistik (BPS) merilis angka kemiskinan.", 2,
+            note="a hyphenated word is not a dateline, nor is an organisation with its acronym"),
         good("Judul\nloading...\nA\nSEOUL - Menteri Luar Negeri menyatakan keprihatinan."),
+        good("Judul\nJAKARTA  - Setidaknya ada 10 negara dengan lebih banyak perempuan."),
+        good("Judul\nSEOUL- Kim Seul Gi dan Yoon Doojoon akan beradu akting."),
         good("Judul\nJAKARTA, KOMPAS.com - Direktur Eksekutif mendesak."),
+        good("Judul\nJAKARTA\n, KOMPAS.com -\nGubernur\nJakarta\nPramono Anung yakin."),
         good("Judul\nJakarta, CNN Indonesia -- Presiden meresmikan jalan tol."),
         good("Judul\nTEMPO.CO, Jakarta - Pengacara mengakui hal itu."),
+        good("Judul\nTEMPO.CO,Jakarta-Pengacara kasus-kasus publik mengakui hal itu."),
+        good("Judul\nWARTAKOTALIVE.COM, JAKARTA - Timnas Indonesia menghadapi Jepang."),
+        good("Judul\nLiputan6.com, JakartaKita semua tahu batik bertahan."),
+        good("Judul\nDaftar Isi\nBiaya Bikin SIM Baru Juni 2025\nJakarta\n-\nBiaya bikin SIM belum berubah."),
+        good("Judul\nLaporan Wartawan TribunSolo.com, Mardon Widiyanto\nTRIBUNSOLO.COM, KARANGANYAR - Pria asal Madiun."),
         good("Headline\nWASHINGTON (AP) — The Senate voted on Tuesday."),
         good("Headline\nBUFFALO, N.Y. — A gunman opened fire."),
         good("Headline\nNEW DELHI: India extended the lockdown."),
         good("Headline\nHong Kong (CNN Business) Shares fell sharply."),
-        good("Judul\nJakarta\n-\nLuna Maya ternyata memiliki alasan."),
-        good("Judul\nLiputan6.com, JakartaKita semua tahu batik bertahan."),
-        good("見出し\n【ワシントン=共同】米政府は発表した。"),
+        good("Headline\n(Reuters) — The New York State Attorney General is investigating WeWork."),
+        good("Titular\nMADRID (EFE).- El Gobierno aprobó el decreto."),
+        good("Titel\nBerlin (dpa) - Die Regierung hat beschlossen."),
+        good("Titolo\nROMA - Il governo ha approvato il decreto."),
+        good("Título\nSÃO PAULO - O governo aprovou o decreto."),
+        good("Titre\nPARIS (AFP) - Le gouvernement a adopté le décret."),
         good("Заголовок\nМОСКВА, 12 мар — РИА Новости. Текст новости."),
+        good("제목\n[서울=뉴시스] 홍길동 기자 = 정부가 발표했다."),
+        good("제목\n(서울=연합뉴스) 홍길동 기자 = 정부가 발표했다."),
+        good("見出し\n【ワシントン=共同】米政府は発表した。"),
     ),
 )

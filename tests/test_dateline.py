@@ -1,0 +1,281 @@
+"""Datelines (N101) and byline residue (N102) on the forms real outlets use."""
+
+import json
+import time
+
+import pytest
+
+from corpuscheck.dateline import DASHES, find_dateline, match_dateline
+from corpuscheck.document import from_text
+from corpuscheck.news import is_filler
+from corpuscheck.rules import get_rule
+from tests.conftest import FIXTURES
+
+N101, N102 = get_rule("N101"), get_rule("N102")
+DATELINES = FIXTURES / "datelines"
+
+# (body opening, the dateline found). The forms are the outlets'; the sentences after them are ours.
+FORMS = [
+    ("SEOUL - Menteri Luar Negeri menyatakan keprihatinan.", "SEOUL -"),
+    ("JAKARTA  - Setidaknya ada 10 negara.", "JAKARTA  -"),
+    ("JAKARTA  -  Rian membebaskan siapa saja.", "JAKARTA  -"),
+    ("SEOUL- Kim Seul Gi dan Yoon Doojoon beradu akting.", "SEOUL-"),
+    ("JAKARTA-Pasha mengkritisi sikap label rekaman.", "JAKARTA-"),
+    ("JAKARTA–Viral peserta barak militer.", "JAKARTA–"),
+    ("KIEV  -Menjelang Euro 2012, aktivitas meningkat.", "KIEV  -"),
+    ("LOS ANGELES - Pasukan Garda Nasional tiba.", "LOS ANGELES -"),
+    ("VILLENEUVE d’ASCQ– Hal Robson-Kanu tampil mengesankan.", "VILLENEUVE d’ASCQ–"),
+    ("JAKARTA, KOMPAS.com - Direktur Eksekutif mendesak.", "JAKARTA, KOMPAS.com -"),
+    ("BOGOR, KOMPAS.com –\nKriminolog Universitas Indonesia menyebutkan.", "BOGOR, KOMPAS.com –"),
+    ("JAKARTA\n, KOMPAS.com -\nGubernur\nJakarta\nPramono Anung yakin.", "JAKARTA , KOMPAS.com -"),
+    ("KOMPAS.com\n-\nTimnas Indonesia menelan kekalahan.", "KOMPAS.com -"),
+    ("Jakarta, CNN Indonesia -- Presiden meresmikan jalan tol.", "Jakarta, CNN Indonesia --"),
+    ("TEMPO.CO, Jakarta - Pengacara mengakui hal itu.", "TEMPO.CO, Jakarta -"),
+    ("TEMPO.CO,Jakarta-Pengacara kasus publik mengakui.", "TEMPO.CO,Jakarta-"),
+    ("TEMPO.CO,Jakarta-", "TEMPO.CO,Jakarta-"),
+    ("WARTAKOTALIVE.COM, JAKARTA - Timnas menghadapi Jepang.", "WARTAKOTALIVE.COM, JAKARTA -"),
+    ("REPUBLIKA.CO.ID, JAKARTA -- Kejaksaan Agung membuka peluang.", "REPUBLIKA.CO.ID, JAKARTA --"),
+    ("TRIBUN-MEDAN.COM,- Sosok warga negara Indonesia.", "TRIBUN-MEDAN.COM,-"),
+    ("SURYA.co.id | SURABAYA - Proses verifikasi menuai keluhan.", "SURYA.co.id | SURABAYA -"),
+    ("Posmetro.co.id,INDRAMAYU –Bupati membuka uji kompetensi.", "Posmetro.co.id,INDRAMAYU –"),
+    ("KARIMUN, POSMETRO.CO:PT Timah terus berkomitmen.", "KARIMUN, POSMETRO.CO:"),
+    ("BATAM, POSMETRO.CO :Pemerintah Kota Batam menganggarkan.", "BATAM, POSMETRO.CO :"),
+    ("Liputan6.com, Jakarta -Donasi Bitcoin terungkap.", "Liputan6.com, Jakarta -"),
+    ("Liputan6.com, JakartaKita semua tahu batik bertahan.", "Liputan6.com, Jakarta"),
+    ("Liputan6.com, Washington, DC -Seorang ilmuwan ditangkap.", "Liputan6.com, Washington, DC -"),
+    ("Kapanlagi.com - Ketika nonton drama China romantis.", "Kapanlagi.com -"),
+    ("Jakarta\n-\nLuna Maya ternyata memiliki alasan.", "Jakarta -"),
+    ("nakhon Ratchasima\n-\nSeekor gajah liar membuat heboh.", "nakhon Ratchasima -"),
+    ("Jakarta\n- Kehadiran Presiden Joko Widodo di Wamena, Papua disambut riang oleh warga.", "Jakarta -"),
+    ("Daftar Isi\nDolar AS Melemah\nJakarta\n-\nBursa saham Asia melonjak.", "Jakarta -"),
+    ("Jakarta - Galaxy S6 Edge hadir dengan layar lengkung.", "Jakarta -"),
+    ("Laporan Wartawan TribunSolo.com, Mardon Widiyanto\nTRIBUNSOLO.COM, KARANGANYAR - Pria asal Madiun.",
+     "TRIBUNSOLO.COM, KARANGANYAR -"),
+    ("Mataram, NTB (ANTARA News) - Sebanyak 29 penerbangan dibatalkan.", "Mataram, NTB (ANTARA News) -"),
+    ("ISTANBUL, 23 Februari 2016 (Antara/PRNewswire) -\nPemerintah kota meresmikan kontes.",
+     "ISTANBUL, 23 Februari 2016 (Antara/PRNewswire) -"),
+    ("WASHINGTON (AP) — The Senate voted on Tuesday.", "WASHINGTON (AP) —"),
+    ("WASHINGTON (Reuters) - Scientists unveiled a map.", "WASHINGTON (Reuters) -"),
+    ("BUFFALO, N.Y. — A gunman opened fire.", "BUFFALO, N.Y. —"),
+    ("ST. JOSEPH, Mich. (AP) — Health authorities report a death.", "ST. JOSEPH, Mich. (AP) —"),
+    ("DUBAI, United Arab Emirates — The carrier finalized a deal.", "DUBAI, United Arab Emirates —"),
+    ("Dekalb, Ill. — He threw for three touchdowns.", "Dekalb, Ill. —"),
+    ("Washington, DC, United States: Getting to the Moon is hard.", "Washington, DC, United States:"),
+    ("NEW DELHI: India extended the lockdown.", "NEW DELHI:"),
+    ("Hong Kong (CNN Business) Shares fell sharply.", "Hong Kong (CNN Business)"),
+    ("(CNN) President Trump made an unscheduled trip.", "(CNN)"),
+    ("(CNN)President Trump made an unscheduled trip.", "(CNN)"),
+    ("Hong Kong (CNN Business)A muddled view of trade talks weighs on investors.", "Hong Kong (CNN Business)"),
+    ("Entermedia 주요뉴스\n- 엘제이-류화영 진흙탕 싸움\n[엔터미디어=정덕현의 이슈공감] 엘제이의 리벤지인가.", "[엔터미디어=정덕현의 이슈공감]"),
+    ("(Reuters) — The attorney general is investigating.", "(Reuters) —"),
+    ("BAAR, SWITZERLAND\nThe company announced a distribution partnership for its clinical workflow platform.",
+     "BAAR, SWITZERLAND"),
+    ("MADRID (EFE) - El Gobierno aprobó el decreto.", "MADRID (EFE) -"),
+    ("Madrid, 12 mar (EFE).- El Gobierno aprobó el decreto.", "Madrid, 12 mar (EFE).-"),
+    ("Berlin (dpa) - Die Regierung hat beschlossen.", "Berlin (dpa) -"),
+    ("ROMA - Il governo ha approvato il decreto.", "ROMA -"),
+    ("(ANSA) - ROMA, 12 MAR - Il governo ha approvato il decreto.", "(ANSA) -"),
+    ("SÃO PAULO - O governo aprovou o decreto.", "SÃO PAULO -"),
+    ("PARIS (AFP) - Le gouvernement a adopté le décret.", "PARIS (AFP) -"),
+    ("МОСКВА, 12 мар — РИА Новости. Текст новости.", "МОСКВА, 12 мар — РИА Новости."),
+    ("МОСКВА, 12 марта. /ТАСС/. Текст новости.", "МОСКВА, 12 марта. /ТАСС/."),
+    ("[서울=뉴시스] 홍길동 기자 = 정부가 발표했다.", "[서울=뉴시스]"),
+    ("(서울=연합뉴스) 홍길동 기자 = 정부가 발표했다.", "(서울=연합뉴스)"),
+    ("【ワシントン=共同】米政府は発表した。", "【ワシントン=共同】"),
+    ("【ワシントン共同】米政府は発表した。", "【ワシントン共同】"),
+    ("新华社北京3月12日电 国务院发布通知。", "新华社北京3月12日电"),
+    ("“Jadi kita meminta Pemerintah Aceh tegas terhadap empat pulau ini dan menolak usulan pengelolaan bersama,” "
+     "kata dia.\nSERAMBINEWS.COM, JAKARTA - Anggota DPD menolak wacana itu.", "SERAMBINEWS.COM, JAKARTA -"),
+]
+
+# Openings that are ordinary text and must not be read as a dateline.
+NOT_DATELINES = [
+    "Two hostages — an American and an Australian — were released Tuesday.",
+    "Beauty company Coty is breaking out — in a good way.",
+    "A case of the bubonic plague was reported in China over the weekend — after two people fell ill.",
+    "DEAR ABBY: My husband of more than 20 years just purchased plane tickets.",
+    "Summary: 5-1A: Salina South diver won the state championship.",
+    "Tested by: John Milbank RRP: 49.95 Euro",
+    "T-Mobile CEO John Legere is stepping down in May 2020.",
+    "Baru-baru ini Mahkamah Konstitusi kembali memecah keheningan.",
+    "Shin Tae-yong berbicara blak-blakan soal timnas.",
+    "Pandemi COVID-19 sempat melumpuhkan beberapa sektor ekonomi.",
+    "Rancangan Undang-Undang itu disahkan kemarin.",
+    "Otoritas Jasa Keuangan (OJK) menyatakan skema itu bermanfaat.",
+    "Gubernur Bank Indonesia (BI) Perry Warjiyo menurunkan suku bunga.",
+    "Pantauandetikcom, Rabu (17/9/2025), ada sejumlah tokoh yang tiba.",
+    "Film GOWOK: KAMASUTRA JAWA menjadi perbincangan hangat.",
+    "TIMNASIndonesiasudah merampungkan lima laga kandang.",
+    "SCORPIO, kamu jauh lebih besar dari yang kamu kira.",
+    "Chord Kunci Gitar dan Lirik Lagu Kangen - Nella Kharisma",
+    "Oleh: Rustami ST",
+    "Sementara itu, Presiden meminta semua pihak tenang.",
+    "But — as always — the details matter.",
+    "Chris Davies - Nov 19, 2019, 10:31 pm CST\nVolkswagen’s first ID.3 all-electric car is not expected until next year.",
+    "VICTOR TANGERMANN, FUTURISM\n18 NOV 2019",
+    "PUBLISHED: 00:01, Tue, Nov 19, 2019",
+    "Kirim ke teman\n-\nBurung kakatua jambul kuning ini memang sudah menjadi kesayangan warga.",
+    "Un attimo...\n-\nJumlah masyarakat Indonesia yang berinvestasi di aset kripto terus bertambah.",
+    "Daftar Isi\nDolar AS Melemah\n-\nBursa saham Asia melonjak pada perdagangan Senin.\nDolar AS Melemah\nNilai tukar dolar turun.",
+    "-\nOtoritas Jasa Keuangan (OJK) menyatakan skema itu bermanfaat.",
+    "- Presiden Joko Widodo (Jokowi) meresmikan jalan tol.",
+    "-\nPresiden Joko Widodo - yang akrab disapa Jokowi - meresmikan jalan tol.",
+]
+
+
+def _doc(body: str):
+    return from_text("Judul\n" + body)
+
+
+@pytest.mark.parametrize("body,expected", FORMS, ids=[f[1] for f in FORMS])
+def test_dateline_forms(body, expected):
+    found = find_dateline(_doc(body))
+    assert found is not None, body
+    assert found.text == expected
+    assert N101.run(_doc(body)) == []
+
+
+@pytest.mark.parametrize("body", NOT_DATELINES)
+def test_not_datelines(body):
+    doc = _doc(body)
+    assert find_dateline(doc) is None
+    # N101 points at the first line that is not a placeholder or widget line (a lone dash counts)
+    first = next(n for n, line in doc.body_lines() if line.strip() and (line.strip() in DASHES or not is_filler(line.strip())))
+    assert [h.line for h in N101.run(doc)] == [first]
+
+
+def test_detik_split_dateline_spans_its_lines():
+    doc = from_text("Judul\nJakarta\n-\nLuna Maya ternyata memiliki alasan.")
+    found = find_dateline(doc)
+    assert (found.text, found.line, found.end_line) == ("Jakarta -", 2, 3)
+    assert doc.dateline == "Jakarta -"
+
+
+def test_detik_stripped_city_is_missing_with_a_hint():
+    doc = from_text("Judul Berita Hari Ini\n\n-\nOtoritas Jasa Keuangan (OJK) menyatakan skema itu bermanfaat.")
+    hits = N101.run(doc)
+    assert [h.line for h in hits] == [3]
+    assert "only a dash" in N101.message.format(**hits[0].data)
+
+
+def test_colon_dateline_only_opens_the_first_paragraph():
+    assert match_dateline("NEW DELHI: India extended the lockdown.") == "NEW DELHI:"
+    assert match_dateline("GOWOK: KAMASUTRA JAWA menjadi perbincangan", colon=False) is None
+
+
+def _records(name):
+    with open(DATELINES / name, encoding="utf-8") as lines:
+        return [json.loads(line) for line in lines]
+
+
+OPENINGS = _records("openings.jsonl")
+
+
+@pytest.mark.parametrize("record", OPENINGS, ids=[r["id"] for r in OPENINGS])
+def test_real_openings(record):
+    doc = from_text(record["text"], title="")
+    found = find_dateline(doc)
+    assert (found.text if found else None) == record["dateline"]
+
+
+def test_real_openings_cover_both_cases():
+    with_dateline = [r for r in OPENINGS if r["dateline"]]
+    assert len(with_dateline) >= 40 and len(OPENINGS) - len(with_dateline) >= 30
+
+
+@pytest.mark.parametrize("record", [r for r in OPENINGS if r["dateline"]], ids=lambda r: r["id"])
+def test_stripping_a_real_dateline_makes_it_missing(record):
+    """The benchmark's defect: the dateline cut from the text leaves an opening N101 must flag."""
+    stripped = record["text"].replace(record["dateline"], "", 1).lstrip(" \u00a0")
+    if record["dateline"].startswith("[엔터미디어"):
+        stripped = stripped.split("\n", 1)[1]  # the headline line above it is no dateline either
+    doc = from_text(stripped, title="")
+    assert find_dateline(doc) is None, stripped[:80]
+    assert len(N101.run(doc)) == 1
+
+
+ENDINGS = _records("endings.jsonl")
+
+
+@pytest.mark.parametrize("record", ENDINGS, ids=[r["id"] for r in ENDINGS])
+def test_real_endings(record):
+    doc = from_text("Title\n" + record["text"])
+    assert [h.excerpt or doc.line(h.line).strip() for h in N102.run(doc)] == record["residue"]
+
+
+def test_real_endings_cover_both_cases():
+    assert sum(bool(r["residue"]) for r in ENDINGS) >= 6
+    assert sum(not r["residue"] for r in ENDINGS) >= 20
+
+
+# (text, the residue N102 reports) for the real shapes; the sentences are ours.
+RESIDUE = [
+    ("Isi berita.\n(ian)", "(ian)"),
+    ("Isi berita.\n(rs/mdk)", "(rs/mdk)"),
+    ("Isi berita.\n(kpl/vna)", "(kpl/vna)"),
+    ("Isi berita.\n(prf/ega)\nnikel\nraja ampat\napni", "(prf/ega)"),
+    ("Isi berita.\n(ial/yld)\nkpk\npelelangan\nlelang\nkorupsi\nkoruptor\nlelang aset koruptor\n"
+     "Hoegeng Awards 2025\nBaca kisah inspiratif kandidat polisi teladan di sini\nSelengkapnya", "(ial/yld)"),
+    ("Isi berita.\nTidak berpotensi tsunami,\" tulis BMKG.(zik)", "(zik)"),
+    ("Isi berita.\nKini digantikan Irjen Aris Budiman, Ketua STIK Lemdiklat Polri.(mhd)", "(mhd)"),
+    ("Isi berita.\nMereka harus punya akun Google untuk dapat bergabung (amr)", "(amr)"),
+    ("Isi berita.\nBeckham Putra; Ole Romeny(sto)", "(sto)"),
+    ("Isi berita.\nTvN belum merilis jadwal tayang.\n(SIS)", "(SIS)"),
+    ("Isi berita.\nStory text.\n(AP)", "(AP)"),
+    ("Isi berita.\nKalimat terakhir.\n(Daniel Setiawan)", "(Daniel Setiawan)"),
+    ("Isi berita.\nKalimat terakhir,\" pungkasnya.(Ria)", "(Ria)"),
+    ("Isi berita.\nKalimat terakhir. (*/hbb)", "(*/hbb)"),
+    ("Isi berita.\n(cr30/tribun-medan.com)\nBaca berita TRIBUN MEDAN lainnya di Google News", "(cr30/tribun-medan.com)"),
+    ("Isi berita.\n(Tribunnews.com/Garudea Prabawati)", "(Tribunnews.com/Garudea Prabawati)"),
+    ("Isi berita.\nKalimat terakhir, dan Smartfren.(Cas/Isk)", "(Cas/Isk)"),
+    ("Isi berita.\n(Reporting by Will Dunham; Editing by Tom Brown)", "(Reporting by Will Dunham; Editing by Tom Brown)"),
+]
+
+NOT_RESIDUE = [
+    "Isi berita tentang Badan Pusat Statistik (BPS).",
+    "Penjualan perusahaan naik 14,57 persen year on year (yoy)\nKalimat terakhir.",
+    "Peneliti Badan Riset dan Inovasi Nasional (BRIN)",
+    "Kata dia, Senin (9/6/2025).",
+    "Bermain judi online (judol).",
+    "Kukushkin beat him 7-6 (2).\nHe sought therapy (37).",
+    "(Image credit: All About Space)",
+    "Jay Idzes (C)\nDavid Alaba (Austria)",
+    "Kata Margaret. (*)",
+    "It spoke to the press (again).",
+]
+
+
+@pytest.mark.parametrize("body,expected", RESIDUE, ids=[r[1] for r in RESIDUE])
+def test_residue_forms(body, expected):
+    doc = from_text("Judul\n" + body)
+    hits = N102.run(doc)
+    assert [h.excerpt or doc.line(h.line).strip() for h in hits] == [expected]
+    line = doc.line(hits[0].line)
+    assert line[hits[0].column - 1 :].startswith(expected)
+
+
+@pytest.mark.parametrize("body", NOT_RESIDUE)
+def test_not_residue(body):
+    assert N102.run(from_text("Judul\n" + body)) == []
+
+
+def test_seed_article():
+    doc = from_text((FIXTURES / "seed" / "000_232fd3ee54a89291.txt").read_text(encoding="utf-8"))
+    assert find_dateline(doc).text == "SEOUL -"
+    assert N101.run(doc) == []
+    assert [h.line for h in N102.run(doc)] == [19]
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["JAKARTA " * 400_000, "Jakarta Barat " * 250_000, " -" * 1_500_000, "(" * 3_000_000, "(abc/" * 600_000,
+     "\u00a0" * 3_000_000 + "(ian)", "a.com," * 500_000],
+    ids=["upper", "title", "dashes", "parens", "initials", "spaces", "outlets"],
+)
+def test_a_3mb_single_line_document_is_cheap(body):
+    doc = from_text("Judul\n" + body)
+    started = time.perf_counter()
+    find_dateline(doc)
+    N101.run(doc)
+    N102.run(doc)
+    assert time.perf_counter() - started < 1.0
