@@ -2,12 +2,25 @@
 
 Rule entries become ``ExpectColumnValuesToBeBetween`` on the rule's count column
 (``0 <= count <= max_per_document``, with ``mostly`` and ``severity``); GX
-entries are built-in expectations with their kwargs. Everything runs in an
-ephemeral context: no ``gx/`` folder is left behind.
+entries are any registered GX expectation (built-in, or one of ours from
+:mod:`corpuscheck.gx_expectations`) with their kwargs.
+
+What this module guarantees (the traps are in GX-NOTES.md):
+
+- an ephemeral context, one per call: no ``gx/`` folder in the working
+  directory, no temporary folder left behind (its default Data Docs site is
+  removed), and the caller's current GX context is restored afterwards;
+- a suite that compiles to, is stored as, or is validated as fewer expectations
+  than it lists is a :class:`SuiteError`, never a pass;
+- no progress bars, warnings or log lines from GX on stdout/stderr;
+- with ``data_docs_dir``, GX Data Docs are written there (a checkpoint with an
+  ``UpdateDataDocsAction``); without it nothing is written anywhere.
 """
 
 from __future__ import annotations
 
+import contextlib
+import difflib
 import logging
 import warnings
 from dataclasses import dataclass, field
@@ -15,6 +28,8 @@ from pathlib import Path
 from typing import Any
 
 from corpuscheck.suite import GX_SEVERITY, GxEntry, RuleEntry, Suite, SuiteError
+
+ID_COLUMN = "doc_id"
 
 
 @dataclass
@@ -51,28 +66,62 @@ class ExpectationOutcome:
         return 1.0 if not self.element_count else 1 - self.unexpected_count / self.element_count
 
 
-def _quiet_gx():
-    for name in ("great_expectations", "great_expectations.core", "great_expectations.data_context"):
-        logging.getLogger(name).setLevel(logging.ERROR)
-    warnings.filterwarnings("ignore", module="great_expectations")
+@contextlib.contextmanager
+def _quiet():
+    """GX's loggers and warnings are silenced while we use GX, then put back as they were."""
+    logger = logging.getLogger("great_expectations")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", module=r"great_expectations(\.|$)")
+            warnings.filterwarnings("ignore", module=r"(marshmallow|altair|pandas|numpy)(\.|$)")
+            yield
+    finally:
+        logger.setLevel(level)
 
 
-def _expectation_class(gxe, snake: str):
-    camel = "".join(part.capitalize() for part in snake.split("_"))
-    cls = getattr(gxe, camel, None)
-    if cls is None:
-        raise SuiteError(f"unknown GX expectation {snake!r}")
+def _label(entry: RuleEntry | GxEntry) -> str:
+    return entry.expectation if isinstance(entry, GxEntry) else f"{entry.rule.code} {entry.rule.name}"
+
+
+def _expectation_class(snake: str, where: str):
+    """The registered GX expectation class for a snake_case type (built-in or registered by a plugin)."""
+    from great_expectations.expectations.expectation import Expectation
+    from great_expectations.expectations.registry import _registered_expectations
+
+    import corpuscheck.gx_expectations  # noqa: F401  (registers ours, so suites may name them too)
+
+    cls = _registered_expectations.get(snake)
+    if cls is None or not (isinstance(cls, type) and issubclass(cls, Expectation)):
+        close = difflib.get_close_matches(snake, list(_registered_expectations), n=1)
+        hint = f" (did you mean {close[0]}?)" if close else ""
+        raise SuiteError(f"{where}: unknown GX expectation {snake!r}{hint}")
     return cls
 
 
+def _validation_message(exc) -> str:
+    """A pydantic error as one line: ``field: problem; field: problem``."""
+    try:
+        parts = [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()]
+    except Exception:  # not a pydantic error after all
+        return str(exc).splitlines()[0]
+    return "; ".join(parts)
+
+
 def compile_suite(suite: Suite, columns: set[str] | None = None):
-    """The ``gx.ExpectationSuite`` for ``suite``: one expectation per entry, or a SuiteError."""
+    """The ``gx.ExpectationSuite`` for ``suite``: one expectation per entry, or a SuiteError.
+
+    ``columns``: the columns the rows have; a GX entry naming another column is an error.
+    """
     import great_expectations as gx
     import great_expectations.expectations as gxe
+    from great_expectations.compatibility.pydantic import ValidationError as V1ValidationError
     from pydantic import ValidationError
 
-    compiled = gx.ExpectationSuite(name=suite.name)
+    expectations = []
     for index, entry in enumerate(suite.entries):
+        where = f"{suite.source}: expectations[{index + 1}]"
         meta = {"corpuscheck_entry": index}
         if isinstance(entry, RuleEntry):
             rule = entry.rule
@@ -82,16 +131,17 @@ def compile_suite(suite: Suite, columns: set[str] | None = None):
                 max_value=entry.max_per_document,
                 mostly=entry.mostly,
                 severity=GX_SEVERITY[entry.severity],
-                description=f"{rule.code} {rule.name}: {rule.summary}",
+                description=entry.description or f"{rule.code} {rule.name}: {rule.summary}",
                 meta=meta | {"corpuscheck_rule": rule.code},
             )
         else:
-            if columns is not None and entry.column and entry.column not in columns:
+            missing = [c for c in entry.columns if columns is not None and c not in columns]
+            if missing:
                 raise SuiteError(
-                    f"{suite.source}: {entry.expectation} names column {entry.column!r}, which the rows do not have "
-                    f"(columns: {', '.join(sorted(columns))})"
+                    f"{where}: {entry.expectation} names column {missing[0]!r}, which the rows do not have "
+                    f"(columns: {', '.join(sorted(columns or ()))})"
                 )
-            cls = _expectation_class(gxe, entry.expectation)
+            cls = _expectation_class(entry.expectation, where)
             try:
                 expectation = cls(
                     **entry.kwargs,
@@ -99,14 +149,20 @@ def compile_suite(suite: Suite, columns: set[str] | None = None):
                     meta=meta,
                     **({"description": entry.description} if entry.description else {}),
                 )
-            except (ValidationError, TypeError) as exc:
-                raise SuiteError(f"{suite.source}: {entry.expectation}: {exc}".splitlines()[0]) from None
-        compiled.add_expectation(expectation)
-    if len(compiled.expectations) != len(suite.entries):
-        raise SuiteError(
-            f"{suite.source}: compiled to {len(compiled.expectations)} expectations but lists {len(suite.entries)}"
-        )
+            except (ValidationError, V1ValidationError) as exc:
+                raise SuiteError(f"{where}: {entry.expectation}: invalid kwargs: {_validation_message(exc)}") from None
+            except (TypeError, ValueError) as exc:
+                raise SuiteError(f"{where}: {entry.expectation}: invalid kwargs: {exc}") from None
+        expectations.append(expectation)
+    # built in one go: ``add_expectation`` would need a current context, this does not
+    compiled = gx.ExpectationSuite(name=suite.name, expectations=expectations)
+    _check_count(suite, len(compiled.expectations), "compiled to")
     return compiled
+
+
+def _check_count(suite: Suite, count: int, what: str) -> None:
+    if count != len(suite.entries):
+        raise SuiteError(f"{suite.source}: {what} {count} GX expectation(s) but the suite lists {len(suite.entries)}")
 
 
 def _context(data_docs_dir: Path | None):
@@ -115,7 +171,7 @@ def _context(data_docs_dir: Path | None):
 
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
-    for site in list(context.get_site_names()):
+    for site in list(context.get_site_names()):  # the default site points at a temporary folder
         context.delete_data_docs_site(site)
     if data_docs_dir is not None:
         context.add_data_docs_site(
@@ -132,45 +188,130 @@ def _context(data_docs_dir: Path | None):
     return context
 
 
-def validate(suite: Suite, frame, *, data_docs_dir: Path | None = None) -> list[ExpectationOutcome]:
-    """Validate the rows ``frame`` (one row per document, keyed by ``doc_id``) against ``suite``."""
-    _quiet_gx()
-    import great_expectations as gx
+@contextlib.contextmanager
+def _own_context(data_docs_dir: Path | None):
+    """A fresh ephemeral context; whatever context the caller had is current again afterwards."""
+    from great_expectations.data_context.data_context.context_factory import project_manager
 
-    context = _context(data_docs_dir)
-    compiled = context.suites.add(compile_suite(suite, set(frame.columns)))
-    if not len(frame):
-        return [ExpectationOutcome(entry, True, 0, 0) for entry in suite.entries]
-    batch = context.data_sources.add_pandas("corpus").add_dataframe_asset("rows").add_batch_definition_whole_dataframe("all")
-    definition = context.validation_definitions.add(gx.ValidationDefinition(name="corpus", data=batch, suite=compiled))
-    result_format = {"result_format": "COMPLETE", "unexpected_index_column_names": ["doc_id"]}
-    if data_docs_dir is None:
-        result = definition.run(batch_parameters={"dataframe": frame}, result_format=result_format)
-    else:
-        checkpoint = context.checkpoints.add(
-            gx.Checkpoint(
-                name="corpuscheck",
-                validation_definitions=[definition],
-                actions=[gx.checkpoint.UpdateDataDocsAction(name="data_docs")],
-                result_format=result_format,
+    try:
+        previous = project_manager.get_current_project()
+    except Exception:  # DataContextRequiredError: there was none
+        previous = None
+    try:
+        yield _context(data_docs_dir)
+    finally:
+        project_manager.set_project(previous)
+
+
+def _check_data_docs_dir(path: Path) -> None:
+    if (path / "great_expectations.yml").exists():
+        raise SuiteError(f"{path} is a GX project folder: write the Data Docs of this run somewhere else")
+
+
+def _raised(item) -> str | None:
+    """The message of an exception GX caught while running one expectation, if any."""
+    info = item.exception_info or {}
+    candidates = [info] if "raised_exception" in info else [v for v in info.values() if isinstance(v, dict)]
+    for candidate in candidates:
+        if candidate.get("raised_exception"):
+            return str(candidate.get("exception_message") or "unknown error").splitlines()[0]
+    return None
+
+
+def _python(value: Any) -> Any:
+    """numpy scalars as plain Python values (JSON-ready)."""
+    return value.item() if hasattr(value, "item") and not isinstance(value, (str, bytes)) else value
+
+
+def validate(suite: Suite, frame, *, data_docs_dir: Path | None = None) -> list[ExpectationOutcome]:
+    """Validate the rows ``frame`` (one row per document, keyed by ``doc_id``) against ``suite``.
+
+    One outcome per suite entry, in suite order. ``data_docs_dir``: also write GX
+    Data Docs there (its ``index.html``).
+    """
+    with _quiet():
+        import great_expectations as gx
+
+        if data_docs_dir is not None:
+            _check_data_docs_dir(Path(data_docs_dir))
+        compiled = compile_suite(suite, set(frame.columns))
+        if not len(frame) and data_docs_dir is None:
+            return [ExpectationOutcome(entry, True, 0, 0) for entry in suite.entries]
+        frame = _indexed(frame)
+        with _own_context(data_docs_dir) as context:
+            compiled = context.suites.add(compiled)
+            _check_count(suite, len(compiled.expectations), "was stored as")
+            batch_definition = (
+                context.data_sources.add_pandas("corpus")
+                .add_dataframe_asset("rows")
+                .add_batch_definition_whole_dataframe("all")
             )
-        )
-        result = next(iter(checkpoint.run(batch_parameters={"dataframe": frame}).run_results.values()))
+            result_format = {"result_format": "COMPLETE"}
+            if data_docs_dir is None:
+                # validating the batch directly keeps GX from serialising the results into its store, and
+                # the failing values are read off the frame (GX would copy them, whole texts included)
+                batch = batch_definition.get_batch(batch_parameters={"dataframe": frame})
+                result = batch.validate(compiled, result_format=result_format | {"exclude_unexpected_values": True})
+            else:
+                definition = context.validation_definitions.add(
+                    gx.ValidationDefinition(name="corpus", data=batch_definition, suite=compiled)
+                )
+                checkpoint = context.checkpoints.add(
+                    gx.Checkpoint(
+                        name="corpuscheck",
+                        validation_definitions=[definition],
+                        actions=[gx.checkpoint.UpdateDataDocsAction(name="data_docs")],
+                        result_format=result_format,
+                    )
+                )
+                result = next(iter(checkpoint.run(batch_parameters={"dataframe": frame}).run_results.values()))
+        return _outcomes(suite, frame, result)
+
+
+def _indexed(frame):
+    """``frame`` indexed by its doc ids (unnamed), else by position.
+
+    GX lists the failing rows of an expectation by index label. With an unnamed
+    index that is one list() call; with ``unexpected_index_column_names`` it looks
+    up each failing row (10 s for 30k failing rows of 100k) and serialises dicts.
+    The doc ids also make the Data Docs name the failing documents.
+    """
+    import pandas as pd
+
+    if ID_COLUMN in frame.columns and frame[ID_COLUMN].is_unique:
+        return frame.set_axis(pd.Index(frame[ID_COLUMN].to_numpy(), name=None))
+    return frame.reset_index(drop=True)
+
+
+def _outcomes(suite: Suite, frame, result) -> list[ExpectationOutcome]:
+    by_id = ID_COLUMN in frame.columns and frame[ID_COLUMN].is_unique
     outcomes: dict[int, ExpectationOutcome] = {}
     for item in result.results:
-        index = item.expectation_config.meta["corpuscheck_entry"]
+        index = (item.expectation_config.meta or {}).get("corpuscheck_entry")
+        if not isinstance(index, int) or not 0 <= index < len(suite.entries) or index in outcomes:
+            raise SuiteError(f"{suite.source}: GX returned a result that matches no suite entry ({item.expectation_config.type})")
         entry = suite.entries[index]
+        message = _raised(item)
+        if message is not None:
+            raise SuiteError(f"{suite.source}: expectations[{index + 1}] {_label(entry)} could not run: {message}")
         details = item.result or {}
-        unexpected = details.get("unexpected_index_list") or []
-        if item.exception_info and item.exception_info.get("raised_exception"):
-            raise SuiteError(f"{suite.source}: {entry.expectation if isinstance(entry, GxEntry) else entry.rule.code} "
-                             f"could not run: {item.exception_info.get('exception_message')}")
+        labels = list(details.get("unexpected_index_list") or [])
+        positions = frame.index.get_indexer(labels) if labels else []
+        column = entry.rule.column if isinstance(entry, RuleEntry) else entry.column
+        values = frame[column].to_numpy()[positions].tolist() if column in frame.columns and labels else []
+        if by_id:
+            doc_ids = labels
+        elif ID_COLUMN in frame.columns:
+            doc_ids = frame[ID_COLUMN].to_numpy()[positions].tolist() if labels else []
+        else:
+            doc_ids = [str(position) for position in positions]
         outcomes[index] = ExpectationOutcome(
-                entry=entry,
-                success=bool(item.success),
-                element_count=int(details.get("element_count") or len(frame)),
-                unexpected_count=int(details.get("unexpected_count") or 0),
-                failing_doc_ids=[u["doc_id"] for u in unexpected],
-                failing_values=[next((v for k, v in u.items() if k != "doc_id"), None) for u in unexpected],
+            entry=entry,
+            success=bool(item.success),
+            element_count=int(details.get("element_count") if details.get("element_count") is not None else len(frame)),
+            unexpected_count=int(details.get("unexpected_count") or 0),
+            failing_doc_ids=[_python(doc_id) for doc_id in doc_ids],
+            failing_values=[_python(v) for v in values] or [None] * len(labels),
         )
+    _check_count(suite, len(outcomes), "was validated as")
     return [outcomes[index] for index in sorted(outcomes)]
