@@ -110,7 +110,7 @@ def check(
         suite = load_suite(suite)
     if select or ignore:
         suite = suite.restrict(select_rules(all_rules(), select, ignore))
-    columns = {e.column for e in suite.gx_entries if e.column}
+    columns = {c for e in suite.gx_entries for c in e.columns}
     run = run_rules(
         paths,
         suite.rule_entries,

@@ -40,3 +40,12 @@ def test_docs_page_is_up_to_date():
 
     committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     assert committed == render_catalogue(), "docs/rules.md is stale: run `python -m corpuscheck.docs`"
+
+
+def test_option_values_are_type_checked():
+    rule = get_rule("placeholder-line")
+    with pytest.raises(ValueError, match="option languages must be a list, not 'id'"):
+        rule.resolve_options({"languages": "id"})
+    with pytest.raises(ValueError, match="unknown option"):
+        rule.resolve_options({"langs": ["id"]})
+    assert rule.resolve_options({"languages": ["id"]})["languages"] == ["id"]

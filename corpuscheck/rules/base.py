@@ -64,7 +64,20 @@ def good(text: str, options=None, note: str = "") -> Example:
     return Example(text, (), None, options or {}, note)
 
 
+def _typed(value: Any, default: Any, where: str) -> Any:
+    """``value`` checked against the type of the option's default (lists stay lists, numbers numbers)."""
+    if default is None or value is None or isinstance(value, type(default)):
+        return value
+    if isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if isinstance(default, (list, tuple)) and isinstance(value, (list, tuple)):
+        return type(default)(value)
+    expected = "a list" if isinstance(default, (list, tuple)) else f"a {type(default).__name__}"
+    raise ValueError(f"{where} must be {expected}, not {value!r}")
+
+
 Detector = Callable[[Document, Mapping[str, Any]], Iterable[Hit]]
+Measure = Callable[[Document, Mapping[str, Any]], Mapping[str, float]]
 
 
 @dataclass(frozen=True)
@@ -87,6 +100,10 @@ class Rule:
     options: Mapping[str, Option] = field(default_factory=dict)
     known_problems: str = ""
     fix: str = ""
+    # Optional numeric row columns (e.g. quality statistics), computed once per document
+    # and put in the document's row for GX expectations: {column name: value}.
+    measure: Measure | None = None
+    measure_columns: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.severity not in SEVERITIES:
@@ -107,7 +124,16 @@ class Rule:
         if unknown:
             known = ", ".join(sorted(self.options)) or "none"
             raise ValueError(f"{self.code} {self.name}: unknown option(s) {', '.join(sorted(unknown))} (known: {known})")
-        return {name: given.get(name, opt.default) for name, opt in self.options.items()}
+        resolved = {}
+        for name, opt in self.options.items():
+            value = given.get(name, opt.default)
+            resolved[name] = _typed(value, opt.default, f"{self.code} {self.name}: option {name}")
+        return resolved
+
+    def measures(self, doc: Document, options: Mapping[str, Any] | None = None) -> dict[str, float]:
+        if self.measure is None:
+            return {}
+        return dict(self.measure(doc, options if options is not None else self.resolve_options()))
 
     def run(self, doc: Document, options: Mapping[str, Any] | None = None) -> list[Hit]:
         return list(self.detect(doc, options if options is not None else self.resolve_options()))
