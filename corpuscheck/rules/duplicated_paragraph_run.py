@@ -1,38 +1,112 @@
 """D101 duplicated-paragraph-run."""
 
-from corpuscheck.news import normalize
+from collections import Counter
+
+import regex
+
+from corpuscheck.news import ends_sentence, normalize
 from corpuscheck.rules.base import Hit, Option, Rule, bad, good
+
+MAX_ORIGINS = 32  # earlier occurrences of one paragraph tried as the original of a repeat
+# A list item ("2. memberi utang, ...", "- 1 unit apartemen ...") or a "label: value" line
+# ("Kendaraan golongan I: Rp 42.000 ..."): structure when short.
+_STRUCTURE = regex.compile(r"(?:\d{1,3}[.)]|[a-zA-Z][.)]|[-–•*·▪►])\s|[^.!?:\n]{1,40}:\s")
+STRUCTURE_CHARS = 100
+
+
+NOT_A_SENTENCE, STRUCTURE, PROSE = 0, 1, 2
+
+
+def weight(line: str) -> int:
+    """PROSE for a paragraph that ends like a sentence; STRUCTURE if it is also a short list
+    item or ``label: value`` line; NOT_A_SENTENCE for headings, captions, credits, lyrics."""
+    stripped = line.strip()
+    if not ends_sentence(stripped):
+        return NOT_A_SENTENCE
+    if len(stripped) < STRUCTURE_CHARS and _STRUCTURE.match(stripped):
+        return STRUCTURE
+    return PROSE
+
+
+def _extend(texts, origin, index):
+    """Length of the run starting at ``index`` that repeats the run starting at ``origin``
+    (never reaching into the repeat itself). Compares growing slices, so a long run costs
+    a few slice comparisons, not one Python step per paragraph."""
+    limit = min(index - origin, len(texts) - index)
+    length, step = 1, 1
+    while length < limit:
+        size = min(step, limit - length)
+        if texts[origin + length : origin + length + size] == texts[index + length : index + length + size]:
+            length += size
+            step *= 2
+        elif size == 1:
+            break
+        else:
+            step = 1
+    return length
+
+
+def _counts(run, weights, sizes, counts, adjacent, options):
+    """Whether a repeated run is a scraping defect rather than the article's own structure.
+
+    Only sentence paragraphs (ending in `.` `!` `?` `…` `。`, maybe inside quotes or before
+    a bracketed reference) weigh: headings, captions, credits, lyric and chord lines do
+    not, nor short list items and ``label: value`` lines (a tariff table given for both
+    directions), nor a paragraph that occurs three times or more (a template: a recurring
+    interview question). A lone repeated question is an interview's question. A run that
+    directly follows an identical run (a block saved twice in a row) is a defect as soon
+    as it holds a sentence, list item or not, however often it occurs.
+    """
+    if adjacent:
+        weighing = [size for p, w, size in zip(run, weights, sizes, strict=True) if w != NOT_A_SENTENCE]
+    else:
+        weighing = [size for p, w, size in zip(run, weights, sizes, strict=True) if w == PROSE and counts[p] <= 2]
+        if len(run) == 1 and weighing and run[0].endswith("?"):
+            return False
+    return any(size >= options["min_chars"] for size in weighing) or (
+        len(run) > 1 and sum(weighing) >= options["min_run_chars"]
+    )
 
 
 def detect(doc, options):
-    paragraphs = [(n, normalize(line)) for n, line in doc.body_lines() if line.strip()]
-    first_seen: dict[str, int] = {}
+    numbers, texts, weights, sizes = [], [], [], []
+    for number, line in doc.body_lines():
+        text = normalize(line)
+        if text:
+            numbers.append(number)
+            texts.append(text)
+            weights.append(weight(line))
+            sizes.append(len(line.strip()))
+    counts = Counter(texts)
+    seen: dict[str, list[int]] = {}
     index = 0
-    while index < len(paragraphs):
-        text = paragraphs[index][1]
-        origin = first_seen.get(text)
-        if origin is None:
-            first_seen[text] = index
+    while index < len(texts):
+        earlier = seen.get(texts[index])
+        if not earlier:
+            seen.setdefault(texts[index], []).append(index)
             index += 1
             continue
-        # extend the repeat while it keeps matching and stays after its original
-        length = 1
-        while (
-            index + length < len(paragraphs)
-            and origin + length < index
-            and paragraphs[origin + length][1] == paragraphs[index + length][1]
-        ):
-            length += 1
-        run = [p for _, p in paragraphs[index : index + length]]
-        if max(map(len, run)) >= options["min_chars"] or sum(map(len, run)) >= options["min_run_chars"]:
+        # the longest repeat over the earlier occurrences (the first one on ties)
+        origin, length = earlier[0], 0
+        for candidate in earlier[:MAX_ORIGINS]:
+            if index - candidate <= length:
+                break  # a later original cannot give a longer run
+            found = _extend(texts, candidate, index)
+            if found > length:
+                origin, length = candidate, found
+        run = texts[index : index + length]
+        adjacent = texts[index - length : index] == run
+        window = slice(index, index + length)
+        if _counts(run, weights[window], sizes[window], counts, adjacent, options):
+            last = index + length - 1
             yield Hit(
-                paragraphs[index][0],
-                paragraphs[index + length - 1][0],
-                related=(paragraphs[origin][0], paragraphs[origin + length - 1][0]),
-                data={"count": length, "first": paragraphs[origin][0], "last": paragraphs[origin + length - 1][0]},
+                numbers[index],
+                numbers[last],
+                related=(numbers[origin], numbers[origin + length - 1]),
+                data={"count": length, "first": numbers[origin], "last": numbers[origin + length - 1]},
             )
-        for _, p in paragraphs[index : index + length]:
-            first_seen.setdefault(p, index)
+        for offset in range(length):
+            seen.setdefault(texts[index + offset], []).append(index + offset)
         index += length
 
 
@@ -42,19 +116,23 @@ DuplicatedParagraphRun = Rule(
     summary="A run of paragraphs that repeats an earlier run of the same document word for word.",
     why=(
         "Scrapers that follow pagination or that read both the page and its AMP or print copy "
-        "save the same paragraphs twice. The repeat inflates the article, biases training "
-        "towards the duplicated text and breaks summaries and deduplication."
+        "save the same paragraphs twice (kapanlagi.com pages repeat every block of two "
+        "paragraphs). The repeat inflates the article, biases training towards the duplicated "
+        "text and breaks summaries and deduplication."
     ),
     message="{count} paragraph(s) repeat lines {first}-{last} word for word",
     detect=detect,
     options={
-        "min_chars": Option(60, "a run counts if one of its paragraphs has at least this many characters"),
-        "min_run_chars": Option(200, "... or if its paragraphs together have at least this many"),
+        "min_chars": Option(60, "a run counts if one of its sentence paragraphs has at least this many characters"),
+        "min_run_chars": Option(200, "... or if its sentence paragraphs together have at least this many"),
     },
     known_problems=(
-        "Short lines that recur by design (interview questions, captions, credits, song "
-        "choruses) are not reported unless the repeated run is long; a legitimate long "
-        "repeated quotation is reported."
+        "Only paragraphs that end like sentences weigh, so a repeated run made only of headings, "
+        "captions, credits, lyric lines, short list items or `label: value` lines is not "
+        "reported (nor a repeated list of product features or a tariff table). A paragraph that occurs three or more times in the document is "
+        "taken for a template (an interview's recurring question, the caption under every "
+        "photo), so a block pasted three times apart is missed unless the copies are "
+        "adjacent. A legitimate long repeated quotation is reported."
     ),
     fix="Delete the repeated run; the original stays.",
     examples=(
@@ -73,10 +151,56 @@ DuplicatedParagraphRun = Rule(
             5,
             related=[3],
         ),
+        bad(
+            "Judul\nKapanlagi.com - Pembuka artikel tentang drama Thailand terbaru.\n"
+            "Drama Thailand yang dibintangi member 4EVE (credit:mydramalist)\n"
+            "Drama pertama memperlihatkan Aheye dalam peran utama sebagai seorang pelayan.\n"
+            "Cerita dimulai saat hantu yang ditahan di rumah itu dibebaskan dan membalas dendam.\n"
+            "Drama pertama memperlihatkan Aheye dalam peran utama sebagai seorang pelayan.\n"
+            "Cerita dimulai saat hantu yang ditahan di rumah itu dibebaskan dan membalas dendam.\n"
+            "Drama Thailand yang dibintangi member 4EVE (credit:mydramalist)\n"
+            "Drama kedua tayang setiap hari Senin, dengan total dua belas episode.",
+            (6, 7),
+            related=[(4, 5)],
+            note="kapanlagi repeats each pair of paragraphs; the photo caption that recurs is not a repeat",
+        ),
+        bad(
+            "Judul\nIa menyebutkan bahwa kebun sawit milik warga porak-poranda dimasuki gajah liar.\n"
+            "SERAMBINEWS.COM, IDI - Kawanan gajah Sumatera kembali merusak kebun milik warga.\n"
+            "Serangan satwa dilindungi itu menyebabkan kerusakan parah pada lahan perkebunan.\n"
+            "Ia menyebutkan bahwa kebun sawit milik warga porak-poranda dimasuki gajah liar.\n"
+            "Lahan yang rusak diketahui milik empat warga setempat.",
+            5,
+            related=[2],
+            note="tribunnews puts a paragraph above the dateline that the body repeats",
+        ),
         good(
             "Interview\nQ: Why?\nBecause the river rose faster than anyone expected that night.\n"
             "Q: Why?\nBecause the forecasts had underestimated the rain for two days."
         ),
         good("Lyrics\nOh oh oh\nWe sing along\nOh oh oh\nWe sing along"),
+        good(
+            "Tarif Tol\nDari GT Kejapanan Utama menuju GT Singosari:\n"
+            "Kendaraan golongan I: Rp 42.000 (tarif normal Rp 52.500)\n"
+            "Kendaraan golongan II dan III: Rp 64.000 (tarif normal Rp 80.000).\n"
+            "Dari GT Singosari menuju GT Kejapanan Utama:\n"
+            "Kendaraan golongan I: Rp 42.000 (tarif normal Rp 52.500)\n"
+            "Kendaraan golongan II dan III: Rp 64.000 (tarif normal Rp 80.000).",
+            note="the same tariffs for both directions (detik): table rows, not a repeat",
+        ),
+        good(
+            "Interviews\nAndrei\nWhat cuisine do you like yourself? Are there dishes or foods you dislike?\n"
+            "I love tasty food, whatever it is: borscht, Indian curry or pasta.\n"
+            "Olesya\nWhat cuisine do you like yourself? Are there dishes or foods you dislike?\n"
+            "Chocolate, of every kind, but I cannot stand semolina porridge.",
+            note="the question every interviewee is asked (wday.ru, extraction benchmark)",
+        ),
+        good(
+            "Deals\nApple AirPods\nAutomatically on, automatically connected\n"
+            "New Apple H1 headphone chip delivers faster wireless connection to your devices\n"
+            "Apple AirPods with Wireless Charging Case\nAutomatically on, automatically connected\n"
+            "New Apple H1 headphone chip delivers faster wireless connection to your devices",
+            note="product feature lists repeat by design (bgr.com, extraction benchmark)",
+        ),
     ),
 )

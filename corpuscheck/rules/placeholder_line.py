@@ -1,14 +1,21 @@
 """P101 placeholder-line."""
 
-from corpuscheck.news import LANGUAGES, is_placeholder, lexicon
+from corpuscheck.news import LANGUAGES, MAX_PLACEHOLDER_CHARS, is_placeholder, lexicon
 from corpuscheck.rules.base import Hit, Option, Rule, bad, good
 
 
 def detect(doc, options):
     words = lexicon("placeholder-line", tuple(options["languages"]))
+    known: dict[str, bool] = {}  # pages repeat their short lines: judge each once
     for number, line in doc.body_lines():
-        if is_placeholder(line, words):
-            yield Hit(number, data={"line": line.strip()})
+        if len(line) <= 2 * MAX_PLACEHOLDER_CHARS:
+            found = known.get(line)
+            if found is None:
+                found = known[line] = is_placeholder(line, words)
+        else:
+            found = is_placeholder(line, words)
+        if found:
+            yield Hit(number, data={"line": line.strip()[:80]})
 
 
 PlaceholderLine = Rule(
@@ -18,15 +25,19 @@ PlaceholderLine = Rule(
     why=(
         "Scrapers save the page before its scripts have filled it in, so stubs such as "
         "`loading...`, `Memuat...`, `lorem ipsum`, `{{title}}`, `undefined` or `[image]` "
-        "end up as lines of the article. They are not part of what the author wrote and "
-        "teach a model that such lines belong in news."
+        "end up as lines of the article, and so do the markers a CMS leaves where an embed "
+        "was (`[Gambas:Video 20detik]`) and the notices shown instead of a script "
+        "(`This slideshow requires JavaScript.`). They are not part of what the author wrote "
+        "and teach a model that such lines belong in news."
     ),
     message="Placeholder line {line!r} is not article text",
     detect=detect,
     options={"languages": Option(list(LANGUAGES), "lexicon languages to match (ISO 639-1 codes)")},
     known_problems=(
         "A whole line that really is one of these words (an article about the value `null`) "
-        "is flagged; lexicon entries only match whole lines, never words inside a sentence."
+        "is flagged; lexicon entries only match whole lines (case, punctuation and spacing "
+        "ignored), never words inside a sentence. Entries with a wildcard (`loading *`) allow "
+        "up to three more words, so a three-word heading starting with `Loading` is flagged."
     ),
     fix="Delete the line.",
     examples=(
@@ -35,7 +46,22 @@ PlaceholderLine = Rule(
         bad("Заголовок\nЗагрузка...\nМОСКВА, 12 мар — РИА Новости. Текст.", 2),
         bad("見出し\n読み込み中…\n【東京=共同】本文。", 2),
         bad("Título\nCargando...\nMADRID (EFE) - Texto de la noticia.", 2),
+        bad(
+            "Judul\nJakarta - Isi berita.\n[Gambas:Video 20detik]\nKalimat terakhir.",
+            3,
+            note="detik leaves this marker where a video was embedded",
+        ),
+        bad(
+            "Headline\nLONDON - Text.\nLoading comments...\nLike Loading...\nThis slideshow requires JavaScript.",
+            3, 4, 5,
+            note="WordPress widgets that never loaded, from the extraction benchmark's raw pages",
+        ),
+        bad("Judul\nREPUBLIKA.CO.ID, JAKARTA - Isi berita.\nLoading...\nKalimat berikutnya.", 3),
         good("Title\nLONDON (Reuters) - The page was still loading when the outage began."),
         good("Title\nThe variable was undefined, the engineers said, and null values crept in."),
+        good(
+            "제목\n[사진=JTBC, 이매진아시아]\n본문입니다.",
+            note="a bracketed photo credit is text, not an embed marker",
+        ),
     ),
 )

@@ -1,15 +1,76 @@
 """P102 ui-residue-line."""
 
-from corpuscheck.news import LANGUAGES, has_chord_lines, is_ui_residue, lexicon
+from corpuscheck.news import (
+    LANGUAGES,
+    MAX_PLACEHOLDER_CHARS,
+    SHAPE,
+    continues_sentence,
+    ends_sentence,
+    has_chord_lines,
+    is_fragment,
+    is_placeholder,
+    lexicon,
+    ui_kind,
+    visible,
+)
 from corpuscheck.rules.base import Hit, Option, Rule, bad, good
+
+
+def _kinds(lines, words, placeholders, chords):
+    """For each non-empty body line: LABEL, SHAPE, "" (a placeholder) or None (text)."""
+    known: dict[str, str | None] = {}  # pages repeat their short lines: judge each once
+    for _, line in lines:
+        kind = known.get(line, 0)
+        if kind == 0:
+            kind = ui_kind(line, words, chords)
+            if not kind and len(line) <= MAX_PLACEHOLDER_CHARS:
+                kind = "" if is_placeholder(line, placeholders) else None
+            if len(line) <= MAX_PLACEHOLDER_CHARS:
+                known[line] = kind
+        yield kind
+
+
+def _out_of_place(kind, line, before, after):
+    """Whether a candidate really sits where a widget would: between texts, not inside one.
+
+    ``before``/``after`` are the nearest text lines around it (None at the body's ends).
+    A next line that goes on with an unfinished sentence (``mengirimkan`` / ``e-mail`` /
+    ``permintaan ...``) means the candidate is a word of that sentence. A shape (one or
+    two letters, a mark, a counter) after an unfinished line and before a short one (a
+    table flattened into lines, a list, a link torn out of a sentence: ``Jepang`` / ``vs``
+    / ``Indonesia``), or a lower-case one after an unfinished line, is text too.
+    """
+    open_before = before is not None and not ends_sentence(before)
+    if open_before and after is not None and continues_sentence(after):
+        return False
+    if kind == SHAPE and open_before and (line.islower() or (after is not None and is_fragment(after))):
+        return False
+    return True
 
 
 def detect(doc, options):
     words = lexicon("ui-residue-line", tuple(options["languages"]))
-    chords = has_chord_lines(doc.lines)
-    for number, line in doc.body_lines():
-        if is_ui_residue(line, words, chords):
-            yield Hit(number, data={"line": line.strip()})
+    placeholders = lexicon("placeholder-line")
+    lines = [(n, s) for n, line in doc.body_lines() if (s := visible(line))]
+    if not lines:
+        return
+    chords = has_chord_lines(line for _, line in lines)
+    kinds = list(_kinds(lines, words, placeholders, chords))
+    before: list[str | None] = []
+    last = None
+    for (_, line), kind in zip(lines, kinds, strict=True):
+        before.append(last)
+        if kind is None:
+            last = line
+    after: list[str | None] = [None] * len(lines)
+    last = None
+    for index in range(len(lines) - 1, -1, -1):
+        after[index] = last
+        if kinds[index] is None:
+            last = lines[index][1]
+    for index, ((number, line), kind) in enumerate(zip(lines, kinds, strict=True)):
+        if kind and _out_of_place(kind, line, before[index], after[index]):
+            yield Hit(number, data={"line": line})
 
 
 UiResidueLine = Rule(
@@ -18,15 +79,27 @@ UiResidueLine = Rule(
     summary="A line left over from page widgets: font-size buttons, share links, close marks, arrows, counters.",
     why=(
         "Text extraction keeps the labels of buttons and widgets as lines of their own: the "
-        "`A` `A` `A` of font-size buttons, `Share`, `Tweet`, `Print`, `×`, arrows and counters. "
-        "They break paragraphs, skew statistics and are not part of the article."
+        "`A` `A` `A` of font-size buttons, `Share`, `Tweet`, `Print`, `Bagikan`, `Ikuti kami di`, "
+        "`×`, arrows and counters such as `12 Comments`. They break paragraphs, skew statistics "
+        "and are not part of the article."
     ),
     message="UI residue line {line!r} is a widget label, not article text",
     detect=detect,
     options={"languages": Option(list(LANGUAGES), "lexicon languages to match (ISO 639-1 codes)")},
     known_problems=(
-        "Lines of one or two letters are flagged in any script. Song-lyric pages keep their "
-        "chord lines (`C`, `Am`): when a text has chord sheets, chord names are not flagged."
+        "Widget labels come from per-language lexicons, matched on whole lines with case, "
+        "punctuation and spacing ignored; counters (`12 Comments`) and labels joined on one line "
+        "(`Email • Twitter`) are matched through their parts. Font-size letters (`A`, `A+ A-`, "
+        "`가가`) and widget marks (`×`, `☰`, arrows) are flagged in any language. Other lines of "
+        "one or two letters, table marks (`•`, `|`, `+`) and abbreviated counters (`1.2K`) are "
+        "flagged only where a widget would sit: not after an unfinished line and before a short "
+        "one (a table flattened into one cell per line, a list, a link torn out of a sentence), "
+        "so a widget between two headings can be missed. No candidate is flagged when the next "
+        "line goes on with an unfinished sentence, and song-lyric pages keep their chord lines "
+        "(`C`, `Am`). A label that is also a value in a list (`Jam buka` / `Tutup`, \"closed\") "
+        "is flagged. Navigation menus, `Baca juga`, `Selengkapnya` and `ADVERTISEMENT` are "
+        "boilerplate, not widget labels, and are left to other rules; so are lone sentence "
+        "punctuation (`.`, `?`), separators (`***`, `___`) and poll results (`%165 голосов`)."
     ),
     fix="Delete the line.",
     examples=(
@@ -34,7 +107,58 @@ UiResidueLine = Rule(
         bad("Headline\nShare\nTweet\nWASHINGTON (AP) — Text of the story.\n×", 2, 3, 5),
         bad("Überschrift\nTeilen\nBerlin (dpa) - Der Text.", 2),
         bad("제목\n가가\n[서울=뉴시스] 본문입니다.", 2),
+        bad(
+            "Headline\nLONDON - Text of the story.\nEmail • Twitter • Google+\n12 Comments\n← Previous Story",
+            3, 4, 5,
+            note="labels joined on one line, counters and arrows are still widget labels",
+        ),
+        bad("Заголовок\nТекст статьи.\nОтветить Пожаловаться\n12 комментариев", 3, 4),
+        bad(
+            "Judul\nJAKARTA - Polisi berhasil mengamankan pelaku beserta barang bukti.\nIkuti kami di",
+            3,
+            note="tribunnews' follow widget, left after the last paragraph",
+        ),
+        bad(
+            "Resep\nCara Membuat:\nAdvertisement\nBerikan Rating Untuk Resep Ini\nThanks For Rating!\n"
+            "Terima kasih sudah membantu banyak orang dengan ratingmu",
+            4, 5, 6,
+            note="liputan6's recipe rating widget",
+        ),
+        bad(
+            "Titel\nFür uns ist das genau das richtige Thema.\n›\ncomwrap und eZ auf der DMEXCO",
+            3,
+            note="after a finished sentence, a next line in lower case is a new paragraph",
+        ),
+        bad("Title\nThe last paragraph of the story, without its full stop\n1.2K\n×", 3, 4),
         good("Title\nBUFFALO, N.Y. — A gunman opened fire.\nShare prices fell on Tuesday."),
         good("Lirik Lagu\nC G Am F\nKu ingin kau tahu\nAm F C G\nC\nBetapa aku cinta"),
+        good(
+            "Klasemen\nBerikut klasemen grup C:\nPos\nTim\nM\nM\nS\nK\n+/-\nPOIN",
+            note="a standings table flattened into one cell per line (detik)",
+        ),
+        good(
+            "Judul\nBerikut rangkuman perusahaan tambang dalam grafis:\nNo\nPerusahaan\nPulau",
+            note="the header of a table after a line that announces it",
+        ),
+        good(
+            "Judul\nLink live streaming\nJepang\nvs\nIndonesia\nbisa dilihat di sini.",
+            note="detik puts every linked phrase on a line of its own",
+        ),
+        good(
+            "Judul\nDia mengirimkan\ne-mail\npermintaan bantuan modal kepada pengusaha.",
+            note="a word of the sentence, not an e-mail button",
+        ),
+        good(
+            "Judul\nIzin tambang diawasi ketat.\nSebelumnya,\nKPK\nmengaku telah menerima informasi itu.",
+            note="a sentence opener, not the `Sebelumnya` (previous) button",
+        ),
+        good(
+            "Judul\nBerikut urutan aplikasi yang banyak diunduh bulan ini: 1.\nZoom 2.\nTikTok 3.\nFacebook 4.",
+            note="a numbered list glued to the next number, not counters",
+        ),
+        good(
+            "Title\nThe first part ends here.\n___\nThe second part begins.\n***\nKenapa seseorang\nghosting\n?",
+            note="separators and torn-off sentence punctuation are not widgets",
+        ),
     ),
 )
