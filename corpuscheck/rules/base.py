@@ -77,7 +77,7 @@ def _typed(value: Any, default: Any, where: str) -> Any:
 
 
 Detector = Callable[[Document, Mapping[str, Any]], Iterable[Hit]]
-Measure = Callable[[Document, Mapping[str, Any]], Mapping[str, float]]
+Measure = Callable[[Document, Mapping[str, Any]], Mapping[str, float | str | None]]
 
 
 @dataclass(frozen=True)
@@ -130,7 +130,7 @@ class Rule:
             resolved[name] = _typed(value, opt.default, f"{self.code} {self.name}: option {name}")
         return resolved
 
-    def measures(self, doc: Document, options: Mapping[str, Any] | None = None) -> dict[str, float]:
+    def measures(self, doc: Document, options: Mapping[str, Any] | None = None) -> dict[str, float | str | None]:
         if self.measure is None:
             return {}
         return dict(self.measure(doc, options if options is not None else self.resolve_options()))
