@@ -2,8 +2,10 @@
 
 Recognised by extension: ``.txt`` / ``.txt.gz`` (one article per file),
 ``.jsonl`` / ``.jsonl.gz`` / ``.json.gz`` / ``.ndjson`` (one JSON object per
-line) and ``.parquet`` (one row per article). Folders are walked recursively;
-hidden files and folders are skipped, symbolic links are followed once.
+line), ``.parquet`` (one row per article) and ``.html`` / ``.htm`` (gzipped or
+not: one saved page per file, whose main text is extracted by
+:mod:`corpuscheck.html_input`). Folders are walked recursively; hidden files
+and folders are skipped, symbolic links are followed once.
 
 Reading streams: a JSONL file is read line by line and a Parquet file batch by
 batch, so memory does not grow with the file. Reading never stops at a bad
@@ -20,18 +22,20 @@ import io
 import os
 import stat
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import IO, Any
 
 import orjson
 
 from corpuscheck.document import Document, from_text
+from corpuscheck.html_input import DEFAULT_OPTIONS, HTML_SUFFIXES, MAX_PAGE_BYTES, HtmlOptions, page_items
 
 TXT_SUFFIXES = (".txt", ".txt.gz")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".json.gz", ".ndjson", ".ndjson.gz")
 PARQUET_SUFFIXES = (".parquet",)
-SUFFIXES = TXT_SUFFIXES + JSONL_SUFFIXES + PARQUET_SUFFIXES
+SUFFIXES = TXT_SUFFIXES + JSONL_SUFFIXES + PARQUET_SUFFIXES + HTML_SUFFIXES
 
 MAX_ERRORS_PER_FILE = 100  # beyond this, one summary error says how many more there were
 PARQUET_BATCH_ROWS = 256
@@ -67,7 +71,25 @@ class FileStart:
     path: str
 
 
-Item = Document | LoadError | FileStart
+@dataclass(frozen=True)
+class HtmlPage:
+    """An HTML page not yet extracted (``iter_items(..., defer_html=True)``).
+
+    Extraction costs tens of milliseconds a page, far more than the rules: a
+    parallel runner sends these to its workers, where :meth:`read` yields what
+    the loader would have yielded in its place (LoadErrors, then the Document).
+    Picklable; holds the path, not the bytes.
+    """
+
+    path: str  # the path to open
+    shown: str  # the printable path, for the Document and the errors
+    options: HtmlOptions = DEFAULT_OPTIONS
+
+    def read(self) -> Iterator[Document | LoadError]:
+        return _guarded(self.path, self.shown, partial(_read_html, self.path, self.shown, self.options))
+
+
+Item = Document | LoadError | FileStart | HtmlPage
 
 
 def display_path(path: str) -> str:
@@ -90,6 +112,8 @@ def _kind(path: str) -> str | None:
         return "jsonl"
     if lowered.endswith(PARQUET_SUFFIXES):
         return "parquet"
+    if lowered.endswith(HTML_SUFFIXES):
+        return "html"
     return None
 
 
@@ -257,12 +281,18 @@ def _utf8_error(
     )
 
 
-def _read_all(handle: IO[bytes]) -> tuple[bytes, Exception | None]:
-    """Everything readable from ``handle``; a read error (e.g. truncated gzip) is returned, not raised."""
+def _read_all(handle: IO[bytes], limit: int | None = None) -> tuple[bytes, Exception | None]:
+    """Everything readable from ``handle`` (at most ``limit`` bytes, when given: a gzip
+    bomb is not inflated past it); a read error (e.g. truncated gzip) is returned, not raised."""
     chunks = []
+    size = 0
+    read = getattr(handle, "read1", handle.read)  # read1: a truncated gzip keeps all it inflated, not whole chunks
     try:
-        while chunk := handle.read(1 << 16):
+        while chunk := read(1 << 16):
             chunks.append(chunk)
+            size += len(chunk)
+            if limit is not None and size > limit:
+                break
     except READ_ERRORS as exc:
         return b"".join(chunks), exc
     return b"".join(chunks), None
@@ -287,6 +317,21 @@ def _read_txt(path: str, shown: str) -> Iterator[Document | LoadError]:
         yield LoadError(shown, "file is empty" if not data else "file has only white space", line=1)
         return
     yield from_text(text, shown)
+
+
+def _read_html(path: str, shown: str, options: HtmlOptions) -> Iterator[Document | LoadError]:
+    with _open_binary(path) as handle:
+        data, failure = _read_all(handle, limit=MAX_PAGE_BYTES)
+    if failure is not None:
+        if not data:
+            yield LoadError(shown, f"cannot read file: {_describe(failure)}", fatal=True)
+            return
+        yield LoadError(
+            shown,
+            f"file ends early after byte {len(data)} ({_describe(failure)}); the part read is extracted and checked",
+            line=data.count(b"\n") + 1,
+        )
+    yield from page_items(data, shown, options)
 
 
 def _describe(exc: BaseException) -> str:
@@ -439,15 +484,25 @@ def _read_parquet(path: str, shown: str, text_field: str, title_field: str | Non
             yield LoadError(shown, f"cannot read past record {number}: {exc}", record=number + 1, fatal=number == 0)
 
 
-def _read(path: str, shown: str, text_field: str, title_field: str | None) -> Iterator[Document | LoadError]:
+def _read(
+    path: str, shown: str, text_field: str, title_field: str | None, html: HtmlOptions = DEFAULT_OPTIONS
+) -> Iterator[Document | LoadError]:
     kind = _kind(path)
+    if kind == "txt":
+        reader = partial(_read_txt, path, shown)
+    elif kind == "jsonl":
+        reader = partial(_read_jsonl, path, shown, text_field, title_field)
+    elif kind == "html":
+        reader = partial(_read_html, path, shown, html)
+    else:
+        reader = partial(_read_parquet, path, shown, text_field, title_field)
+    return _guarded(path, shown, reader)
+
+
+def _guarded(path: str, shown: str, reader: Callable[[], Iterator[Document | LoadError]]) -> Iterator[Document | LoadError]:
+    """``reader()``'s items; an exception it raises becomes the file's last error."""
     try:
-        if kind == "txt":
-            yield from _read_txt(path, shown)
-        elif kind == "jsonl":
-            yield from _read_jsonl(path, shown, text_field, title_field)
-        else:
-            yield from _read_parquet(path, shown, text_field, title_field)
+        yield from reader()
     except OSError as exc:
         yield LoadError(shown, f"cannot read file: {_why(exc, path)}", fatal=True)
     except Exception as exc:  # any other reader failure (e.g. a corrupt Parquet footer) is this file's error
@@ -455,15 +510,23 @@ def _read(path: str, shown: str, text_field: str, title_field: str | None) -> It
 
 
 def iter_items(
-    paths: Iterable[str | os.PathLike] | str, *, text_field: str = "text", title_field: str | None = "title"
+    paths: Iterable[str | os.PathLike] | str,
+    *,
+    text_field: str = "text",
+    title_field: str | None = "title",
+    html: HtmlOptions | None = None,
+    defer_html: bool = False,
 ) -> Iterator[Item]:
     """Stream FileStart markers, Documents and LoadErrors for every path.
 
     At most :data:`MAX_ERRORS_PER_FILE` errors are listed per file; one more
-    error then says how many were left out.
+    error then says how many were left out. ``html`` sets how HTML pages are
+    extracted; with ``defer_html`` an HTML page is yielded as an
+    :class:`HtmlPage` (after its FileStart), to be read where it suits.
     """
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
+    html = html or DEFAULT_OPTIONS
     for found in discover(paths):
         if isinstance(found, LoadError):
             yield FileStart(found.path)
@@ -471,8 +534,11 @@ def iter_items(
             continue
         shown = display_path(found)
         yield FileStart(shown)
+        if defer_html and _kind(found) == "html":
+            yield HtmlPage(found, shown, html)
+            continue
         listed = hidden = 0
-        for item in _read(found, shown, text_field, title_field):
+        for item in _read(found, shown, text_field, title_field, html):
             if isinstance(item, LoadError):
                 if listed >= MAX_ERRORS_PER_FILE:
                     hidden += 1
