@@ -12,13 +12,14 @@ import multiprocessing
 import os
 import threading
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 from corpuscheck.document import Document
 from corpuscheck.findings import Finding, excerpt
-from corpuscheck.loader import FileStart, LoadError, discover, iter_items
+from corpuscheck.loader import SUFFIXES, FileStart, Item, LoadError, iter_items
 from corpuscheck.suite import RuleEntry
 
 CHUNK_DOCS = 256
@@ -87,27 +88,86 @@ def check_document(
     return findings, row, errors
 
 
-def _check_chunk(chunk: list[Document], entries: list[RuleEntry], columns: tuple[str, ...]):
-    return [check_document(doc, entries, columns) for doc in chunk]
+def _check_docs(docs: list[Document], entries: list[RuleEntry], columns: tuple[str, ...]):
+    return [check_document(doc, entries, columns) for doc in docs]
 
 
-def _chunks(items: Iterator, on_other: Callable[[Any], None]) -> Iterator[list[Document]]:
-    chunk: list[Document] = []
-    size = 0
+# In a worker process: the rule entries and columns, sent once by the pool's initializer
+# (pickling them with every chunk would send every rule's examples and docs again).
+_WORKER_PLAN: tuple[list[RuleEntry], tuple[str, ...]] | None = None
+
+
+def _init_worker(entries: list[RuleEntry], columns: tuple[str, ...]) -> None:
+    global _WORKER_PLAN
+    _WORKER_PLAN = (entries, columns)
+
+
+def _check_docs_in_worker(docs: list[Document]):
+    assert _WORKER_PLAN is not None, "worker started without _init_worker"
+    return _check_docs(docs, *_WORKER_PLAN)
+
+
+def _chunks(items: Iterator[Item]) -> Iterator[list[Item]]:
+    """The stream cut into chunks of up to CHUNK_DOCS documents or CHUNK_CHARS characters.
+
+    File markers and load errors stay in their chunk, in stream order, so a file of
+    one article does not make a chunk of its own (one pool task per .txt file was
+    the slow part of a folder of articles).
+    """
+    chunk: list[Item] = []
+    docs = size = 0
     for item in items:
-        if not isinstance(item, Document):
-            if chunk:  # keep file order: flush before the next file's marker
-                yield chunk
-                chunk, size = [], 0
-            on_other(item)
-            continue
         chunk.append(item)
-        size += len(item.text)
-        if len(chunk) >= CHUNK_DOCS or size >= CHUNK_CHARS:
+        if isinstance(item, Document):
+            docs += 1
+            size += len(item.text)
+        if docs >= CHUNK_DOCS or size >= CHUNK_CHARS or len(chunk) >= 4 * CHUNK_DOCS:
             yield chunk
-            chunk, size = [], 0
+            chunk, docs, size = [], 0, 0
     if chunk:
         yield chunk
+
+
+def corpus_bytes(paths: Iterable[str], limit: int | None = None) -> int:
+    """Bytes of the corpus files under ``paths`` (compressed size for ``.gz``), counted
+    up to ``limit`` at most: enough to decide whether workers pay off, without
+    walking a large corpus twice."""
+    total = 0
+    seen: set[str] = set()
+    stack = [os.fspath(p) for p in reversed(list(paths))]
+    while stack:
+        path = stack.pop()
+        try:
+            if os.path.isdir(path):
+                real = os.path.realpath(path)
+                if real in seen:
+                    continue
+                seen.add(real)
+                with os.scandir(path) as listing:
+                    for entry in listing:
+                        if entry.name.startswith("."):
+                            continue
+                        if entry.is_dir():
+                            stack.append(entry.path)
+                        elif entry.name.lower().endswith(SUFFIXES):
+                            total += entry.stat().st_size
+                            if limit is not None and total >= limit:
+                                return total
+            elif path.lower().endswith(SUFFIXES):
+                total += os.path.getsize(path)
+        except OSError:
+            continue  # the loader reports it
+        if limit is not None and total >= limit:
+            return total
+    return total
+
+
+def _cores() -> int:
+    """Cores this process may run on (a container's CPU set, not the host's count)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
 def _import_gx_in_background() -> threading.Thread:
@@ -155,38 +215,51 @@ def run_rules(
     rows: list[dict[str, Any]] = []
 
     if jobs is None:
-        total = sum(os.path.getsize(p) for p in discover(paths) if isinstance(p, str))
-        jobs = (os.cpu_count() or 1) if total >= PARALLEL_BYTES else 1
+        jobs = _cores() if corpus_bytes(paths, PARALLEL_BYTES) >= PARALLEL_BYTES else 1
 
-    def on_other(item):
-        if isinstance(item, FileStart):
-            files.setdefault(item.path, FileReport(item.path))
-        elif isinstance(item, LoadError):
-            files.setdefault(item.path, FileReport(item.path)).errors.append(item)
-
-    def collect(results):
-        for findings, row, errors in results:
-            report = files.setdefault(row["path"], FileReport(row["path"]))
-            report.documents += 1
-            report.findings.extend(findings)
-            report.errors.extend(errors)
-            rows.append(row)
-        if progress:
-            progress(len(results))
+    def collect(chunk: list[Item | None], results: list) -> None:
+        """Fold one chunk into the report, in stream order. ``results`` holds one
+        ``check_document`` result per document slot of the chunk (a Document, or
+        None where the Document was sent to a worker)."""
+        found = iter(results)
+        done = 0
+        for item in chunk:
+            if isinstance(item, FileStart):
+                files.setdefault(item.path, FileReport(item.path))
+            elif isinstance(item, LoadError):
+                files.setdefault(item.path, FileReport(item.path)).errors.append(item)
+            else:
+                findings, row, errors = next(found)
+                report = files.get(row["path"]) or files.setdefault(row["path"], FileReport(row["path"]))
+                report.documents += 1
+                report.findings.extend(findings)
+                report.errors.extend(errors)
+                rows.append(row)
+                done += 1
+        if progress and done:
+            progress(done)
 
     items = iter_items(paths, text_field=text_field, title_field=title_field)
-    chunks = _chunks(items, on_other)
     if jobs <= 1:
-        for chunk in chunks:
-            collect(_check_chunk(chunk, entries, columns))
-    else:
-        context = multiprocessing.get_context("spawn")  # never fork a process that has threads
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            pending: deque = deque()
-            for chunk in chunks:
-                pending.append(pool.submit(_check_chunk, chunk, entries, columns))
-                while len(pending) > 2 * jobs:
-                    collect(pending.popleft().result())
-            while pending:
-                collect(pending.popleft().result())
+        for chunk in _chunks(items):
+            collect(chunk, _check_docs([i for i in chunk if isinstance(i, Document)], entries, columns))
+        return RuleRun(files, rows)
+
+    context = multiprocessing.get_context("spawn")  # never fork a process that has threads
+    with ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(list(entries), columns)
+    ) as pool:
+        # At most 2 * jobs + 1 chunks are in flight: memory stays flat whatever the corpus size.
+        pending: deque = deque()
+        for chunk in _chunks(items):
+            docs = [i for i in chunk if isinstance(i, Document)]
+            future = pool.submit(_check_docs_in_worker, docs) if docs else None
+            # keep only the markers here; the worker's results stand in for the documents
+            pending.append(([None if isinstance(i, Document) else i for i in chunk], future))
+            while len(pending) > 2 * jobs or (pending and pending[0][1] is None):
+                markers, done = pending.popleft()
+                collect(markers, done.result() if done is not None else [])
+        while pending:
+            markers, done = pending.popleft()
+            collect(markers, done.result() if done is not None else [])
     return RuleRun(files, rows)
