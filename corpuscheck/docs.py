@@ -28,7 +28,12 @@ def render_rule(rule: Rule) -> str:
             heading = f"### Example (flagged at line {spans})"
         else:
             heading = "### Use instead (not flagged)"
-        parts += [heading, _fence(example.text)]
+        parts.append(heading)
+        if example.corpus:
+            parts.append(f"A corpus of {len(example.corpus)} document(s):")
+            parts += [_fence(other) for other in example.corpus]
+            parts.append("and then this document:")
+        parts.append(_fence(example.text))
         if example.options:
             parts.append(f"With options `{dict(example.options)}`.")
         if example.note:

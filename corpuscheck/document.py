@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
+from urllib.parse import urlsplit
 
 
 @dataclass(eq=False)
@@ -56,6 +58,19 @@ class Document:
 
         found = find_dateline(self)
         return found.text if found else None
+
+    @property
+    def source(self) -> str:
+        """Where the document comes from: its ``source`` field, else its URL's host, else its folder."""
+        source = self.meta.get("source")
+        if isinstance(source, str) and source.strip():
+            return source.strip()
+        url = self.meta.get("url")
+        if isinstance(url, str) and "//" in url:
+            host = urlsplit(url.strip()).hostname or ""
+            if host:
+                return host.removeprefix("www.")
+        return os.path.dirname(self.path) or "."
 
     def line(self, number: int) -> str:
         return self.lines[number - 1]

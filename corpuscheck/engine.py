@@ -15,11 +15,12 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from corpuscheck.document import Document
 from corpuscheck.findings import Finding, excerpt
 from corpuscheck.loader import SUFFIXES, FileStart, Item, LoadError, iter_items
+from corpuscheck.rules.base import CorpusRule, DocRef, Hit
 from corpuscheck.suite import RuleEntry
 
 CHUNK_DOCS = 256
@@ -33,59 +34,77 @@ class FileReport:
     documents: int = 0
     errors: list[LoadError] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    titles: dict[int, str] = field(default_factory=dict)  # record -> title, for documents with findings
+
+
+def to_finding(hit: Hit, entry: RuleEntry, ref: DocRef | Document, line_text: Callable[[int], str] | None) -> Finding:
+    """A rule's Hit as a Finding of the document ``ref``."""
+    rule = entry.rule
+    text = hit.excerpt if hit.excerpt is not None else (line_text(hit.line) if line_text else "")
+    return Finding(
+        path=ref.path,
+        doc_id=ref.doc_id,
+        record=ref.record,
+        code=rule.code,
+        rule=rule.name,
+        severity=entry.severity,
+        line=hit.line,
+        end_line=hit.end_line or hit.line,
+        column=hit.column,
+        message=hit.message or rule.message.format(**hit.data),
+        excerpt=excerpt(text),
+        related={"line": hit.related[0], "end_line": hit.related[1]} if hit.related else None,
+    )
 
 
 def _findings(doc: Document, entry: RuleEntry) -> list[Finding]:
-    rule = entry.rule
-    out = []
-    for hit in rule.run(doc, entry.options):
-        end = hit.end_line or hit.line
-        message = hit.message or rule.message.format(**hit.data)
-        text = hit.excerpt if hit.excerpt is not None else doc.line(hit.line)
-        out.append(
-            Finding(
-                path=doc.path,
-                doc_id=doc.doc_id,
-                record=doc.record,
-                code=rule.code,
-                rule=rule.name,
-                severity=entry.severity,
-                line=hit.line,
-                end_line=end,
-                column=hit.column,
-                message=message,
-                excerpt=excerpt(text),
-                related={"line": hit.related[0], "end_line": hit.related[1]} if hit.related else None,
-            )
-        )
-    return out
+    return [to_finding(hit, entry, doc, doc.line) for hit in entry.rule.run(doc, entry.options)]
 
 
-def check_document(
-    doc: Document, entries: list[RuleEntry], columns: Iterable[str] = ()
-) -> tuple[list[Finding], dict[str, Any], list[LoadError]]:
-    """Every rule on one document: its findings, its feature row, and rule crashes (as errors)."""
+class Checked(NamedTuple):
+    """One document's results: findings, feature row, rule crashes, corpus-rule signatures."""
+
+    findings: list[Finding]
+    row: dict[str, Any]
+    errors: list[LoadError]
+    signatures: dict[str, Any]
+    ref: DocRef
+
+
+def check_document(doc: Document, entries: list[RuleEntry], columns: Iterable[str] = ()) -> Checked:
+    """Every rule on one document: its findings, its feature row, rule crashes (as errors)
+    and, for corpus rules, the signature they judge at the end."""
     findings: list[Finding] = []
     errors: list[LoadError] = []
+    signatures: dict[str, Any] = {}
+    source = doc.source
     row: dict[str, Any] = {
         "doc_id": doc.doc_id,
         "path": doc.path,
         "record": doc.record,
+        "source": source,
         "n_lines": len(doc.lines),
         "n_chars": len(doc.text),
     }
     for entry in entries:
+        rule = entry.rule
         try:
             found = _findings(doc, entry)
+            if rule.measure is not None:
+                row.update(rule.measures(doc, entry.options))
+            if isinstance(rule, CorpusRule):
+                signatures[rule.code] = rule.collect(doc, entry.options)
         except Exception as exc:  # a rule bug must not stop the corpus: report it where it happened
-            errors.append(LoadError(doc.path, f"rule {entry.rule.code} failed on this document: {exc!r}", record=doc.record))
+            errors.append(LoadError(doc.path, f"rule {rule.code} failed on this document: {exc!r}", record=doc.record))
             found = []
-        row[entry.rule.column] = len(found)
+            row.update(dict.fromkeys(rule.measure_columns))
+        row[rule.column] = len(found)
         findings.extend(found)
     for column in columns:
         if column not in row:
             row[column] = doc.meta.get(column[5:]) if column.startswith("meta.") else getattr(doc, column, None)
-    return findings, row, errors
+    ref = DocRef(doc.doc_id, doc.path, doc.record, source, doc.title)
+    return Checked(findings, row, errors, signatures, ref)
 
 
 def _check_docs(docs: list[Document], entries: list[RuleEntry], columns: tuple[str, ...]):
@@ -217,6 +236,9 @@ def run_rules(
     if jobs is None:
         jobs = _cores() if corpus_bytes(paths, PARALLEL_BYTES) >= PARALLEL_BYTES else 1
 
+    corpus_entries = [e for e in entries if isinstance(e, RuleEntry) and isinstance(e.rule, CorpusRule)]
+    signatures: dict[str, list[tuple[DocRef, Any]]] = {e.rule.code: [] for e in corpus_entries}
+
     def collect(chunk: list[Item | None], results: list) -> None:
         """Fold one chunk into the report, in stream order. ``results`` holds one
         ``check_document`` result per document slot of the chunk (a Document, or
@@ -229,11 +251,16 @@ def run_rules(
             elif isinstance(item, LoadError):
                 files.setdefault(item.path, FileReport(item.path)).errors.append(item)
             else:
-                findings, row, errors = next(found)
+                result = next(found)
+                row = result.row
                 report = files.get(row["path"]) or files.setdefault(row["path"], FileReport(row["path"]))
                 report.documents += 1
-                report.findings.extend(findings)
-                report.errors.extend(errors)
+                report.findings.extend(result.findings)
+                report.errors.extend(result.errors)
+                if result.findings and result.ref.title:
+                    report.titles[result.ref.record] = result.ref.title
+                for code, signature in result.signatures.items():
+                    signatures[code].append((result.ref, signature))
                 rows.append(row)
                 done += 1
         if progress and done:
@@ -243,6 +270,7 @@ def run_rules(
     if jobs <= 1:
         for chunk in _chunks(items):
             collect(chunk, _check_docs([i for i in chunk if isinstance(i, Document)], entries, columns))
+        _judge_corpus(corpus_entries, signatures, files, rows)
         return RuleRun(files, rows)
 
     context = multiprocessing.get_context("spawn")  # never fork a process that has threads
@@ -262,4 +290,33 @@ def run_rules(
         while pending:
             markers, done = pending.popleft()
             collect(markers, done.result() if done is not None else [])
+    _judge_corpus(corpus_entries, signatures, files, rows)
     return RuleRun(files, rows)
+
+
+def _judge_corpus(
+    entries: list[RuleEntry],
+    signatures: dict[str, list[tuple[DocRef, Any]]],
+    files: dict[str, FileReport],
+    rows: list[dict[str, Any]],
+) -> None:
+    """Corpus rules, once every document is in: their findings join the files, their counts the rows."""
+    if not entries:
+        return
+    row_of = {row["doc_id"]: row for row in rows}
+    for entry in entries:
+        rule = entry.rule
+        refs = {ref.doc_id: ref for ref, _ in signatures[rule.code]}
+        try:
+            judged = list(rule.judge(signatures[rule.code], entry.options))
+        except Exception as exc:  # reported on every file, the run goes on
+            for report in files.values():
+                report.errors.append(LoadError(report.path, f"corpus rule {rule.code} failed: {exc!r}"))
+            continue
+        for doc_id, hit in judged:
+            ref = refs[doc_id]
+            report = files[ref.path]
+            report.findings.append(to_finding(hit, entry, ref, None))
+            if ref.title:
+                report.titles.setdefault(ref.record, ref.title)
+            row_of[doc_id][rule.column] += 1

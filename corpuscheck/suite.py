@@ -51,7 +51,7 @@ GX_KEYS = {"expectation", "kwargs", "severity", "mostly", "description"}
 ENTRY_LEVEL = {"severity", "description"}  # GX arguments given beside `expectation:`, never inside kwargs
 COLUMN_KWARGS = ("column", "column_A", "column_B", "column_list")
 # every row has these (corpuscheck.engine.check_document), plus one count column per rule entry
-ROW_COLUMNS = ("doc_id", "path", "record", "n_lines", "n_chars")
+ROW_COLUMNS = ("doc_id", "path", "record", "source", "n_lines", "n_chars")
 
 
 class SuiteError(ValueError):
@@ -196,7 +196,9 @@ def document_columns() -> set[str]:
 
 def row_columns(entries) -> set[str]:
     """The columns a row of the corpus has for ``entries`` (``meta.<field>`` aside)."""
-    return set(ROW_COLUMNS) | document_columns() | {e.rule.column for e in entries if isinstance(e, RuleEntry)}
+    rules = [e.rule for e in entries if isinstance(e, RuleEntry)]
+    measured = {column for rule in rules for column in rule.measure_columns}
+    return set(ROW_COLUMNS) | document_columns() | {rule.column for rule in rules} | measured
 
 
 def _check_columns(entries, source: str) -> None:

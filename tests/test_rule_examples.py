@@ -4,7 +4,7 @@ import pytest
 
 from corpuscheck.document import from_text
 from corpuscheck.docs import render_catalogue
-from corpuscheck.rules import all_rules, get_rule
+from corpuscheck.rules import CorpusRule, all_rules, get_rule
 from corpuscheck.rules.base import SEVERITIES
 
 CASES = [(rule, i, ex) for rule in all_rules() for i, ex in enumerate(rule.examples)]
@@ -12,8 +12,11 @@ CASES = [(rule, i, ex) for rule in all_rules() for i, ex in enumerate(rule.examp
 
 @pytest.mark.parametrize("rule,index,example", CASES, ids=[f"{r.code}-{i}" for r, i, _ in CASES])
 def test_example(rule, index, example):
-    doc = from_text(example.text, "example.txt")
-    hits = rule.run(doc, rule.resolve_options(example.options))
+    options = rule.resolve_options(example.options)
+    if isinstance(rule, CorpusRule):
+        hits = rule.run_corpus([*example.corpus, example.text], options)[-1]
+    else:
+        hits = rule.run(from_text(example.text, "example.txt"), options)
     assert [(h.line, h.end_line or h.line) for h in hits] == list(example.spans)
     if example.related is not None:
         assert [h.related for h in hits] == list(example.related)

@@ -124,7 +124,7 @@ def test_row_columns_match_the_engine():
     from corpuscheck.document import from_text
     from corpuscheck.engine import check_document
 
-    _, row, _ = check_document(from_text("Judul\nJAKARTA - Isi."), [])
+    row = check_document(from_text("Judul\nJAKARTA - Isi."), []).row
     assert set(row) == set(ROW_COLUMNS)
 
 

@@ -10,9 +10,22 @@ import importlib
 import pkgutil
 from functools import cache
 
-from corpuscheck.rules.base import Example, Hit, Option, Rule, bad, good
+from corpuscheck.rules.base import CorpusRule, DocRef, Example, Hit, Option, Rule, bad, good, no_detection
 
-__all__ = ["Example", "Hit", "Option", "Rule", "bad", "good", "all_rules", "get_rule", "select_rules"]
+__all__ = [
+    "CorpusRule",
+    "DocRef",
+    "Example",
+    "Hit",
+    "Option",
+    "Rule",
+    "bad",
+    "good",
+    "no_detection",
+    "all_rules",
+    "get_rule",
+    "select_rules",
+]
 
 
 @cache

@@ -38,6 +38,7 @@ class Example:
     related: tuple[tuple[int, int] | None, ...] | None = None
     options: Mapping[str, Any] = field(default_factory=dict)
     note: str = ""
+    corpus: tuple[str, ...] = ()  # the other documents, for corpus rules
 
     @property
     def is_bad(self) -> bool:
@@ -48,20 +49,25 @@ def _span(item: int | tuple[int, int]) -> tuple[int, int]:
     return (item, item) if isinstance(item, int) else (item[0], item[1])
 
 
-def bad(text: str, *spans: int | tuple[int, int], related=None, options=None, note: str = "") -> Example:
-    """A bad example: ``spans`` are the exact lines (or ``(first, last)`` spans) that must be flagged."""
+def bad(
+    text: str, *spans: int | tuple[int, int], related=None, options=None, note: str = "", corpus=()
+) -> Example:
+    """A bad example: ``spans`` are the exact lines (or ``(first, last)`` spans) that must be flagged.
+
+    ``corpus``: the other documents of the corpus, for corpus rules."""
     return Example(
         text,
         tuple(_span(s) for s in spans),
         tuple(None if r is None else _span(r) for r in related) if related else None,
         options or {},
         note,
+        tuple(corpus),
     )
 
 
-def good(text: str, options=None, note: str = "") -> Example:
+def good(text: str, options=None, note: str = "", corpus=()) -> Example:
     """A good example: the rule must find nothing in ``text``."""
-    return Example(text, (), None, options or {}, note)
+    return Example(text, (), None, options or {}, note, tuple(corpus))
 
 
 def _typed(value: Any, default: Any, where: str) -> Any:
@@ -137,3 +143,54 @@ class Rule:
 
     def run(self, doc: Document, options: Mapping[str, Any] | None = None) -> list[Hit]:
         return list(self.detect(doc, options if options is not None else self.resolve_options()))
+
+
+@dataclass(frozen=True)
+class DocRef:
+    """What a corpus rule knows of a document once the document itself is gone."""
+
+    doc_id: str
+    path: str
+    record: int
+    source: str
+    title: str | None = None
+
+
+Collector = Callable[[Document, Mapping[str, Any]], Any]
+Judge = Callable[[list[tuple[DocRef, Any]], Mapping[str, Any]], Iterable[tuple[str, Hit]]]
+
+
+@dataclass(frozen=True)
+class CorpusRule(Rule):
+    """A rule that needs the whole corpus (duplicates across documents, mined boilerplate).
+
+    ``collect(doc, options)`` runs once per document, in the workers, and returns a
+    small picklable signature (hashes, not text). ``judge(signatures, options)`` runs
+    once at the end over ``[(DocRef, signature), ...]`` in corpus order and yields
+    ``(doc_id, Hit)`` pairs; a Hit must carry its ``excerpt`` (the document is gone).
+    ``detect`` stays available for per-document findings and defaults to none.
+
+    Examples: the example's ``text`` is the last document of a small corpus whose
+    earlier documents are ``Example.corpus``; spans are checked on the example's document.
+    """
+
+    collect: Collector | None = None
+    judge: Judge | None = None
+
+    def run_corpus(self, texts: list[str], options: Mapping[str, Any] | None = None) -> list[list[Hit]]:
+        """Hits per document of a small in-memory corpus (tests, docs, Python users)."""
+        from corpuscheck.document import from_text
+
+        options = options if options is not None else self.resolve_options()
+        docs = [from_text(text, f"corpus/doc{index}.txt") for index, text in enumerate(texts, start=1)]
+        signatures = [
+            (DocRef(d.doc_id, d.path, d.record, d.source, d.title), self.collect(d, options)) for d in docs
+        ]
+        hits: dict[str, list[Hit]] = {d.doc_id: list(self.detect(d, options)) for d in docs}
+        for doc_id, hit in self.judge(signatures, options):
+            hits[doc_id].append(hit)
+        return [sorted(hits[d.doc_id], key=lambda h: (h.line, h.column)) for d in docs]
+
+
+def no_detection(doc: Document, options: Mapping[str, Any]) -> Iterable[Hit]:
+    return ()

@@ -1,0 +1,97 @@
+"""The engine: same results in one process or many; measures, sources and corpus rules in the rows."""
+
+import json
+import shutil
+
+import pytest
+
+from corpuscheck.engine import run_rules
+from corpuscheck.rules import CorpusRule, Hit, all_rules, bad, get_rule, good, no_detection
+from corpuscheck.suite import RuleEntry
+from tests.conftest import FIXTURES, ROOT
+
+
+def _entries(codes=None):
+    rules = [get_rule(c) for c in codes] if codes else list(all_rules())
+    return [RuleEntry(rule, rule.severity, options=rule.resolve_options()) for rule in rules]
+
+
+def _summary(run):
+    files = {
+        path: (report.documents, [(e.line, e.record, e.message) for e in report.errors],
+               sorted((f.doc_id, f.code, f.line, f.end_line, f.column, f.message) for f in report.findings))
+        for path, report in run.files.items()
+    }
+    rows = sorted(json.dumps(row, sort_keys=True, default=str) for row in run.rows)
+    return files, rows
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "corpus"
+    shutil.copytree(ROOT / "corpus", folder)
+    shutil.copytree(FIXTURES / "datelines", folder / "datelines")
+    (folder / "broken.jsonl").write_text('{"text": "Judul\\nloading..."}\n{not json}\n', encoding="utf-8")
+    return folder
+
+
+def test_one_process_and_two_give_the_same_results(corpus):
+    entries = _entries()
+    single = run_rules([str(corpus)], entries, jobs=1)
+    double = run_rules([str(corpus)], entries, jobs=2)
+    assert _summary(single) == _summary(double)
+    assert sum(r.documents for r in single.files.values()) > 100
+    assert any(r.errors for r in single.files.values())
+
+
+def test_rows_carry_source_and_measures(corpus):
+    run = run_rules([str(corpus / "benchmark-gold.jsonl")], _entries(["G101", "L101"]), jobs=1)
+    row = run.rows[0]
+    assert row["source"] and row["gopher_quality"] >= 0
+    assert isinstance(row["gopher_words"], (int, float)) and row["gopher_words"] > 10
+    assert isinstance(row["lang"], str) and 0 <= row["lang_confidence"] <= 1
+
+
+def test_titles_are_kept_for_documents_with_findings(corpus):
+    run = run_rules([str(corpus / "benchmark-html-text.jsonl")], _entries(["P102"]), jobs=1)
+    report = next(iter(run.files.values()))
+    assert report.findings and set(report.titles) == {f.record for f in report.findings}
+
+
+def _collect(doc, options):
+    return hash(doc.body.strip())
+
+
+def _judge(signatures, options):
+    first = {}
+    for ref, signature in signatures:
+        if signature in first:
+            yield ref.doc_id, Hit(1, excerpt=ref.title or "", data={"other": first[signature]})
+        else:
+            first[signature] = ref.doc_id
+
+
+SAME_BODY = CorpusRule(
+    code="T901", name="same-body-test", summary="test rule", why="test", message="same body as {other}",
+    detect=no_detection, collect=_collect, judge=_judge,
+    examples=(bad("A\nbody", 1, corpus=["B\nbody"]), good("A\nbody", corpus=["B\nother"])),
+)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_corpus_rules_are_judged_after_every_document(tmp_path, jobs):
+    folder = tmp_path / "c"
+    folder.mkdir()
+    for name, text in {"a.txt": "T1\nsame body", "b.txt": "T2\nsame body", "c.txt": "T3\nanother"}.items():
+        (folder / name).write_text(text)
+    run = run_rules([str(folder)], [RuleEntry(SAME_BODY, "error")], jobs=jobs)
+    found = [(f.path.rsplit("/", 1)[1], f.message, f.excerpt) for f in run.findings]
+    assert found == [("b.txt", f"same body as {folder}/a.txt", "T2")]
+    counts = {row["path"].rsplit("/", 1)[1]: row["same_body_test"] for row in run.rows}
+    assert counts == {"a.txt": 0, "b.txt": 1, "c.txt": 0}
+
+
+def test_corpus_rule_examples_run_on_their_small_corpus():
+    for example in SAME_BODY.examples:
+        hits = SAME_BODY.run_corpus([*example.corpus, example.text])[-1]
+        assert [(h.line, h.line) for h in hits] == list(example.spans)
