@@ -46,7 +46,7 @@ from corpuscheck.rules import Rule, get_rule
 GX_SEVERITY = {"error": "critical", "critical": "critical", "warning": "warning", "info": "info"}
 OUR_SEVERITY = {"critical": "error", "error": "error", "warning": "warning", "info": "info"}
 SUITE_KEYS = {"name", "description", "expectations"}
-RULE_KEYS = {"rule", "severity", "mostly", "max_per_document", "options", "description"}
+RULE_KEYS = {"rule", "severity", "mostly", "max_per_document", "options", "description", "per_source", "sources"}
 GX_KEYS = {"expectation", "kwargs", "severity", "mostly", "description"}
 ENTRY_LEVEL = {"severity", "description"}  # GX arguments given beside `expectation:`, never inside kwargs
 COLUMN_KWARGS = ("column", "column_A", "column_B", "column_list")
@@ -66,6 +66,15 @@ class RuleEntry:
     max_per_document: int = 0
     options: dict[str, Any] = field(default_factory=dict)
     description: str = ""
+    per_source: bool = False  # the threshold applies to each source's documents separately
+    sources: dict[str, float] = field(default_factory=dict)  # per-source budgets: source -> mostly
+
+    @property
+    def by_source(self) -> bool:
+        return self.per_source or bool(self.sources)
+
+    def mostly_for(self, source: str | None) -> float:
+        return self.sources.get(source, self.mostly) if source is not None else self.mostly
 
 
 @dataclass(frozen=True)
@@ -154,7 +163,16 @@ def _rule_entry(item: dict, where: str) -> RuleEntry:
     if isinstance(maximum, bool) or not isinstance(maximum, int) or maximum < 0:
         raise SuiteError(f"{where}: max_per_document must be a whole number >= 0, not {maximum!r}")
     severity = _severity(item.get("severity"), rule.severity, where)
-    return RuleEntry(rule, severity, mostly, maximum, options, _description(item.get("description"), where))
+    per_source = item.get("per_source", False)
+    if not isinstance(per_source, bool):
+        raise SuiteError(f"{where}: per_source must be true or false, not {per_source!r}")
+    sources = item.get("sources") or {}
+    if not isinstance(sources, dict):
+        raise SuiteError(f"{where}: sources must be a mapping of source: mostly, not {sources!r}")
+    budgets = {str(name): _mostly(value, f"{where}: sources[{name!r}]") for name, value in sources.items()}
+    return RuleEntry(
+        rule, severity, mostly, maximum, options, _description(item.get("description"), where), per_source, budgets
+    )
 
 
 def _gx_entry(item: dict, where: str) -> GxEntry:

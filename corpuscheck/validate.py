@@ -42,6 +42,7 @@ class ExpectationOutcome:
     unexpected_count: int
     failing_doc_ids: list[str] = field(default_factory=list)
     failing_values: list[Any] = field(default_factory=list)
+    source: str | None = None  # set when the entry's threshold applies per source
 
     @property
     def severity(self) -> str:
@@ -50,15 +51,21 @@ class ExpectationOutcome:
     @property
     def label(self) -> str:
         if isinstance(self.entry, RuleEntry):
-            return f"{self.entry.rule.code} {self.entry.rule.name}"
+            label = f"{self.entry.rule.code} {self.entry.rule.name}"
+            return label if self.source is None else f"{label} [{self.source}]"
         return f"{self.entry.expectation}({self.entry.column or ''})"
 
     @property
     def threshold(self) -> float:
         """Share of documents that must pass."""
         if isinstance(self.entry, RuleEntry):
-            return self.entry.mostly
+            return self.entry.mostly_for(self.source)
         return float(self.entry.kwargs.get("mostly", 1.0))
+
+    @property
+    def margin(self) -> float:
+        """How far the observed share is above (positive) or below (negative) the threshold."""
+        return self.observed - self.threshold
 
     @property
     def observed(self) -> float:
@@ -109,10 +116,38 @@ def _validation_message(exc) -> str:
     return "; ".join(parts)
 
 
-def compile_suite(suite: Suite, columns: set[str] | None = None):
-    """The ``gx.ExpectationSuite`` for ``suite``: one expectation per entry, or a SuiteError.
+def plan(suite: Suite, sources: list[str] | None = None) -> list[tuple[int, RuleEntry | GxEntry, str | None]]:
+    """``(entry index, entry, source)`` for every expectation the suite compiles to: one per
+    entry, or, for a rule entry with per-source thresholds, one per source (those in the
+    rows, and those the entry names)."""
+    planned = []
+    for index, entry in enumerate(suite.entries):
+        if isinstance(entry, RuleEntry) and entry.by_source:
+            names = sorted(set(sources or ()) | set(entry.sources)) if entry.per_source else sorted(entry.sources)
+            planned += [(index, entry, name) for name in names]
+            if not entry.per_source:
+                planned.append((index, entry, None))  # the sources without a budget of their own
+        else:
+            planned.append((index, entry, None))
+    return planned
+
+
+def _condition(entry: RuleEntry, source: str | None) -> dict[str, Any]:
+    """GX's row_condition selecting one source's rows (or the rows of sources without a budget)."""
+    if not isinstance(entry, RuleEntry) or not entry.by_source:
+        return {}
+    from great_expectations.expectations.row_conditions import Column
+
+    if source is not None:
+        return {"row_condition": Column("source") == source}
+    return {"row_condition": Column("source").is_not_in(sorted(entry.sources))}
+
+
+def compile_suite(suite: Suite, columns: set[str] | None = None, sources: list[str] | None = None):
+    """The ``gx.ExpectationSuite`` for ``suite``: one expectation per planned (entry, source), or a SuiteError.
 
     ``columns``: the columns the rows have; a GX entry naming another column is an error.
+    ``sources``: the sources in the rows, for entries whose thresholds apply per source.
     """
     import great_expectations as gx
     import great_expectations.expectations as gxe
@@ -120,19 +155,22 @@ def compile_suite(suite: Suite, columns: set[str] | None = None):
     from pydantic import ValidationError
 
     expectations = []
-    for index, entry in enumerate(suite.entries):
+    planned = plan(suite, sources)
+    for number, (index, entry, source) in enumerate(planned):
         where = f"{suite.source}: expectations[{index + 1}]"
-        meta = {"corpuscheck_entry": index}
+        meta = {"corpuscheck_entry": number}
         if isinstance(entry, RuleEntry):
             rule = entry.rule
             expectation = gxe.ExpectColumnValuesToBeBetween(
                 column=rule.column,
                 min_value=0,
                 max_value=entry.max_per_document,
-                mostly=entry.mostly,
+                mostly=entry.mostly_for(source),
                 severity=GX_SEVERITY[entry.severity],
-                description=entry.description or f"{rule.code} {rule.name}: {rule.summary}",
+                description=(entry.description or f"{rule.code} {rule.name}: {rule.summary}")
+                + (f" (source {source})" if source else ""),
                 meta=meta | {"corpuscheck_rule": rule.code},
+                **_condition(entry, source),
             )
         else:
             missing = [c for c in entry.columns if columns is not None and c not in columns]
@@ -156,13 +194,16 @@ def compile_suite(suite: Suite, columns: set[str] | None = None):
         expectations.append(expectation)
     # built in one go: ``add_expectation`` would need a current context, this does not
     compiled = gx.ExpectationSuite(name=suite.name, expectations=expectations)
-    _check_count(suite, len(compiled.expectations), "compiled to")
+    _check_count(suite, len(compiled.expectations), "compiled to", len(planned))
     return compiled
 
 
-def _check_count(suite: Suite, count: int, what: str) -> None:
-    if count != len(suite.entries):
-        raise SuiteError(f"{suite.source}: {what} {count} GX expectation(s) but the suite lists {len(suite.entries)}")
+def _check_count(suite: Suite, count: int, what: str, expected: int) -> None:
+    if count != expected:
+        raise SuiteError(
+            f"{suite.source}: {what} {count} GX expectation(s) but the suite lists {expected} "
+            f"({len(suite.entries)} entries)"
+        )
 
 
 def _context(data_docs_dir: Path | None):
@@ -234,13 +275,15 @@ def validate(suite: Suite, frame, *, data_docs_dir: Path | None = None) -> list[
 
         if data_docs_dir is not None:
             _check_data_docs_dir(Path(data_docs_dir))
-        compiled = compile_suite(suite, set(frame.columns))
+        sources = sorted(map(str, frame["source"].dropna().unique())) if "source" in frame.columns else []
+        planned = plan(suite, sources)
+        compiled = compile_suite(suite, set(frame.columns), sources)
         if not len(frame) and data_docs_dir is None:
-            return [ExpectationOutcome(entry, True, 0, 0) for entry in suite.entries]
+            return [ExpectationOutcome(entry, True, 0, 0, source=source) for _, entry, source in planned]
         frame = _indexed(frame)
         with _own_context(data_docs_dir) as context:
             compiled = context.suites.add(compiled)
-            _check_count(suite, len(compiled.expectations), "was stored as")
+            _check_count(suite, len(compiled.expectations), "was stored as", len(planned))
             batch_definition = (
                 context.data_sources.add_pandas("corpus")
                 .add_dataframe_asset("rows")
@@ -265,7 +308,7 @@ def validate(suite: Suite, frame, *, data_docs_dir: Path | None = None) -> list[
                     )
                 )
                 result = next(iter(checkpoint.run(batch_parameters={"dataframe": frame}).run_results.values()))
-        return _outcomes(suite, frame, result)
+        return _outcomes(suite, planned, frame, result)
 
 
 def _indexed(frame):
@@ -283,14 +326,14 @@ def _indexed(frame):
     return frame.reset_index(drop=True)
 
 
-def _outcomes(suite: Suite, frame, result) -> list[ExpectationOutcome]:
+def _outcomes(suite: Suite, planned, frame, result) -> list[ExpectationOutcome]:
     by_id = ID_COLUMN in frame.columns and frame[ID_COLUMN].is_unique
     outcomes: dict[int, ExpectationOutcome] = {}
     for item in result.results:
-        index = (item.expectation_config.meta or {}).get("corpuscheck_entry")
-        if not isinstance(index, int) or not 0 <= index < len(suite.entries) or index in outcomes:
+        number = (item.expectation_config.meta or {}).get("corpuscheck_entry")
+        if not isinstance(number, int) or not 0 <= number < len(planned) or number in outcomes:
             raise SuiteError(f"{suite.source}: GX returned a result that matches no suite entry ({item.expectation_config.type})")
-        entry = suite.entries[index]
+        index, entry, source = planned[number]
         message = _raised(item)
         if message is not None:
             raise SuiteError(f"{suite.source}: expectations[{index + 1}] {_label(entry)} could not run: {message}")
@@ -305,13 +348,14 @@ def _outcomes(suite: Suite, frame, result) -> list[ExpectationOutcome]:
             doc_ids = frame[ID_COLUMN].to_numpy()[positions].tolist() if labels else []
         else:
             doc_ids = [str(position) for position in positions]
-        outcomes[index] = ExpectationOutcome(
+        outcomes[number] = ExpectationOutcome(
             entry=entry,
             success=bool(item.success),
             element_count=int(details.get("element_count") if details.get("element_count") is not None else len(frame)),
             unexpected_count=int(details.get("unexpected_count") or 0),
             failing_doc_ids=[_python(doc_id) for doc_id in doc_ids],
             failing_values=[_python(v) for v in values] or [None] * len(labels),
+            source=source,
         )
-    _check_count(suite, len(outcomes), "was validated as")
+    _check_count(suite, len(outcomes), "was validated as", len(planned))
     return [outcomes[index] for index in sorted(outcomes)]

@@ -126,3 +126,38 @@ def test_rules_and_explain(capsys):
     assert "### Why is this bad?" in page and "### Example (flagged at line" in page
     assert main(["explain", "Z999"]) == 2
     assert "unknown rule" in capsys.readouterr().err
+
+
+def test_corpus_level_thresholds_per_source(in_tmp, capsys):
+    """'At most 1 in 5 documents of a source may have placeholders', and a tighter budget for one source."""
+    for source, bad_docs in {"detik": 1, "kompas": 2}.items():
+        folder = in_tmp / "corpus" / source
+        folder.mkdir(parents=True)
+        for number in range(5):
+            filler = "loading...\n" if number < bad_docs else ""
+            (folder / f"{number}.txt").write_text(f"Judul {number}\n{filler}JAKARTA - Isi berita nomor {number}.\n")
+    (in_tmp / "suite.yml").write_text(
+        "name: budgets\nexpectations:\n"
+        "  - rule: placeholder-line\n    mostly: 0.8\n    per_source: true\n"
+        "    sources: {corpus/detik: 0.9}\n"
+    )
+    assert main(["check", "corpus", "--suite", "suite.yml", "--no-report", "--format", "json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    verdicts = {e["source"]: (e["success"], e["threshold"], e["observed"], e["margin"]) for e in data["expectations"]}
+    assert verdicts == {
+        "corpus/detik": (False, 0.9, 0.8, pytest.approx(-0.1)),  # its own budget: 4/5 clean is not enough
+        "corpus/kompas": (False, 0.8, 0.6, pytest.approx(-0.2)),
+    }
+    assert main(["check", "corpus", "--suite", "suite.yml", "--no-report"]) == 1
+    out = capsys.readouterr().out
+    assert "P101 placeholder-line [corpus/detik]" in out and "need 90%, margin -10.0%" in out
+
+    (in_tmp / "suite.yml").write_text(
+        "name: budgets\nexpectations:\n  - rule: placeholder-line\n    mostly: 0.5\n    sources: {corpus/detik: 0.7}\n"
+    )
+    assert main(["check", "corpus", "--suite", "suite.yml", "--no-report", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [(e["source"], e["documents"], e["success"]) for e in data["expectations"]] == [
+        ("corpus/detik", 5, True),
+        (None, 5, True),  # the other sources together, at the entry's own mostly
+    ]

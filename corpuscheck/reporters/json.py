@@ -27,8 +27,10 @@ def as_data(report) -> dict:
                 "success": o.success,
                 "documents": o.element_count,
                 "documents_failing": o.unexpected_count,
+                "source": o.source,
                 "threshold": o.threshold,
                 "observed": round(o.observed, 6),
+                "margin": round(o.margin, 6),
             }
             for o in report.outcomes
         ],

@@ -42,7 +42,7 @@ class TextReporter(Reporter):
             mark = self._c("green", "pass") if o.success else self._c(o.severity, "FAIL")
             lines.append(
                 f"{mark}  {o.label:<36} {o.severity:<7} {o.element_count - o.unexpected_count}/{o.element_count} "
-                f"documents clean ({o.observed:.1%}, need {o.threshold:.0%})"
+                f"documents clean ({o.observed:.1%}, need {o.threshold:.0%}, margin {o.margin:+.1%})"
             )
         errors = len(report.errors)
         verdict = self._c("green", "passed") if report.passed else self._c("error", "failed")
