@@ -99,9 +99,11 @@ def check(
     progress: Callable[[int], None] | None = None,
     per_path_ignores: dict[str, list[str]] | None = None,
     fail_on: str = "error",
+    html=None,
 ) -> Report:
     """Check ``paths`` against ``suite`` (a Suite, a file, a name, or None for the default).
 
+    ``html``: a :class:`corpuscheck.html_input.HtmlOptions` for HTML pages.
     ``per_path_ignores`` maps path globs to rule selectors whose findings are
     dropped for matching files (before validation, so thresholds see them gone).
     """
@@ -120,6 +122,7 @@ def check(
         jobs=jobs,
         progress=progress,
         prefetch_gx=True,
+        html=html,
     )
     if per_path_ignores:
         _drop_ignored(run, suite, per_path_ignores)

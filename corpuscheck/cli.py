@@ -48,6 +48,10 @@ def _add_check_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--fail-on", choices=("error", "warning", "info", "never"),
                          help="lowest severity of a failed expectation that fails the run (default: error)")
     command.add_argument("--jobs", type=int, help="worker processes (default: all cores for large corpora)")
+    command.add_argument("--html-mode", choices=("balanced", "precision", "recall", "fast"), default="balanced",
+                         help="how HTML pages are extracted (trafilatura's trade-off; default: balanced)")
+    command.add_argument("--html-no-tables", action="store_true", help="leave tables out of extracted HTML text")
+    command.add_argument("--html-comments", action="store_true", help="keep reader comments in extracted HTML text")
     command.add_argument("--no-progress", action="store_true", help="no progress bar")
     command.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
 
@@ -121,6 +125,7 @@ def _parse_outputs(values: list[str]) -> list[tuple[str, Path]]:
 def _run(args, settings: dict, *, data_docs_dir=None):
     """Check with the effective settings; raises UsageError when nothing could be checked."""
     from corpuscheck.check import check
+    from corpuscheck.html_input import HtmlOptions
 
     paths = settings["paths"]
     if not args.paths and paths == ["corpus"] and not Path("corpus").exists():
@@ -144,6 +149,7 @@ def _run(args, settings: dict, *, data_docs_dir=None):
             progress=progress,
             per_path_ignores=settings["per_path_ignores"],
             fail_on=settings["fail_on"],
+            html=HtmlOptions(tables=not args.html_no_tables, comments=args.html_comments, mode=args.html_mode),
         )
     finally:
         if bar:

@@ -19,12 +19,15 @@ from typing import Any, NamedTuple
 
 from corpuscheck.document import Document
 from corpuscheck.findings import Finding, excerpt
-from corpuscheck.loader import SUFFIXES, FileStart, Item, LoadError, iter_items
+from corpuscheck.html_input import HTML_SUFFIXES, HtmlOptions
+from corpuscheck.loader import SUFFIXES, FileStart, HtmlPage, Item, LoadError, iter_items
 from corpuscheck.rules.base import CorpusRule, DocRef, Hit
 from corpuscheck.suite import RuleEntry
 
 CHUNK_DOCS = 256
 CHUNK_CHARS = 4_000_000
+HTML_PAGE_WEIGHT = 125_000  # characters of text an HTML page counts as: ~32 pages a chunk
+HTML_BYTES_FACTOR = 4  # an HTML byte costs about this many text bytes (extraction): ~40 pages go parallel
 PARALLEL_BYTES = 16_000_000  # below this, worker start-up costs more than it saves
 
 
@@ -107,8 +110,22 @@ def check_document(doc: Document, entries: list[RuleEntry], columns: Iterable[st
     return Checked(findings, row, errors, signatures, ref)
 
 
-def _check_docs(docs: list[Document], entries: list[RuleEntry], columns: tuple[str, ...]):
-    return [check_document(doc, entries, columns) for doc in docs]
+Output = Checked | LoadError
+
+
+def _check_docs(items: list[Document | HtmlPage], entries: list[RuleEntry], columns: tuple[str, ...]) -> list[list[Output]]:
+    """One list of outputs per item: a Document gives its Checked; an HtmlPage is
+    extracted here first (in the worker, where the CPU is) and gives its Checked or
+    its read errors."""
+    results = []
+    for item in items:
+        if isinstance(item, Document):
+            results.append([check_document(item, entries, columns)])
+        else:
+            results.append(
+                [check_document(d, entries, columns) if isinstance(d, Document) else d for d in item.read()]
+            )
+    return results
 
 
 # In a worker process: the rule entries and columns, sent once by the pool's initializer
@@ -121,7 +138,7 @@ def _init_worker(entries: list[RuleEntry], columns: tuple[str, ...]) -> None:
     _WORKER_PLAN = (entries, columns)
 
 
-def _check_docs_in_worker(docs: list[Document]):
+def _check_docs_in_worker(docs: list[Document | HtmlPage]):
     assert _WORKER_PLAN is not None, "worker started without _init_worker"
     return _check_docs(docs, *_WORKER_PLAN)
 
@@ -140,11 +157,18 @@ def _chunks(items: Iterator[Item]) -> Iterator[list[Item]]:
         if isinstance(item, Document):
             docs += 1
             size += len(item.text)
+        elif isinstance(item, HtmlPage):  # extraction costs about as much as checking 100 KB of text
+            docs += 1
+            size += HTML_PAGE_WEIGHT
         if docs >= CHUNK_DOCS or size >= CHUNK_CHARS or len(chunk) >= 4 * CHUNK_DOCS:
             yield chunk
             chunk, docs, size = [], 0, 0
     if chunk:
         yield chunk
+
+
+def _cost_factor(name: str) -> int:
+    return HTML_BYTES_FACTOR if name.lower().endswith(HTML_SUFFIXES) else 1
 
 
 def corpus_bytes(paths: Iterable[str], limit: int | None = None) -> int:
@@ -169,11 +193,11 @@ def corpus_bytes(paths: Iterable[str], limit: int | None = None) -> int:
                         if entry.is_dir():
                             stack.append(entry.path)
                         elif entry.name.lower().endswith(SUFFIXES):
-                            total += entry.stat().st_size
+                            total += entry.stat().st_size * _cost_factor(entry.name)
                             if limit is not None and total >= limit:
                                 return total
             elif path.lower().endswith(SUFFIXES):
-                total += os.path.getsize(path)
+                total += os.path.getsize(path) * _cost_factor(path)
         except OSError:
             continue  # the loader reports it
         if limit is not None and total >= limit:
@@ -221,6 +245,7 @@ def run_rules(
     jobs: int | None = None,
     progress: Callable[[int], None] | None = None,
     prefetch_gx: bool = False,
+    html: HtmlOptions | None = None,
 ) -> RuleRun:
     """Load ``paths`` and run ``entries`` over every document.
 
@@ -250,23 +275,26 @@ def run_rules(
                 files.setdefault(item.path, FileReport(item.path))
             elif isinstance(item, LoadError):
                 files.setdefault(item.path, FileReport(item.path)).errors.append(item)
-            else:
-                result = next(found)
-                row = result.row
-                report = files.get(row["path"]) or files.setdefault(row["path"], FileReport(row["path"]))
-                report.documents += 1
-                report.findings.extend(result.findings)
-                report.errors.extend(result.errors)
-                if result.findings and result.ref.title:
-                    report.titles[result.ref.record] = result.ref.title
-                for code, signature in result.signatures.items():
-                    signatures[code].append((result.ref, signature))
-                rows.append(row)
-                done += 1
+            else:  # a Document or an HtmlPage, here or in a worker: its outputs
+                for result in next(found):
+                    if isinstance(result, LoadError):
+                        files.setdefault(result.path, FileReport(result.path)).errors.append(result)
+                        continue
+                    row = result.row
+                    report = files.get(row["path"]) or files.setdefault(row["path"], FileReport(row["path"]))
+                    report.documents += 1
+                    report.findings.extend(result.findings)
+                    report.errors.extend(result.errors)
+                    if result.findings and result.ref.title:
+                        report.titles[result.ref.record] = result.ref.title
+                    for code, signature in result.signatures.items():
+                        signatures[code].append((result.ref, signature))
+                    rows.append(row)
+                    done += 1
         if progress and done:
             progress(done)
 
-    items = iter_items(paths, text_field=text_field, title_field=title_field)
+    items = iter_items(paths, text_field=text_field, title_field=title_field, html=html, defer_html=jobs > 1)
     if jobs <= 1:
         for chunk in _chunks(items):
             collect(chunk, _check_docs([i for i in chunk if isinstance(i, Document)], entries, columns))
@@ -280,10 +308,10 @@ def run_rules(
         # At most 2 * jobs + 1 chunks are in flight: memory stays flat whatever the corpus size.
         pending: deque = deque()
         for chunk in _chunks(items):
-            docs = [i for i in chunk if isinstance(i, Document)]
+            docs = [i for i in chunk if isinstance(i, Document | HtmlPage)]
             future = pool.submit(_check_docs_in_worker, docs) if docs else None
             # keep only the markers here; the worker's results stand in for the documents
-            pending.append(([None if isinstance(i, Document) else i for i in chunk], future))
+            pending.append(([None if isinstance(i, Document | HtmlPage) else i for i in chunk], future))
             while len(pending) > 2 * jobs or (pending and pending[0][1] is None):
                 markers, done = pending.popleft()
                 collect(markers, done.result() if done is not None else [])

@@ -95,3 +95,13 @@ def test_corpus_rule_examples_run_on_their_small_corpus():
     for example in SAME_BODY.examples:
         hits = SAME_BODY.run_corpus([*example.corpus, example.text])[-1]
         assert [(h.line, h.line) for h in hits] == list(example.spans)
+
+
+def test_html_pages_are_extracted_in_the_workers_with_the_same_results(tmp_path):
+    pages = tmp_path / "pages"
+    shutil.copytree(FIXTURES / "html_pages", pages)
+    entries = _entries(["P101", "P102", "N101", "N102", "D101"])
+    single, double = (run_rules([str(pages)], entries, jobs=jobs) for jobs in (1, 2))
+    assert _summary(single) == _summary(double)
+    assert sum(r.documents for r in double.files.values()) >= 8
+    assert any(f.code == "N102" for f in double.findings)

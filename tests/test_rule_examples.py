@@ -2,8 +2,8 @@
 
 import pytest
 
-from corpuscheck.document import from_text
 from corpuscheck.docs import render_catalogue
+from corpuscheck.document import from_text
 from corpuscheck.rules import CorpusRule, all_rules, get_rule
 from corpuscheck.rules.base import SEVERITIES
 

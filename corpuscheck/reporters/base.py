@@ -11,7 +11,7 @@ class Reporter:
     """Subclass with a ``name`` and a ``render``; subclasses register themselves."""
 
     name: ClassVar[str] = ""
-    registry: ClassVar[list[type["Reporter"]]] = []
+    registry: ClassVar[list[type[Reporter]]] = []
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
