@@ -111,7 +111,7 @@ def check(
     if not isinstance(suite, Suite):
         suite = load_suite(suite)
     if select or ignore:
-        suite = suite.restrict(select_rules(all_rules(), select, ignore))
+        suite = suite.restrict(select_rules(all_rules(), select, ignore), add_missing=bool(select))
     columns = {c for e in suite.gx_entries for c in e.columns}
     run = run_rules(
         paths,
@@ -137,9 +137,14 @@ def check(
         if isinstance(outcome.entry, GxEntry):
             for finding in _gx_findings(outcome, docs):
                 run.files[finding.path].findings.append(finding)
-    return Report(
+    report = Report(
         suite=suite, files=list(run.files.values()), outcomes=outcomes, documents=len(run.rows), fail_on=fail_on
     )
+    if any(e.rule.code == "L101" for e in suite.rule_entries):
+        from corpuscheck.rules.unexpected_language import language_mix
+
+        report.extra["language_mix"] = language_mix(run.rows)
+    return report
 
 
 def _drop_ignored(run, suite: Suite, per_path_ignores: dict[str, list[str]]) -> None:

@@ -112,14 +112,17 @@ class Suite:
     def gx_entries(self) -> list[GxEntry]:
         return [e for e in self.entries if isinstance(e, GxEntry)]
 
-    def restrict(self, rules: list[Rule]) -> Suite:
-        """Only the rule entries whose rule is in ``rules`` (``--select``/``--ignore``)."""
+    def restrict(self, rules: list[Rule], add_missing: bool = False) -> Suite:
+        """Only the rule entries whose rule is in ``rules`` (``--select``/``--ignore``).
+
+        ``add_missing``: rules in ``rules`` that the suite does not list join it with
+        their defaults (``--select`` names rules to run, whatever the suite lists)."""
         keep = {r.code for r in rules}
-        return Suite(
-            self.name,
-            tuple(e for e in self.entries if isinstance(e, GxEntry) or e.rule.code in keep),
-            self.source,
-        )
+        entries = [e for e in self.entries if isinstance(e, GxEntry) or e.rule.code in keep]
+        if add_missing:
+            listed = {e.rule.code for e in entries if isinstance(e, RuleEntry)}
+            entries += [RuleEntry(r, r.severity, options=r.resolve_options()) for r in rules if r.code not in listed]
+        return Suite(self.name, tuple(entries), self.source)
 
 
 def _severity(value: Any, default: str, where: str) -> str:

@@ -161,3 +161,12 @@ def test_corpus_level_thresholds_per_source(in_tmp, capsys):
         ("corpus/detik", 5, True),
         (None, 5, True),  # the other sources together, at the entry's own mostly
     ]
+
+
+def test_select_runs_rules_the_suite_does_not_list_and_shows_the_language_mix(project, capsys):
+    assert main(["check", "corpus", "--select", "L101,P101", "--no-report", "--format", "json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert [e["expectation"] for e in data["expectations"]] == ["P101 placeholder-line", "L101 unexpected-language"]
+    assert data["language_mix"] == {"corpus": {"id": 1.0}}
+    assert main(["check", "corpus", "--select", "L101", "--no-report"]) == 0
+    assert "languages  corpus: id 100%" in capsys.readouterr().out

@@ -34,6 +34,7 @@ def as_data(report) -> dict:
             }
             for o in report.outcomes
         ],
+        **({"language_mix": report.extra["language_mix"]} if "language_mix" in report.extra else {}),
         "files": [
             {
                 "path": f.path,

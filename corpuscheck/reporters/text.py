@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from corpuscheck.reporters.base import Reporter, sorted_findings
 
+MAX_SOURCES_SHOWN = 20
 STYLES = {"error": "31", "warning": "33", "info": "36", "bold": "1", "dim": "2", "green": "32"}
 
 
@@ -44,6 +45,12 @@ class TextReporter(Reporter):
                 f"{mark}  {o.label:<36} {o.severity:<7} {o.element_count - o.unexpected_count}/{o.element_count} "
                 f"documents clean ({o.observed:.1%}, need {o.threshold:.0%}, margin {o.margin:+.1%})"
             )
+        mixes = list(report.extra.get("language_mix", {}).items())
+        for source, mix in mixes[:MAX_SOURCES_SHOWN]:
+            shares = ", ".join(f"{lang} {share:.0%}" for lang, share in list(mix.items())[:5])
+            lines.append(f"languages  {printable(source)}: {shares}")
+        if len(mixes) > MAX_SOURCES_SHOWN:
+            lines.append(f"languages  ... and {len(mixes) - MAX_SOURCES_SHOWN} more source(s): see --format json")
         errors = len(report.errors)
         verdict = self._c("green", "passed") if report.passed else self._c("error", "failed")
         lines.append(
