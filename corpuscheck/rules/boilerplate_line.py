@@ -1,0 +1,373 @@
+"""B101 boilerplate-line.
+
+The lexicon is data: ``corpuscheck/lexicons/boilerplate-line/<lang>.txt``, one
+entry per line, ``#`` starts a comment. Six kinds of entry:
+
+``text``
+    a whole line (``Advertisement``, ``All rights reserved``), compared by
+    :func:`corpuscheck.news.key`: case, width, punctuation and spacing ignored.
+``> text``
+    a lead (``> Baca juga``, ``> Read more``): a whole line that announces
+    a link; the next line, when it reads like a title (short, not a sentence),
+    is that link and is flagged with it.
+``>> text``
+    a list head (``>> Related articles``, ``>> Categories``): a lead whose
+    title is followed by more links, flagged with it as far as they run: lines
+    that read like titles, up to the next boilerplate line or the end.
+``@ text``
+    a menu label (``@ Politics``, ``@ Kontak``): a whole line that is
+    boilerplate only inside a navigation menu (see :func:`_menu_runs`).
+``^regex``
+    a line that starts with this pattern (``^baca juga\\s*:``, ``^©``), the
+    ``regex`` package's syntax, case-insensitive, matched at the start of the
+    stripped line (its first :data:`MAX_START_CHARS` characters). All of them
+    are compiled once into one alternation.
+``~regex``
+    an insert glued inside a paragraph or opening it
+    (``~(?:^|(?<=[.!?"”]\\s?))baca juga\\s*:``); the finding gives the column
+    where it starts. The pattern must contain a colon
+    (a line without one is not searched) and is searched in every line, so it
+    must be strict: anchor it on the punctuation before it.
+
+A whole line or menu label never matches a line longer than
+:data:`MAX_LINE_CHARS`. Entries joined on one line (``Impressum Datenschutz``,
+``About | Contact``) and the entries of a category widget (``Akhlaq (47)``)
+count as entries too. Entries already in the P101 ``placeholder-line`` and
+P102 ``ui-residue-line`` lexicons are left out (a test checks it); widget
+labels count as menu context here but are reported by P102 only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import regex
+
+from corpuscheck.news import LANGUAGES, MAX_PLACEHOLDER_CHARS, is_placeholder, key, lexicon, ui_label, visible
+from corpuscheck.rules.base import Hit, Option, Rule, bad, good
+
+MAX_LINE_CHARS = 120  # whole-line entries and menu labels only match lines up to this long
+MAX_START_CHARS = 300  # ^ entries see at most this much of a line's start
+MAX_TITLE_CHARS = 200  # the link after a lead is a title: not longer than this
+MAX_TITLE_WORDS = 30
+MAX_MENU_ITEM_CHARS = 50  # a line inside a navigation menu: short ...
+MAX_MENU_ITEM_WORDS = 6  # ... and a few words
+MENU_WINDOW = 4  # a menu line is judged by the lines up to this far from it
+_SENTENCE_END = ".!?。！？"
+
+LINE, LEAD, LIST, MENU, CONTEXT = "line", "lead", "list", "menu", "context"
+
+# "Akhlaq (47)", "► PC (65)", "Abril (169)": an entry of a category or archive widget, with its count.
+# Not a ranked list's item ("1. BYD (100)").
+_COUNTED = regex.compile(r"(?!\d{1,3}[.)]\s)[►▸▶•·»›]?\s*[^\s()\[\]][^()\[\]]{0,40}?\s?\(\d{1,5}\)")
+# "Impressum | Datenschutz", "Terms of Use / Privacy Policy": entries joined on one line.
+_JOINED = regex.compile(r"\s+[|/·•]\s+|\s{2,}")
+
+
+@dataclass(frozen=True)
+class Boilerplate:
+    """The entries of the boilerplate-line lexicon for some languages."""
+
+    lines: frozenset[str]
+    leads: frozenset[str]
+    lists: frozenset[str]
+    menu: frozenset[str]
+    start: regex.Pattern | None  # every ^ entry, in one alternation
+    inline: regex.Pattern | None  # every ~ entry, in one alternation
+
+
+def _compile(patterns: list[tuple[str, str]]) -> regex.Pattern | None:
+    for pattern, where in patterns:  # each on its own first, so that a bad entry names its file and line
+        try:
+            regex.compile(pattern, regex.I)
+        except regex.error as error:
+            raise ValueError(f"{where}: bad pattern {pattern!r}: {error}") from None
+    if not patterns:
+        return None
+    return regex.compile("|".join(f"(?:{p})" for p, _ in patterns), regex.I)
+
+
+@cache
+def boilerplate_lexicon(languages: tuple[str, ...] = LANGUAGES) -> Boilerplate:
+    """The boilerplate-line lexicon for ``languages`` (ISO 639-1 codes)."""
+    folder = resources.files("corpuscheck") / "lexicons" / "boilerplate-line"
+    lines: set[str] = set()
+    leads: set[str] = set()
+    lists: set[str] = set()
+    menu: set[str] = set()
+    start: list[tuple[str, str]] = []
+    inline: list[tuple[str, str]] = []
+    for lang in languages:
+        source = folder / f"{lang}.txt"
+        if not source.is_file():
+            raise ValueError(f"no boilerplate-line lexicon for language {lang!r}")
+        for number, raw in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
+            entry = raw.strip()
+            where = f"boilerplate-line/{lang}.txt:{number}"
+            if not entry or entry.startswith("#"):
+                continue
+            if entry.startswith("^"):
+                start.append((entry[1:], where))
+            elif entry.startswith("~"):
+                if ":" not in entry and "：" not in entry:
+                    raise ValueError(f"{where}: an inline entry must contain a colon: {entry!r}")
+                inline.append((entry[1:], where))
+            elif entry.startswith(">>"):
+                lists.add(key(entry[2:]))
+            elif entry.startswith(">"):
+                leads.add(key(entry[1:]))
+            elif entry.startswith("@"):
+                menu.add(key(entry[1:]))
+            else:
+                lines.add(key(entry))
+    for found in (lines, leads, lists, menu):
+        found.discard("")
+    return Boilerplate(
+        frozenset(lines), frozenset(leads), frozenset(lists - leads), frozenset(menu - lines - leads - lists),
+        _compile(start), _compile(inline),
+    )
+
+
+def line_kind(line: str, words: Boilerplate, widgets, placeholders) -> str | None:
+    """How one stripped, non-empty line reads on its own: LINE, LEAD, MENU, CONTEXT or None (text).
+
+    CONTEXT: a widget label or placeholder (P102's and P101's, not reported here) or a
+    menu label: lines a navigation menu is made of.
+    """
+    if len(line) <= MAX_LINE_CHARS:
+        k = key(line)
+        if k in words.lines:
+            return LINE
+        if k in words.leads:
+            return LEAD
+        if k in words.lists:
+            return LIST
+        if k in words.menu:
+            return MENU
+        joined = _joined(line, k, words)
+        if joined:
+            return joined
+        if line[-1] == ")" and _COUNTED.fullmatch(line):
+            return MENU
+    if words.start is not None and words.start.match(line[:MAX_START_CHARS]):
+        return LINE
+    if len(line) <= MAX_PLACEHOLDER_CHARS and (ui_label(line, widgets) or is_placeholder(line, placeholders)):
+        return CONTEXT
+    return None
+
+
+_CLOSERS = " \"'”’»)]）」』"
+
+
+def _joined(line: str, k: str, words: Boilerplate) -> str | None:
+    """LINE or MENU for entries joined on one line (``Impressum Datenschutz``, ``About | Contact | Jobs``)."""
+    pieces = [key(p) for p in _JOINED.split(line)]
+    pieces = [p for p in pieces if p]
+    if len(pieces) < 2:
+        pieces = k.split(" ")  # single words, each an entry: "Impressum Datenschutz"
+        if not 1 < len(pieces) <= 6:
+            return None
+    known = words.lines | words.leads | words.lists
+    if all(p in known or p in words.menu for p in pieces):
+        return LINE if any(p in known for p in pieces) else MENU
+    return None
+
+
+def _is_title(line: str) -> bool:
+    """A related-article link: short, and not a sentence (``?`` or ``!`` may end a headline, ``.`` not)."""
+    end = line.rstrip(_CLOSERS)[-1:]
+    return len(line) <= MAX_TITLE_CHARS and len(line.split()) <= MAX_TITLE_WORDS and end not in ".:;,。"
+
+
+def _is_link(line: str) -> bool:
+    """A line of a list of links: a title that starts like one (not lower case, not a sentence going on)."""
+    return _is_title(line) and line[0].isupper() or line[0].isdigit() and _is_title(line)
+
+
+def _is_menu_item(line: str) -> bool:
+    """A line short enough to be an entry of a navigation menu."""
+    return (
+        len(line) <= MAX_MENU_ITEM_CHARS
+        and len(line.split()) <= MAX_MENU_ITEM_WORDS
+        and line[-1] not in _SENTENCE_END
+        and line[-1] not in ",;:"
+        and not (line[0] in "([（【" and line[-1] in ")]）】")  # a sign-off, a credit: N102's
+    )
+
+
+def _menu_runs(kinds: list[str | None], texts: list[str], min_run: int, share: float) -> set[int]:
+    """Indexes of lines inside navigation menus.
+
+    A menu is a run of at least ``min_run`` consecutive menu-item lines (short, not a
+    sentence, not a bracketed sign-off; blank lines do not break it). A line of the run
+    is a menu line when, among the lines of the run at most :data:`MENU_WINDOW` lines
+    away from it, at least one is a menu label and at least two are known (menu labels,
+    lexicon lines, widget labels; itself included), and, for a line the lexicon does
+    not know, at least ``share`` of them are known. So the labels the lexicon does not
+    know are menu lines too when known ones surround them (``Delhi & NCR`` between
+    ``World`` and ``Sports``), and a long menu is judged piece by piece. Without a menu
+    label nearby, an ad slot next to a list (``Advertisement`` after a recipe's
+    ingredients) is no menu.
+    """
+    found: set[int] = set()
+    index = 0
+    while index < len(texts):
+        if not (kinds[index] is not None or _is_menu_item(texts[index])):
+            index += 1
+            continue
+        end = index
+        while end < len(texts) and (kinds[end] is not None or _is_menu_item(texts[end])):
+            end += 1
+        if end - index >= min_run:
+            known, labels = [0], [0]  # among the run's first i lines: known lines, menu labels
+            for kind in kinds[index:end]:
+                known.append(known[-1] + (kind is not None))
+                labels.append(labels[-1] + (kind == MENU))
+            length = end - index
+            for i in range(length):
+                low, high = max(0, i - MENU_WINDOW), min(length, i + MENU_WINDOW + 1)
+                count = known[high] - known[low]
+                if count >= 2 and labels[high] > labels[low] and (
+                    kinds[index + i] is not None or count >= share * (high - low)
+                ):
+                    found.add(index + i)
+        index = end
+    return found
+
+
+def detect(doc, options):
+    words = boilerplate_lexicon(tuple(options["languages"]))
+    widgets = lexicon("ui-residue-line")
+    placeholders = lexicon("placeholder-line")
+    items = [(n, s) for n, line in doc.body_lines() if (s := visible(line))]
+    known: dict[str, str | None] = {}  # pages repeat their short lines: judge each once
+    kinds: list[str | None] = []
+    for _, line in items:
+        kind = known.get(line, 0)
+        if kind == 0:
+            kind = line_kind(line, words, widgets, placeholders)
+            if len(line) <= MAX_LINE_CHARS:
+                known[line] = kind
+        kinds.append(kind)
+    menus = _menu_runs(kinds, [s for _, s in items], options["menu_run"], options["menu_share"]) if options["menu_run"] else set()
+
+    index = 0
+    while index < len(items):
+        number, line = items[index]
+        kind = kinds[index]
+        if kind in (LEAD, LIST):
+            last = index + 1
+            if last < len(items) and kinds[last] is None and _is_title(items[last][1]):
+                last += 1  # the title it announces; after a list head, the rest of its list of links
+                end = last
+                while kind == LIST and end < len(items) and kinds[end] in (None, MENU) and _is_link(items[end][1]):
+                    end += 1
+                if end > last and (end == len(items) or kinds[end] not in (None, MENU)):
+                    last = end  # links up to the next boilerplate line or the end: a list, not the text going on
+                yield Hit(number, items[last - 1][0], data={"line": f"{line} {items[index + 1][1]}"[:80]})
+                index = last
+                continue
+            yield Hit(number, data={"line": line[:80]})
+        elif kind == LINE or (index in menus and kind != CONTEXT):
+            yield Hit(number, data={"line": line[:80]})
+        elif kind is None and words.inline is not None and (":" in line or "：" in line):
+            raw = doc.line(number)
+            found = words.inline.search(raw)
+            if found:
+                excerpt = raw[found.start() : found.start() + 80]
+                yield Hit(number, column=found.start() + 1, excerpt=excerpt, data={"line": excerpt.strip()})
+        index += 1
+
+
+BoilerplateLine = Rule(
+    code="B101",
+    name="boilerplate-line",
+    summary="A line of page boilerplate: ads, related-article links, newsletter and cookie notices, menus, footers.",
+    why=(
+        "Scrapers keep what the page wraps around the article: `ADVERTISEMENT`, "
+        "`SCROLL TO CONTINUE WITH CONTENT`, `Baca juga: <another article>` (also glued inside a "
+        "paragraph), `Simak juga Video ...`, newsletter and app prompts, cookie notices, "
+        "`All rights reserved` and navigation menus. These lines repeat across thousands of "
+        "documents, so a model trained on them learns to write them, and they skew every "
+        "statistic of the text."
+    ),
+    message="Boilerplate line {line!r} is not article text",
+    detect=detect,
+    options={
+        "languages": Option(list(LANGUAGES), "lexicon languages to match (ISO 639-1 codes)"),
+        "menu_run": Option(3, "a navigation menu is at least this many short lines in a row (0: do not look for menus)"),
+        "menu_share": Option(0.2, "share of a menu's lines that must be known boilerplate lines or menu labels"),
+    },
+    known_problems=(
+        "Entries come from per-language lexicons and match whole lines (case, punctuation and "
+        "spacing ignored) or the start of a line (`Baca juga: ...`, `Follow us on ...`, "
+        "`© 2024 ...`), so `Read more about X in the report` inside a sentence is text and "
+        "`Read more` alone is boilerplate; an insert glued inside a paragraph is found only after "
+        "the end of a sentence (`...kata dia.Baca Juga:...`). Credit and copyright lines "
+        "(`© Reuters`, `Copyright 2019 ... All rights reserved.`) are flagged although some "
+        "publishers want them kept. Section names (`Politics`, `Sport`, `Kontak`) are flagged only "
+        "inside a menu: a run of short lines (at most 6 words, no sentence) in which, within four "
+        "lines, a section name and at least one other known line stand; the short lines the "
+        "lexicon does not know (a city, a site's own section) are flagged with them where at "
+        "least a fifth of their neighbours are known. So a short list in the article with two "
+        "section names close together is flagged, and a menu made of a site's own names only is "
+        "missed. The link after a lead (`Baca juga:` / `<title>`) is flagged when it reads like a "
+        "title (at most 30 words, no final full stop); after a list head (`Related articles`, "
+        "`Categories`) so are the following title-like lines, but only when a boilerplate line or "
+        "the end of the text closes them. Headline lists, author boxes and site-specific footers "
+        "that no lexicon knows are missed: lines that recur across a source's documents are "
+        "better found by mining them."
+    ),
+    fix="Delete the line (for an insert glued into a paragraph, delete the insert and its title).",
+    examples=(
+        bad(
+            "Judul\nJakarta - Isi berita.\nADVERTISEMENT\nSCROLL TO CONTINUE WITH CONTENT\nKalimat berikutnya.",
+            3, 4,
+            note="detik's ad slot, as a scraper saves it",
+        ),
+        bad(
+            "Judul\nJakarta - Isi berita.\nBaca juga:\nJadwal Indonesia Vs Jepang, Main Sore Ini\nKalimat berikutnya.",
+            (3, 4),
+            note="a related-article link: the lead and the title it announces",
+        ),
+        bad(
+            "Judul\nJAKARTA - Isi berita, kata Argo.Baca Juga:Ruslan Buton Ditangkap PolisiNew Normal dimulai.",
+            2,
+            note="sindonews glues the related article into the paragraph; the finding gives its column",
+        ),
+        bad("Judul\nJakarta - Isi berita.\nSimak juga Video: Banjir Rendam Jakarta\n(ian)", 3),
+        bad(
+            "Headline\nLONDON (Reuters) - Text of the story.\nAdvertisement\nRead more:\n"
+            "Sign up for our daily newsletter\nFollow us on Twitter",
+            3, 4, 5, 6,
+        ),
+        bad(
+            "Headline\nHome\nNews\nPolitics\nDelhi & NCR\nSports\nNEW DELHI - Text of the story.",
+            2, 3, 4, 5, 6,
+            note="a navigation menu: section names, and the short lines between them",
+        ),
+        bad("Titular\nMADRID (EFE) - Texto.\nPublicidad\nTe puede interesar\nTodos los derechos reservados", 3, 4, 5),
+        bad("Título\nSÃO PAULO - Texto.\nPublicidade\nLeia também: Outra notícia do dia", 3, 4),
+        bad("Titre\nPARIS (AFP) - Texte.\nPublicité\nLire aussi : Un autre article", 3, 4),
+        bad("Titel\nBerlin (dpa) - Text.\nAnzeige\nMehr zum Thema", 3, 4),
+        bad("Titolo\nROMA - Testo.\nPubblicità\nLeggi anche: Un altro articolo", 3, 4),
+        bad("Заголовок\nМОСКВА - Текст.\nРеклама\nЧитайте также: Другая статья", 3, 4),
+        bad("제목\n[서울=뉴시스] 본문입니다.\n광고\n무단전재 및 재배포 금지", 3, 4),
+        bad("見出し\n【東京=共同】本文。\n広告\n関連記事", 3, 4),
+        good("Headline\nRead more about the plan in the report, which was published on Monday."),
+        good(
+            "Headline\nThe company said it would subscribe to the new standard.\n"
+            "Advertisement revenue fell by 4 percent, the company said."
+        ),
+        good(
+            "Judul\nJAKARTA - Isi berita.\nBaca juga buku panduan yang dibagikan panitia, kata dia.",
+            note="`baca juga` as words of a sentence, without the colon of an insert",
+        ),
+        good(
+            "Headline\nThe ranking of the sections:\n1. Politics, with 40 readers\n2. Sports\n3. Business",
+            note="a short list in the text: not enough known labels in a row",
+        ),
+    ),
+)
