@@ -48,6 +48,7 @@ from great_expectations.util import camel_to_snake
 
 from corpuscheck.document import from_text
 from corpuscheck.rules import Rule, all_rules, get_rule
+from corpuscheck.rules.base import CorpusRule
 
 __all__ = ["EXPECTATIONS", "RuleExpectation", "class_name", "expectation_for", "finding_counts"]
 
@@ -62,6 +63,9 @@ def class_name(rule: Rule) -> str:
 def finding_counts(values: pd.Series, rule: Rule, options: dict[str, Any] | None = None) -> pd.Series:
     """How many findings ``rule`` gives each text in ``values`` (the same function the CLI runs)."""
     resolved = rule.resolve_options(options or {})
+    if isinstance(rule, CorpusRule):  # the column is the corpus: duplicates are judged across its values
+        hits = rule.run_corpus([str(text) for text in values], resolved)
+        return pd.Series([len(h) for h in hits], index=values.index, dtype="int64")
     return values.map(lambda text: len(rule.run(from_text(str(text)), resolved))).astype("int64")
 
 

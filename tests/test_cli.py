@@ -14,7 +14,13 @@ from corpuscheck.cli import main
 from tests.conftest import FIXTURES
 
 SEED = FIXTURES / "seed" / "000_232fd3ee54a89291.txt"
-CLEAN = "Judul berita\nJAKARTA - Presiden meresmikan jalan tol baru pada hari Senin.\n"
+CLEAN = (
+    "Presiden Resmikan Jalan Tol Baru\n"
+    "JAKARTA - Presiden meresmikan jalan tol baru sepanjang 42 kilometer pada hari Senin pagi.\n"
+    "Jalan tol itu menghubungkan dua kota besar dan diharapkan memangkas waktu tempuh hingga satu jam.\n"
+    "Menteri Pekerjaan Umum mengatakan pembangunan berlangsung selama tiga tahun dengan biaya yang sesuai rencana.\n"
+    "Warga setempat menyambut baik peresmian itu karena selama ini jalan lama selalu macet pada akhir pekan.\n"
+)
 # (code, rule, line, end_line, related) the seed article must give, and nothing else
 SEED_FINDINGS = [
     ("P101", "placeholder-line", 2, 2, None),
@@ -187,7 +193,7 @@ def test_non_utf8_file_name_in_json_and_text(capsys, in_tmp):
 def text_run(capsys, folder):
     shutil.copy(SEED, folder / "seed.txt")
     (folder / "bad.jsonl").write_text('{"text": "Judul\\nloading..."}\n{oops\n', encoding="utf-8")
-    code, out, _ = run(capsys, "check", "seed.txt", "bad.jsonl", "--no-report")
+    code, out, _ = run(capsys, "check", "seed.txt", "bad.jsonl", "--no-report", "--select", "D101,P101,P102,N101,N102")
     assert code == 1 and "Suite 'news' failed" in out
     return out.split("\n\n")[0].splitlines()  # the listing, before the summary
 
@@ -290,10 +296,11 @@ def test_hostile_html_is_escaped_in_the_report(capsys, in_tmp):
     line = f"Warga menempel {hostile} di papan pengumuman balai desa pada hari Senin pagi."
     text = f"Judul\nJAKARTA - Isi berita pertama.\n{line}\nParagraf ketiga.\n{line}\n"
     (in_tmp / "hostile.txt").write_text(text, encoding="utf-8")
-    code, out, err = run(capsys, "check", "hostile.txt", "--format", "json", "--report", "out")
+    code, out, err = run(capsys, "check", "hostile.txt", "--format", "json", "--report", "out", "--select", "D101,E104")
     data = json.loads(out)
-    assert code == 1 and [x["code"] for x in data["files"][0]["findings"]] == ["D101"]
-    assert data["files"][0]["findings"][0]["excerpt"] == line  # JSON keeps the text as it is
+    findings = data["files"][0]["findings"]
+    assert code == 1 and [(x["code"], x["line"]) for x in findings] == [("E104", 3), ("D101", 5), ("E104", 5)]
+    assert findings[1]["excerpt"] == line  # JSON keeps the text as it is
     html = (in_tmp / "out" / "index.html").read_text(encoding="utf-8")
     assert "<script>alert" not in html and "<img src=x" not in html
     assert "&lt;script&gt;alert" in html
