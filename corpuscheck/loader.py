@@ -298,18 +298,25 @@ def _read_all(handle: IO[bytes], limit: int | None = None) -> tuple[bytes, Excep
     return b"".join(chunks), None
 
 
-def _read_txt(path: str, shown: str) -> Iterator[Document | LoadError]:
+def _read_bytes(path: str, shown: str, what: str, limit: int | None = None) -> tuple[bytes | None, LoadError | None]:
+    """The file's bytes (or None when nothing could be read), and the error of a read that
+    stopped early (a truncated .gz: ``what`` says what happens to the part read)."""
     with _open_binary(path) as handle:
-        data, failure = _read_all(handle)
+        data, failure = _read_all(handle, limit=limit) if limit is not None else _read_all(handle)
+    if failure is None:
+        return data, None
+    if not data:
+        return None, LoadError(shown, f"cannot read file: {_describe(failure)}", fatal=True)
+    message = f"file ends early after byte {len(data)} ({_describe(failure)}); the part read is {what}"
+    return data, LoadError(shown, message, line=data.count(b"\n") + 1)
+
+
+def _read_txt(path: str, shown: str) -> Iterator[Document | LoadError]:
+    data, failure = _read_bytes(path, shown, "checked")
     if failure is not None:
-        if not data:
-            yield LoadError(shown, f"cannot read file: {_describe(failure)}", fatal=True)
-            return
-        yield LoadError(
-            shown,
-            f"file ends early after byte {len(data)} ({_describe(failure)}); the part read is checked",
-            line=data.count(b"\n") + 1,
-        )
+        yield failure
+    if data is None:
+        return
     text, error = decode(data, shown)
     if error:
         yield error
@@ -320,18 +327,11 @@ def _read_txt(path: str, shown: str) -> Iterator[Document | LoadError]:
 
 
 def _read_html(path: str, shown: str, options: HtmlOptions) -> Iterator[Document | LoadError]:
-    with _open_binary(path) as handle:
-        data, failure = _read_all(handle, limit=MAX_PAGE_BYTES)
+    data, failure = _read_bytes(path, shown, "extracted and checked", limit=MAX_PAGE_BYTES)
     if failure is not None:
-        if not data:
-            yield LoadError(shown, f"cannot read file: {_describe(failure)}", fatal=True)
-            return
-        yield LoadError(
-            shown,
-            f"file ends early after byte {len(data)} ({_describe(failure)}); the part read is extracted and checked",
-            line=data.count(b"\n") + 1,
-        )
-    yield from page_items(data, shown, options)
+        yield failure
+    if data is not None:
+        yield from page_items(data, shown, options)
 
 
 def _describe(exc: BaseException) -> str:

@@ -20,3 +20,20 @@ def fixtures():
 
 
 os.environ.setdefault("NO_COLOR", "1")
+
+
+def read_items(*paths, **options):
+    """(documents, errors by path, started files) that the loader gives for ``paths``."""
+    from corpuscheck.document import Document
+    from corpuscheck.loader import FileStart, LoadError, iter_items
+
+    docs, errors, started = [], {}, []
+    for item in iter_items([str(p) for p in paths], **options):
+        if isinstance(item, Document):
+            docs.append(item)
+        elif isinstance(item, LoadError):
+            errors.setdefault(item.path, []).append(item)
+        else:
+            assert isinstance(item, FileStart)
+            started.append(item.path)
+    return docs, errors, started

@@ -14,7 +14,7 @@ from corpuscheck.document import Document
 from corpuscheck.html_input import HtmlOptions, decode_page, page_items
 from corpuscheck.loader import FileStart, HtmlPage, LoadError, iter_items
 from corpuscheck.rules import get_rule
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, read_items
 
 PAGES = FIXTURES / "html_pages"
 INDONESIAN = PAGES / "indonesian-news-pages"
@@ -29,18 +29,7 @@ ARTICLE = (
 )
 
 
-def read(*paths, **options):
-    """(documents, errors by path, started files) for ``paths``."""
-    docs, errors, started = [], {}, []
-    for item in iter_items([str(p) for p in paths], **options):
-        if isinstance(item, Document):
-            docs.append(item)
-        elif isinstance(item, LoadError):
-            errors.setdefault(item.path, []).append(item)
-        else:
-            assert isinstance(item, FileStart)
-            started.append(item.path)
-    return docs, errors, started
+read = read_items
 
 
 def one_page(path, **options):

@@ -13,31 +13,19 @@ from corpuscheck.document import Document
 from corpuscheck.loader import (
     MAX_ERRORS_PER_FILE,
     FileStart,
-    LoadError,
     display_path,
     iter_items,
     load,
     rows,
 )
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, read_items
 
 INPUT = FIXTURES / "input"
 SEED = FIXTURES / "seed" / "000_232fd3ee54a89291.txt"
 ARTICLE = "Judul berita\n\nJAKARTA - Paragraf pertama.\n\nParagraf kedua.\n"
 
 
-def read(*paths, **fields):
-    """(documents, errors by path, started files) for ``paths``."""
-    docs, errors, started = [], {}, []
-    for item in iter_items([str(p) for p in paths], **fields):
-        if isinstance(item, Document):
-            docs.append(item)
-        elif isinstance(item, LoadError):
-            errors.setdefault(item.path, []).append(item)
-        else:
-            assert isinstance(item, FileStart)
-            started.append(item.path)
-    return docs, errors, started
+read = read_items
 
 
 def only_error(errors, path):
