@@ -20,7 +20,9 @@ headline, ``Laporan Wartawan ...``, a ``Daftar Isi`` table of contents), up to
 and including the second paragraph (a pull quote may come first). A lone ``-``
 line before any place means the city was stripped (detik): no dateline. Every
 match is anchored at a line start on a window of at most :data:`WINDOW`
-characters, so a document costs a few short matches whatever its size.
+characters, so a document costs a few short matches whatever its size. The lead
+lines and the dateline found are kept on the Document (N101 and the dateline
+date check both ask), so each is worked out once per document.
 Ordinary sentences are kept out by shape: a dash inside a word (``Baru-baru``,
 ``COVID-19``) or before a lower-case word (``The Blues –julukan``) is no
 dateline's; a title-case place needs a sentence after it (``Chris Davies - Nov
@@ -37,7 +39,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from corpuscheck.news import is_filler
+from corpuscheck.news import is_filler, stripped_body
 
 if TYPE_CHECKING:
     from corpuscheck.document import Document
@@ -54,6 +56,7 @@ DASHES = frozenset({"-", "–", "—", "--"})
 TOC = frozenset(
     "daftar isi|table of contents|contents|inhaltsverzeichnis|índice|indice|sommaire|содержание|목차|目次".split("|")
 )
+_TOC_CHARS = max(map(len, TOC))  # case folding never shortens a text
 TOC_REACH = 400  # lines after a candidate searched for the same heading
 _STRIPPED = frozenset({"- ", "– ", "— "})  # a paragraph opening with a dash: its place was cut
 _JOIN_BEFORE = frozenset(",-–—:|")  # a line starting with these continues a broken dateline
@@ -170,10 +173,11 @@ _PARTICLES = frozenset(_PARTICLE[3:-1].split("|"))
 
 
 def _is_split_place(text: str) -> bool:
+    if len(text) > SHORT:
+        return False
     words = text.replace(",", " ").split()
     return (
-        len(text) <= SHORT
-        and 1 <= len(words) <= 4
+        1 <= len(words) <= 4
         and not text.endswith(("...", "…"))
         and all(_SPLIT_WORD.fullmatch(word) for word in words)
         and words[-1][0].isupper()
@@ -186,8 +190,11 @@ def _is_paragraph(text: str) -> bool:
     return len(text) > PARAGRAPH or (len(text) >= SENTENCE and _SENTENCE_END.search(text) is not None)
 
 
+_LETTERS = regex.compile(r"[\p{L}]+")
+
+
 def _first_word(text: str) -> str:
-    found = regex.match(r"[\p{L}]+", text.lstrip(_OPENERS))
+    found = _LETTERS.match(text.lstrip(_OPENERS))
     return found.group().casefold() if found else ""
 
 
@@ -196,6 +203,28 @@ class Dateline:
     text: str
     line: int
     end_line: int
+
+
+def _candidates(window: str) -> list[regex.Pattern]:
+    """The patterns that can match ``window``, in order: each needs a character the window may lack."""
+    dash = "-" in window or "–" in window or "—" in window
+    colon = ":" in window
+    first = window[:1]
+    found = []
+    if dash or colon or "/" in window:  # a dash, a colon or /TASS/ ends it
+        found.append(PATTERNS[0])
+    if dash or colon:  # a dash, or a colon after a comma, ends it
+        found.append(PATTERNS[1])
+    if "(" in window:  # a known agency in brackets
+        found.append(PATTERNS[2])
+    found.append(PATTERNS[3])
+    if "," in window:  # an outlet, a comma and a place
+        found.append(PATTERNS[4])
+    if first == "(":  # an agency alone
+        found.append(PATTERNS[5])
+    if first and first in "[【(（新中":  # brackets or a Chinese agency
+        found.append(PATTERNS[6])
+    return found
 
 
 def match_dateline(window: str, colon: bool = True, first_line: int | None = None) -> str | None:
@@ -207,7 +236,7 @@ def match_dateline(window: str, colon: bool = True, first_line: int | None = Non
     ``- Hasil rapid test ...`` is a widget label above a stripped dateline).
     """
     window = window[:WINDOW]
-    for pattern in PATTERNS:
+    for pattern in _candidates(window):
         found = pattern.match(window)
         if found is None:
             continue
@@ -228,24 +257,33 @@ def match_dateline(window: str, colon: bool = True, first_line: int | None = Non
     return None
 
 
+def lead_lines(doc: Document) -> list[tuple[int, str]]:
+    """The non-empty, non-filler lines a dateline can open, ``(line number, stripped line)``,
+    up to the second paragraph (at most :data:`LEAD_LINES`). Kept on the Document."""
+    lead = doc.__dict__.get("_lead_lines")
+    if lead is None:
+        lead = doc.__dict__["_lead_lines"] = _lead_lines(doc)
+    return lead
+
+
 def _lead_lines(doc: Document) -> list[tuple[int, str]]:
-    """The non-empty, non-filler lines a dateline can open, up to the first paragraph."""
     lead: list[tuple[int, str]] = []
-    for number, line in doc.body_lines():
-        stripped = line[: WINDOW * 2].strip()
+    paragraphs = 0
+    lines = doc.lines
+    for number, stripped in stripped_body(doc):
+        if len(lines[number - 1]) > WINDOW * 2:
+            stripped = lines[number - 1][: WINDOW * 2].strip()
         if not stripped or (is_filler(stripped) and stripped not in DASHES):
             continue
         lead.append((number, stripped))
-        if len(lead) >= LEAD_LINES:
-            break
-    # stop after the second paragraph: a dateline opens the first one, or the one after a
-    # pull quote or lead ("“Jadi kita meminta ...”" / "SERAMBINEWS.COM, JAKARTA - ..."), or there is none
-    paragraphs = 0
-    for index, (_, text) in enumerate(lead):
-        if _is_paragraph(text):
+        # stop after the second paragraph: a dateline opens the first one, or the one after a
+        # pull quote or lead ("“Jadi kita meminta ...”" / "SERAMBINEWS.COM, JAKARTA - ..."), or there is none
+        if _is_paragraph(stripped):
             paragraphs += 1
             if paragraphs == PARAGRAPHS:
-                return lead[: index + 1]
+                break
+        if len(lead) >= LEAD_LINES:
+            break
     return lead
 
 
@@ -254,14 +292,26 @@ def _heading_again(doc: Document, text: str, after: int) -> bool:
     return any(line[: len(text) + 2].strip() == text for line in doc.lines[after : after + TOC_REACH])
 
 
+_NOT_FOUND = object()
+
+
 def find_dateline(doc: Document) -> Dateline | None:
     """The dateline opening the body, looked for after placeholder and residue
     lines and short lead-in lines, and across a few short lines (detik:
-    ``Jakarta`` / ``-`` / ``...``)."""
-    lead = _lead_lines(doc)
+    ``Jakarta`` / ``-`` / ``...``). Kept on the Document."""
+    found = doc.__dict__.get("_dateline_found", _NOT_FOUND)
+    if found is _NOT_FOUND:
+        found = doc.__dict__["_dateline_found"] = _find_dateline(doc)
+    return found
+
+
+def _find_dateline(doc: Document) -> Dateline | None:
+    lead = lead_lines(doc)
     toc = False
+    # after a first paragraph, "GOWOK: KAMASUTRA JAWA ..." is a title, not a dateline
+    first_paragraph = next((index for index, (_, text) in enumerate(lead) if _is_paragraph(text)), len(lead))
     for index, (number, text) in enumerate(lead):
-        toc = toc or text.casefold() in TOC
+        toc = toc or (len(text) <= _TOC_CHARS and text.casefold() in TOC)
         if text in DASHES:
             return None  # a lone dash with no place before it: the dateline was stripped
         if text[:2] in _STRIPPED:
@@ -286,7 +336,7 @@ def find_dateline(doc: Document) -> Dateline | None:
         # (detik: "Jakarta" / "- Kehadiran Presiden ..."), not from "Kirim ke teman" / "- ..."
         found = match_dateline(
             window,
-            colon=not any(_is_paragraph(t) for _, t in lead[:index]),
+            colon=index <= first_paragraph,
             first_line=None if _is_split_place(text) else len(text),
         )
         if found:

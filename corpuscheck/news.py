@@ -9,41 +9,103 @@ may end in `` *`` (``loading *``: ``Loading comments...``) or start with ``* ``
 (``* wird geladen``: ``Video wird geladen``) to allow up to three more words on
 that side. Every check is a set look-up or one short ``fullmatch`` on one line,
 and only on short lines: nothing scans a whole document at once.
+
+Short lines repeat, within a page (``Share`` under every paragraph) and across a
+corpus (``SCROLL TO CONTINUE WITH CONTENT``, ``-``), and several rules judge the
+same line: :func:`key`, :func:`is_placeholder`, :func:`ui_kind` and :func:`is_filler`
+remember their answers for short lines (at most :data:`MEMO_SIZE` per table, per
+process, emptied when full; :func:`forget` empties them). The answers depend on the
+line and the lexicon only. What rules share about one document (its stripped body
+lines, whether it holds invisible characters) is kept on the Document.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 import regex
+
+if TYPE_CHECKING:
+    from corpuscheck.document import Document
 
 LANGUAGES = ("id", "en", "es", "pt", "fr", "de", "it", "ru", "ko", "ja")
 
 MAX_PLACEHOLDER_CHARS = 100  # longer lines are never placeholders (except lorem ipsum)
 MAX_UI_CHARS = 60  # longer lines are never widget labels
 MAX_WILDCARD_WORDS = 3
+MEMO_SIZE = 20_000  # short lines remembered per table (key, placeholder, widget, filler) before it is emptied
 
 _INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad"
 _TRAILING = " \t.…:·|"
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 
 _DROP_INVISIBLE = str.maketrans("", "", _INVISIBLE)
+_HAS_INVISIBLE = re.compile(f"[{_INVISIBLE}]")  # the re module scans a character class twice as fast
+
+
+def _remember(memo: dict, line: str, answer):
+    if len(memo) >= MEMO_SIZE:
+        memo.clear()
+    memo[line] = answer
+    return answer
 
 
 def normalize(line: str) -> str:
     """Case-folded, white space folded, invisible characters dropped, trailing dots/ellipses/colons removed."""
-    if any(c in line for c in _INVISIBLE):
+    if not line.isascii() and _HAS_INVISIBLE.search(line):
         line = line.translate(_DROP_INVISIBLE)
     return " ".join(line.split()).rstrip(_TRAILING).casefold()
 
 
+def normalize_starts(lines: Iterable[str], clean: bool = False, words: int = 3) -> list[str]:
+    """:func:`normalize` of the first ``words`` words of each line, at a fraction of its cost on long lines.
+
+    Lines that :func:`normalize` makes equal have equal starts (the trailing marks it drops
+    are dropped here too when a line has no more words; case folding never makes white
+    space or those marks), so a start found once in a document is a line found once.
+    ``clean``: the caller knows the lines hold no invisible characters."""
+    if not clean:
+        lines = [
+            line.translate(_DROP_INVISIBLE) if not line.isascii() and _HAS_INVISIBLE.search(line) else line
+            for line in lines
+        ]
+    return [" ".join(line.split(None, words)[:words]).rstrip(_TRAILING).casefold() for line in lines]
+
+
+def stripped_body(doc: Document) -> list[tuple[int, str]]:
+    """``(line number, line.strip())`` for the non-empty body lines, worked out once per Document
+    (kept on it) for the rules that walk the body line by line."""
+    found = doc.__dict__.get("_stripped_body")
+    if found is None:
+        found = doc.__dict__["_stripped_body"] = [
+            (number, stripped)
+            for number, line in enumerate(doc.lines[doc.title_line :], doc.title_line + 1)
+            if (stripped := line.strip())
+        ]
+    return found
+
+
+def has_invisible(doc: Document) -> bool:
+    """Whether a Document's text holds zero-width or other invisible characters (kept on it)."""
+    found = doc.__dict__.get("_has_invisible")
+    if found is None:
+        text = doc.text  # one fast scan per character, cheaper than a pattern over a long text
+        found = doc.__dict__["_has_invisible"] = not text.isascii() and any(c in text for c in _INVISIBLE)
+    return found
+
+
 def visible(line: str) -> str:
     """The line without surrounding white space and invisible characters ("" for a blank line)."""
-    return line.strip().strip(_INVISIBLE).strip()
+    stripped = line.strip()
+    if stripped and (stripped[0] in _INVISIBLE or stripped[-1] in _INVISIBLE):
+        return stripped.strip(_INVISIBLE).strip()
+    return stripped
 
 
 def key(line: str) -> str:
@@ -52,6 +114,21 @@ def key(line: str) -> str:
     Punctuation, symbols and spacing are ignored: ``"Share this:"``, ``"SHARE THIS"``
     and ``"[ share · this ]"`` all give ``"share this"``.
     """
+    if len(line) > MAX_PLACEHOLDER_CHARS:
+        return _key(line)
+    found = _KEY_MEMO.get(line)
+    if found is None:  # placeholder and widget checks both ask for the key of the same short line
+        found = _remember(_KEY_MEMO, line, _key(line))
+    return found
+
+
+_KEY_MEMO: dict[str, str] = {}
+_ASCII_WORD = re.compile("[a-z0-9]+")  # what _WORD finds in ASCII text, which NFKC leaves alone
+
+
+def _key(line: str) -> str:
+    if line.isascii():
+        return " ".join(_ASCII_WORD.findall(line.lower()))
     return " ".join(_WORD.findall(unicodedata.normalize("NFKC", line).casefold()))
 
 
@@ -62,6 +139,22 @@ class Lexicon:
     lines: frozenset[str]  # whole-line entries
     prefixes: frozenset[str]  # "loading *": these words, then up to three more
     suffixes: frozenset[str]  # "* wird geladen": up to three words, then these
+    # answers already given for short lines with this lexicon: {function: {line: answer}}
+    memo: dict[str, dict[str, object]] = field(
+        default_factory=lambda: {"placeholder": {}, "ui": {}}, init=False, compare=False, repr=False
+    )
+    # the first words of the prefix entries, the last words of the suffix entries, and how many
+    # words they have: only lines that start or end with such a word, and only those cuts, are looked up
+    prefix_heads: frozenset[str] = field(init=False, compare=False, repr=False)
+    suffix_tails: frozenset[str] = field(init=False, compare=False, repr=False)
+    prefix_sizes: frozenset[int] = field(init=False, compare=False, repr=False)
+    suffix_sizes: frozenset[int] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "prefix_heads", frozenset(e.split(" ")[0] for e in self.prefixes))
+        object.__setattr__(self, "suffix_tails", frozenset(e.split(" ")[-1] for e in self.suffixes))
+        object.__setattr__(self, "prefix_sizes", frozenset(e.count(" ") + 1 for e in self.prefixes))
+        object.__setattr__(self, "suffix_sizes", frozenset(e.count(" ") + 1 for e in self.suffixes))
 
     def match(self, k: str, sentence: bool = False) -> bool:
         """Whether a line's :func:`key` is an entry (or an entry plus a few wildcard words).
@@ -74,12 +167,17 @@ class Lexicon:
         if not (self.prefixes or self.suffixes) or not k:
             return False
         words = k.split(" ")
-        for n in range(1, len(words)):
-            if len(words) - n <= MAX_WILDCARD_WORDS and (not sentence or n > 1):
-                if " ".join(words[:n]) in self.prefixes:
+        size = len(words)
+        # an entry of n words, then (prefix) or after (suffix) 1 to MAX_WILDCARD_WORDS more;
+        # a line that ends like a sentence needs an entry of two words or more
+        sizes = range(max(size - MAX_WILDCARD_WORDS, 2 if sentence else 1), size)
+        if words[0] in self.prefix_heads:
+            for n in sizes:
+                if n in self.prefix_sizes and " ".join(words[:n]) in self.prefixes:
                     return True
-            if n <= MAX_WILDCARD_WORDS and (not sentence or len(words) - n > 1):
-                if " ".join(words[n:]) in self.suffixes:
+        if words[-1] in self.suffix_tails:
+            for n in sizes:
+                if n in self.suffix_sizes and " ".join(words[size - n :]) in self.suffixes:
                     return True
         return False
 
@@ -87,9 +185,17 @@ class Lexicon:
         return isinstance(k, str) and self.match(k)
 
 
-@cache
 def lexicon(rule_name: str, languages: tuple[str, ...] = LANGUAGES) -> Lexicon:
-    """The entries of one rule's lexicon files for ``languages``."""
+    """The entries of one rule's lexicon files for ``languages`` (one object per rule and languages,
+    however they are passed, so that rules share what it has remembered)."""
+    return _lexicon(rule_name, tuple(languages))
+
+
+_LEXICONS: list[Lexicon] = []  # every lexicon loaded, for forget()
+
+
+@cache
+def _lexicon(rule_name: str, languages: tuple[str, ...]) -> Lexicon:
     folder = resources.files("corpuscheck") / "lexicons" / rule_name
     lines: set[str] = set()
     prefixes: set[str] = set()
@@ -110,7 +216,9 @@ def lexicon(rule_name: str, languages: tuple[str, ...] = LANGUAGES) -> Lexicon:
                 lines.add(key(entry))
     for found in (lines, prefixes, suffixes):
         found.discard("")
-    return Lexicon(frozenset(lines), frozenset(prefixes), frozenset(suffixes))
+    loaded = Lexicon(frozenset(lines), frozenset(prefixes), frozenset(suffixes))
+    _LEXICONS.append(loaded)
+    return loaded
 
 
 # --- placeholder shapes (language-independent) ---------------------------------
@@ -138,6 +246,25 @@ PLACEHOLDER_SHAPES = regex.compile(
     regex.X | regex.I,
 )
 _LOREM = ("lorem ipsum", "dolor sit amet")
+# The characters a placeholder shape can start with (undefined, null, nan: whatever their case).
+_SHAPE_START = frozenset("{$%_<[(uUnN")
+
+
+def forget() -> None:
+    """Empty every table of remembered answers (benchmarks start cold with it)."""
+    _FILLER_MEMO.clear()
+    _KEY_MEMO.clear()
+    for loaded in _LEXICONS:
+        for memo in loaded.memo.values():
+            memo.clear()
+
+
+_LOREM_START = frozenset("lLdD")  # the only characters whose case folding starts with "l" or "d"
+
+
+def is_lorem(stripped: str) -> bool:
+    """Whether a stripped line opens with lorem ipsum (a placeholder however long it is)."""
+    return stripped[:1] in _LOREM_START and stripped[:20].casefold().startswith(_LOREM)
 
 
 def is_placeholder(line: str, words: Lexicon) -> bool:
@@ -145,12 +272,22 @@ def is_placeholder(line: str, words: Lexicon) -> bool:
     stripped = line.strip()
     if not stripped:
         return False
+    if len(stripped) > MAX_PLACEHOLDER_CHARS:
+        return is_lorem(stripped)
+    memo = words.memo["placeholder"]
+    found = memo.get(stripped)
+    if found is None:
+        found = _remember(memo, stripped, _is_placeholder(stripped, words))
+    return found
+
+
+def _is_placeholder(stripped: str, words: Lexicon) -> bool:
     if stripped[:20].casefold().startswith(_LOREM):
         return True
-    if len(stripped) > MAX_PLACEHOLDER_CHARS:
-        return False
     sentence = stripped[-1] in ".!?" and not stripped.endswith("..")
-    return words.match(key(stripped), sentence) or PLACEHOLDER_SHAPES.fullmatch(stripped) is not None
+    return words.match(key(stripped), sentence) or (
+        stripped[0] in _SHAPE_START and PLACEHOLDER_SHAPES.fullmatch(stripped) is not None
+    )
 
 
 # --- UI residue shapes (language-independent) -----------------------------------
@@ -180,12 +317,19 @@ CHORD = regex.compile(r"[A-G](?:#|b)?(?:m|maj|min|dim|aug|sus|add)?\d{0,2}(?:/[A
 _CHORD_LINE = regex.compile(rf"{CHORD.pattern}(?:\s+{CHORD.pattern})+")
 
 
+_CHORD_START = frozenset("ABCDEFG")
+
+
 def has_chord_lines(lines: Iterable[str]) -> bool:
     """Whether a text carries chord sheets: at least two lines of two or more chords."""
     found = 0
     for line in lines:
         stripped = line.strip()
-        if 2 < len(stripped) <= 120 and _CHORD_LINE.fullmatch(stripped.replace("\xa0", " ")):
+        if (
+            2 < len(stripped) <= 120
+            and stripped[0] in _CHORD_START
+            and _CHORD_LINE.fullmatch(stripped.replace("\xa0", " "))
+        ):
             found += 1
             if found >= 2:
                 return True
@@ -197,7 +341,7 @@ def ui_label(line: str, words: Lexicon) -> bool:
     stripped = line.strip()
     if not stripped or len(stripped) > MAX_UI_CHARS:
         return False
-    if stripped[-1] in ",;" or _LIST_NUMBER.fullmatch(stripped):
+    if stripped[-1] in ",;" or (stripped[-1] == "." and _LIST_NUMBER.fullmatch(stripped)):
         return False  # "Sebelumnya," opens a sentence
     k = key(stripped)
     if not k:
@@ -205,21 +349,31 @@ def ui_label(line: str, words: Lexicon) -> bool:
     if words.match(k, sentence=stripped[-1] in ".!?" and not stripped.endswith("..")):
         return True
     parts = k.split(" ")
-    numbers = sum(1 for p in parts if _NUMBER.fullmatch(p))
-    if 0 < numbers <= 2:  # a counter: "12 comments", "Comments (3)", "1,2K shares"
-        rest = " ".join(p for p in parts if not _NUMBER.fullmatch(p))
+    numbers = [p for p in parts if p[0].isdigit() and _NUMBER.fullmatch(p)]  # \d is a kind of isdigit
+    if 0 < len(numbers) <= 2:  # a counter: "12 comments", "Comments (3)", "1,2K shares"
+        rest = " ".join(p for p in parts if not (p[0].isdigit() and _NUMBER.fullmatch(p)))
         if rest and words.match(rest):
             return True
-    pieces = [key(p) for p in _SEPARATORS.split(stripped)]
-    pieces = [p for p in pieces if p]
-    if len(pieces) > 1 and all(words.match(p) for p in pieces):
-        return True  # "Email • Twitter • Google+"
+    split = _SEPARATORS.split(stripped)
+    if len(split) > 1:
+        pieces = [p for p in map(key, split) if p]
+        if len(pieces) > 1 and all(words.match(p) for p in pieces):
+            return True  # "Email • Twitter • Google+"
     if 1 < len(parts) <= 6 and all(p in words.lines for p in parts):
         return True  # "뒤로가기 인쇄하기 목록 Tweet"
     return False
 
 
 LABEL, SHAPE = "label", "shape"
+_UNKNOWN = object()
+
+
+def is_chord(line: str) -> bool:
+    """A chord or a line of chords (``Am``, ``C G Am F``)."""
+    stripped = line.strip().replace("\xa0", " ")
+    return bool(stripped) and stripped[0] in _CHORD_START and bool(
+        CHORD.fullmatch(stripped) or _CHORD_LINE.fullmatch(stripped)
+    )
 
 
 def ui_kind(line: str, words: Lexicon, chords: bool = False) -> str | None:
@@ -233,9 +387,17 @@ def ui_kind(line: str, words: Lexicon, chords: bool = False) -> str | None:
     stripped = line.strip().replace("\xa0", " ")
     if not stripped or len(stripped) > MAX_UI_CHARS:
         return None
+    if chords and len(stripped) <= 12 and is_chord(stripped):
+        return None
+    memo = words.memo["ui"]
+    found = memo.get(stripped, _UNKNOWN)
+    if found is _UNKNOWN:
+        found = _remember(memo, stripped, _ui_kind(stripped, words))
+    return found
+
+
+def _ui_kind(stripped: str, words: Lexicon) -> str | None:
     if len(stripped) <= 12:
-        if chords and (CHORD.fullmatch(stripped) or _CHORD_LINE.fullmatch(stripped)):
-            return None
         if FONT_SIZE.fullmatch(stripped) or WIDGET_MARKS.fullmatch(stripped):
             return LABEL
         if UI_LETTERS.fullmatch(stripped) or UI_MARKS.fullmatch(stripped) or UI_COUNTER.fullmatch(stripped):
@@ -248,9 +410,23 @@ def is_ui_residue(line: str, words: Lexicon, chords: bool = False) -> bool:
     return ui_kind(line, words, chords) is not None
 
 
+_FILLER_MEMO: dict[str, bool] = {}
+
+
 def is_filler(line: str) -> bool:
     """Placeholder or UI residue in any language: lines to look past."""
-    return is_placeholder(line, lexicon("placeholder-line")) or is_ui_residue(line, lexicon("ui-residue-line"))
+    stripped = line.strip()
+    if len(stripped) > MAX_PLACEHOLDER_CHARS:  # never a widget label, a placeholder only if lorem ipsum
+        return is_lorem(stripped)
+    found = _FILLER_MEMO.get(stripped)
+    if found is None:
+        found = _remember(
+            _FILLER_MEMO,
+            stripped,
+            is_placeholder(stripped, lexicon("placeholder-line"))
+            or is_ui_residue(stripped, lexicon("ui-residue-line")),
+        )
+    return found
 
 
 # --- the shape of the text around a line ----------------------------------------

@@ -35,18 +35,23 @@ UNPUNCTUATED = regex.compile(rf"(?<=[\p{{L}}\p{{N}}])\s?(?P<i>{INITIALS})\s*$")
 # detik closes with topic tags after the initials: "(prf/ega)" / "nikel" / "raja ampat"
 TAG = regex.compile(r"[\p{Ll}\p{N}](?:[\p{Ll}\p{N} '’&\-.]{0,58}[\p{Ll}\p{N}])?")
 MAX_TAGS = 15
+TAG_CHARS = 60  # TAG's longest match
 END = 300  # characters at the end of a line that are looked at
+# Every pattern above ends with ")" and maybe ".", then only white space: a line (stripped)
+# that ends otherwise is not looked at further.
+_ENDINGS = (")", ").")
 
 
 def _tail(doc, size: int) -> list[tuple[int, str]]:
     """The last ``size`` non-empty lines, not counting topic-tag lines (up to :data:`MAX_TAGS`)."""
     tail: list[tuple[int, str]] = []
     tags = 0
-    for number in range(len(doc.lines), doc.body_start - 1, -1):
-        line = doc.lines[number - 1][-END:].strip()
+    lines = doc.lines
+    for number in range(len(lines), doc.body_start - 1, -1):
+        line = lines[number - 1][-END:].strip()
         if not line:
             continue
-        if tags < MAX_TAGS and TAG.fullmatch(line):
+        if tags < MAX_TAGS and len(line) <= TAG_CHARS and TAG.fullmatch(line):
             tags += 1
             continue
         tail.append((number, line))
@@ -58,6 +63,8 @@ def _tail(doc, size: int) -> list[tuple[int, str]]:
 def detect(doc, options):
     tail = _tail(doc, options["tail_lines"])
     for index, (number, line) in enumerate(tail):
+        if not line.endswith(_ENDINGS):
+            continue
         indent = len(doc.lines[number - 1]) - len(doc.lines[number - 1].lstrip())
         if OWN_LINE.fullmatch(line) or (index == len(tail) - 1 and LAST_LINE.fullmatch(line)):
             yield Hit(number, column=indent + 1, data={"initials": line})

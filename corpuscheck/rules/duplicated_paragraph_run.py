@@ -4,7 +4,7 @@ from collections import Counter
 
 import regex
 
-from corpuscheck.news import ends_sentence, normalize
+from corpuscheck.news import ends_sentence, has_invisible, normalize, normalize_starts, stripped_body
 from corpuscheck.rules.base import Hit, Option, Rule, bad, good
 
 MAX_ORIGINS = 32  # earlier occurrences of one paragraph tried as the original of a repeat
@@ -68,16 +68,38 @@ def _counts(run, weights, sizes, counts, adjacent, options):
     )
 
 
+def _texts(doc):
+    """Line numbers and comparable texts of the non-empty body lines.
+
+    A line whose first words (:func:`normalize_starts`) no other line shares cannot repeat:
+    it is given its index as text, unique and cheap; only the others are normalised.
+    ``(numbers, None)`` when no line can repeat."""
+    lines = doc.lines
+    body = stripped_body(doc)  # a blank line normalises to nothing
+    starts = normalize_starts([line for _, line in body], clean=not has_invisible(doc))
+    if "" in starts:  # a line of marks only ("..."), or one that opens with them (". . . text")
+        kept = [(number, start or normalize(line)) for (number, line), start in zip(body, starts, strict=True)]
+        body = [(number, start) for number, start in kept if start]
+        starts = [start for _, start in body]
+    if len(set(starts)) == len(starts):
+        return None, None
+    numbers = [number for number, _ in body]
+    shared = Counter(starts)
+    texts = [
+        normalize(lines[number - 1]) if shared[start] > 1 else index
+        for index, (number, start) in enumerate(zip(numbers, starts, strict=True))
+    ]
+    return numbers, texts
+
+
 def detect(doc, options):
-    numbers, texts, weights, sizes = [], [], [], []
-    for number, line in doc.body_lines():
-        text = normalize(line)
-        if text:
-            numbers.append(number)
-            texts.append(text)
-            weights.append(weight(line))
-            sizes.append(len(line.strip()))
+    numbers, texts = _texts(doc)
+    if texts is None:
+        return  # no paragraph occurs twice: nothing can repeat
     counts = Counter(texts)
+    if len(counts) == len(texts):
+        return
+    lines = doc.lines
     seen: dict[str, list[int]] = {}
     index = 0
     while index < len(texts):
@@ -96,8 +118,10 @@ def detect(doc, options):
                 origin, length = candidate, found
         run = texts[index : index + length]
         adjacent = texts[index - length : index] == run
-        window = slice(index, index + length)
-        if _counts(run, weights[window], sizes[window], counts, adjacent, options):
+        window = [lines[n - 1] for n in numbers[index : index + length]]
+        weights = [weight(line) for line in window]  # only the lines of a repeat are weighed
+        sizes = [len(line.strip()) for line in window]
+        if _counts(run, weights, sizes, counts, adjacent, options):
             last = index + length - 1
             yield Hit(
                 numbers[index],

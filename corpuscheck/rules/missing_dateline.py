@@ -1,19 +1,17 @@
 """N101 missing-dateline."""
 
-from corpuscheck.dateline import DASHES, find_dateline
-from corpuscheck.news import is_filler
+from corpuscheck.dateline import DASHES, find_dateline, lead_lines
 from corpuscheck.rules.base import Hit, Rule, bad, good
 
 
 def detect(doc, options):
     if find_dateline(doc) is not None:
         return
-    for number, line in doc.body_lines():
-        stripped = line[:400].strip()
-        if stripped and not (is_filler(stripped) and stripped not in DASHES):
-            stripped_city = stripped in DASHES or stripped.startswith(("- ", "– ", "— "))
-            yield Hit(number, data={"hint": " (only a dash is left of it)" if stripped_city else ""})
-            return
+    lead = lead_lines(doc)  # the first is the first non-empty body line that is no placeholder or widget
+    if lead:
+        number, stripped = lead[0]
+        stripped_city = stripped in DASHES or stripped.startswith(("- ", "– ", "— "))
+        yield Hit(number, data={"hint": " (only a dash is left of it)" if stripped_city else ""})
 
 
 MissingDateline = Rule(

@@ -1,21 +1,15 @@
 """P101 placeholder-line."""
 
-from corpuscheck.news import LANGUAGES, MAX_PLACEHOLDER_CHARS, is_placeholder, lexicon
+from corpuscheck.news import LANGUAGES, MAX_PLACEHOLDER_CHARS, is_lorem, is_placeholder, lexicon, stripped_body
 from corpuscheck.rules.base import Hit, Option, Rule, bad, good
 
 
 def detect(doc, options):
     words = lexicon("placeholder-line", tuple(options["languages"]))
-    known: dict[str, bool] = {}  # pages repeat their short lines: judge each once
-    for number, line in doc.body_lines():
-        if len(line) <= 2 * MAX_PLACEHOLDER_CHARS:
-            found = known.get(line)
-            if found is None:
-                found = known[line] = is_placeholder(line, words)
-        else:
-            found = is_placeholder(line, words)
-        if found:
-            yield Hit(number, data={"line": line.strip()[:80]})
+    # is_placeholder remembers its answers for short lines: pages repeat them, and P102 and N101 ask too
+    for number, line in stripped_body(doc):
+        if is_lorem(line) if len(line) > MAX_PLACEHOLDER_CHARS else is_placeholder(line, words):
+            yield Hit(number, data={"line": line[:80]})
 
 
 PlaceholderLine = Rule(

@@ -7,27 +7,40 @@ from corpuscheck.news import (
     continues_sentence,
     ends_sentence,
     has_chord_lines,
+    has_invisible,
+    is_chord,
     is_fragment,
     is_placeholder,
     lexicon,
+    stripped_body,
     ui_kind,
     visible,
 )
 from corpuscheck.rules.base import Hit, Option, Rule, bad, good
 
+CHORD_CHARS = 12  # ui_kind spares chord-shaped lines this short on song-lyric pages
 
-def _kinds(lines, words, placeholders, chords):
-    """For each non-empty body line: LABEL, SHAPE, "" (a placeholder) or None (text)."""
-    known: dict[str, str | None] = {}  # pages repeat their short lines: judge each once
+
+def _kinds(lines, words, placeholders):
+    """For each non-empty body line: LABEL, SHAPE, "" (a placeholder) or None (text).
+
+    ui_kind and is_placeholder remember their answers for short lines (pages repeat them);
+    whether the page has chord lines is only asked when a chord-shaped line is a candidate."""
+    kinds: list[str | None] = []
+    chords = None
     for _, line in lines:
-        kind = known.get(line, 0)
-        if kind == 0:
-            kind = ui_kind(line, words, chords)
-            if not kind and len(line) <= MAX_PLACEHOLDER_CHARS:
+        kind = None
+        if len(line) <= MAX_PLACEHOLDER_CHARS:  # longer lines are neither widget labels nor placeholders
+            kind = ui_kind(line, words)
+            if kind and len(line) <= CHORD_CHARS and is_chord(line):
+                if chords is None:
+                    chords = has_chord_lines(text for _, text in lines)
+                if chords:
+                    kind = None
+            if not kind:
                 kind = "" if is_placeholder(line, placeholders) else None
-            if len(line) <= MAX_PLACEHOLDER_CHARS:
-                known[line] = kind
-        yield kind
+        kinds.append(kind)
+    return kinds
 
 
 def _out_of_place(kind, line, before, after):
@@ -51,11 +64,12 @@ def _out_of_place(kind, line, before, after):
 def detect(doc, options):
     words = lexicon("ui-residue-line", tuple(options["languages"]))
     placeholders = lexicon("placeholder-line")
-    lines = [(n, s) for n, line in doc.body_lines() if (s := visible(line))]
-    if not lines:
+    lines = stripped_body(doc)
+    if has_invisible(doc):
+        lines = [(n, s) for n, line in lines if (s := visible(line))]
+    kinds = _kinds(lines, words, placeholders)
+    if not any(kinds):
         return
-    chords = has_chord_lines(line for _, line in lines)
-    kinds = list(_kinds(lines, words, placeholders, chords))
     before: list[str | None] = []
     last = None
     for (_, line), kind in zip(lines, kinds, strict=True):
