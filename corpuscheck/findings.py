@@ -26,9 +26,19 @@ class Finding:
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON contract's field order (DESIGN.md)."""
-        data = asdict(self)
-        data.pop("path")
-        return data
+        return {
+            "doc_id": self.doc_id,
+            "record": self.record,
+            "code": self.code,
+            "rule": self.rule,
+            "severity": self.severity,
+            "line": self.line,
+            "end_line": self.end_line,
+            "column": self.column,
+            "message": self.message,
+            "excerpt": self.excerpt,
+            "related": dict(self.related) if self.related else None,
+        }
 
     @property
     def location(self) -> str:
