@@ -7,8 +7,16 @@ from pathlib import Path
 from corpuscheck.rules import Rule, all_rules
 
 
+def _visible(text: str) -> str:
+    """Invisible and control characters as ``\\uXXXX`` escapes, so an example shows what it holds."""
+    return "".join(
+        c if c in "\n\t" or (c.isprintable() and c not in "\u00ad\u200b\u200c\u200d\u2060\ufeff") else f"\\u{ord(c):04x}"
+        for c in text
+    )
+
+
 def _fence(text: str) -> str:
-    return "```text\n" + text + "\n```"
+    return "```text\n" + _visible(text) + "\n```"
 
 
 def render_rule(rule: Rule) -> str:

@@ -19,6 +19,7 @@ import unicodedata
 import weakref
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
+from itertools import chain, compress, count, filterfalse
 from typing import Any, TypeVar
 
 import regex
@@ -155,14 +156,80 @@ ABBREVIATIONS = frozenset(
 ) | {f"{c}." for c in string.ascii_lowercase}
 
 
+# Cheap tests that spare a regex call where the regex cannot match (each is a
+# necessary condition of the pattern, so the tokens are the same with or without them).
+# ``str.isalpha`` is a subset of ``\p{L}`` (regex may know newer letters; then the regex decides).
+_ASCII_DIGITS = frozenset("0123456789")
+_APOSTROPHES = ("'", "\u2019")
+_PREFIX_CLASS = regex.compile(rf"[{_PUNCT}{_Q}]")
+_SUFFIX_CLASS = regex.compile(rf"[{_PUNCT}{_Q}\u2014\u2013]")
+# A first character that _PREFIX matches alone: one of its [_PUNCT _Q] class that no earlier
+# alternative (US$ C$ A$ [§%=—–] \+ \.\.+) can start with.
+_PREFIX_ONE = frozenset(c for c in _PUNCT + _QUOTES if _PREFIX_CLASS.fullmatch(c)) - set("UCA\u00a7%=\u2014\u2013+.")
+# A last character that _SUFFIX matches alone: every other alternative that can end a
+# chunk ends with '.', '+', s/S, a unit's last character or a \p{So}/\p{Sc} sign, none of these.
+_SUFFIX_ONE = frozenset(c for c in _PUNCT + _QUOTES + "\u2014\u2013" if _SUFFIX_CLASS.fullmatch(c))
+assert not _SUFFIX_ONE & set(".+sS%\u00b2\u00b3\u043c\u0433") and not any(c.isalnum() for c in _SUFFIX_ONE)
+assert not any(c.isalnum() for c in _PREFIX_ONE) and "$" not in _SUFFIX_ONE
+
+
+def _is_simple(chunk: str) -> bool:
+    """``_SIMPLE.fullmatch(chunk)``: letters only, or ASCII digits only."""
+    if chunk.isalpha():
+        return True
+    if chunk.isascii():
+        return chunk.isdigit()
+    return _SIMPLE.fullmatch(chunk) is not None
+
+
+def _is_letters(word: str) -> bool:
+    """``_LETTERS.fullmatch(word)``."""
+    if word.isalpha():
+        return True
+    return not word.isascii() and _LETTERS.fullmatch(word) is not None
+
+
+def _prefix(rest: str) -> str | None:
+    """What ``_PREFIX.match(rest)`` matches, or None."""
+    first = rest[0]
+    if first in _PREFIX_ONE:
+        return first
+    if first.isascii() and first.isalnum():  # only US$, C$ and A$ start with a letter or digit
+        for money in ("US$", "C$", "A$"):
+            if rest.startswith(money):
+                return money
+        return None
+    match = _PREFIX.match(rest)
+    return match.group() if match else None
+
+
+def _suffix(rest: str) -> str | None:
+    """What ``_SUFFIX.search(rest)`` matches (always at the end of ``rest``), or None."""
+    last = rest[-1]
+    if last in _SUFFIX_ONE:
+        return last
+    if last.isascii() and last.isalnum():
+        # Nothing ends with an ASCII digit; an ASCII letter ends only 's after an apostrophe
+        # or a unit (at most 4 characters) right after a digit.
+        if last.isdigit():
+            return None
+        if not (last in "sS" and rest[-2:-1] in _APOSTROPHES) and _ASCII_DIGITS.isdisjoint(rest[-5:-1]):
+            return None
+    match = _SUFFIX.search(rest)
+    return match.group() if match else None
+
+
 def _core(core: str, out: list[str]) -> None:
     """The middle of a chunk, prefixes and suffixes removed: clitics, URLs, infixes."""
-    if core in ABBREVIATIONS or core in SPECIALS or _URL.fullmatch(core):
+    if core in ABBREVIATIONS or core in SPECIALS or ("." in core and _URL.fullmatch(core)):  # a URL has a dot
         out.append(core)
         return
     clitic = _split_clitic(core)
     if clitic:
         out += clitic
+        return
+    if core.isalpha() or (core.isascii() and core.isalnum()):  # every infix needs a mark or a symbol
+        out.append(core)
         return
     start = 0
     for match in _INFIX.finditer(core):
@@ -191,14 +258,14 @@ _LETTERS = regex.compile(r"\p{L}+")
 
 
 def _chunk(chunk: str, out: list[str]) -> None:
-    if _SIMPLE.fullmatch(chunk) and chunk.lower() not in _CLITICS:
+    if _is_simple(chunk) and chunk.lower() not in _CLITICS:
         out.append(chunk)
         return
     tail = chunk[-1]
     if tail in _FAST_TAIL and len(chunk) > 1:  # the common case: a word and one mark after it
         word = chunk[:-1]
         if (
-            _LETTERS.fullmatch(word)
+            _is_letters(word)
             and word.lower() not in _CLITICS
             and (tail != "." or (word[-1].islower() and chunk not in ABBREVIATIONS))
         ):
@@ -211,18 +278,18 @@ def _chunk(chunk: str, out: list[str]) -> None:
         if rest in ABBREVIATIONS or rest in SPECIALS:
             break
         changed = False
-        match = _PREFIX.match(rest)
-        if match:
-            front.append(match.group())
-            rest = rest[match.end() :]
+        piece = _prefix(rest)
+        if piece:
+            front.append(piece)
+            rest = rest[len(piece) :]
             changed = True
             if rest in ABBREVIATIONS or rest in SPECIALS:
                 break
         if rest:
-            match = _SUFFIX.search(rest)
-            if match:
-                back.append(match.group())
-                rest = rest[: match.start()]
+            piece = _suffix(rest)
+            if piece:
+                back.append(piece)
+                rest = rest[: len(rest) - len(piece)]
                 changed = True
         if not changed:
             break
@@ -233,12 +300,123 @@ def _chunk(chunk: str, out: list[str]) -> None:
     out += _join_specials(pieces) if len(pieces) > 1 else pieces
 
 
+def chunk_tokens(chunk: str) -> tuple[str, ...]:
+    """The tokens of one whitespace-free chunk (no cache)."""
+    out: list[str] = []
+    _chunk(chunk, out)
+    return tuple(out)
+
+
+# Shortcuts for the commonest chunks, with the tokens _chunk gives them (the reasoning is
+# in the comments; ``benchmarks/family_speed.py --check`` compares them with _chunk on real text).
+_PREFIX_MARKS = "".join(sorted(_PREFIX_ONE))
+_SUFFIX_MARKS = "".join(sorted(_SUFFIX_ONE))
+# Every piece of a special or an abbreviation: a word that is none of these can never be
+# part of a SPECIALS or ABBREVIATIONS test that succeeds.
+_SPECIAL_PARTS = frozenset(
+    entry[i:j] for entry in SPECIALS | ABBREVIATIONS for i in range(len(entry)) for j in range(i + 1, len(entry) + 1)
+)
+
+
+def _plain_word(word: str) -> bool:
+    """ASCII letters, two or more, not a clitic form, not part of any special or abbreviation."""
+    return (
+        len(word) > 1 and word.isascii() and word.isalpha()
+        and word not in _SPECIAL_PARTS and word.lower() not in _CLITICS
+    )
+
+
+def _quick_tokens(chunk: str) -> tuple[str, ...] | None:
+    """The tokens of a chunk of one of the commonest shapes, or None."""
+    tail = chunk[-1]
+    word = chunk[:-1]
+    # A word and one mark: _chunk's own shortcut.
+    if (
+        tail in _FAST_TAIL
+        and word.isalpha()
+        and word.lower() not in _CLITICS
+        and (tail != "." or (word[-1].islower() and chunk not in ABBREVIATIONS))
+    ):
+        return (word, tail)
+    # Marks before and after a plain word: "(AP)", '"Kalau', 'menarik,"'. Each mark before
+    # is a prefix _PREFIX matches alone and each after a suffix _SUFFIX matches alone; a
+    # plain word has no prefix or suffix of its own (no '$' after it, no apostrophe or digit
+    # in its last two characters); so the loop peels the marks one by one down to the word,
+    # no SPECIALS or ABBREVIATIONS test on a piece holding the word succeeds, and only the
+    # marks on either side can join.
+    inner = chunk.lstrip(_PREFIX_MARKS)
+    word = inner.rstrip(_SUFFIX_MARKS)
+    if word != chunk and _plain_word(word):
+        before, after = chunk[: len(chunk) - len(inner)], inner[len(word) :]
+        return (*_join_specials(list(before)), word, *_join_specials(list(after)))
+    # Plain words joined by single hyphens ("benar-benar"): no prefix or suffix, no clitic or
+    # URL; every hyphen between letters is an infix, and no piece joins another.
+    if "-" in chunk:
+        parts = chunk.split("-")
+        if all(part.isascii() and part.isalpha() for part in parts):
+            tokens = [parts[0]]
+            for part in parts[1:]:
+                tokens += ("-", part)
+            return tuple(tokens)
+    return None
+
+
+# Tokens of the chunks met so far that are not plain words (``said,`` ``(AP)`` ``2025.``),
+# shared by all documents. A chunk of letters only is its own token, unless it is a clitic
+# form (``dont``, ``Cannot``): every spelling of those is in the cache from the start. Two
+# generations bound the memory (about 13 MB) and keep the chunks in use: when the young one
+# is full it becomes the old one, whose chunks move back to the young one as they are met.
+_GENERATION = 1 << 15
+_YOUNG: dict[str, tuple[str, ...]] = {}
+_OLD: dict[str, tuple[str, ...]] = {}
+_CLITIC_FORMS: dict[str, tuple[str, ...]] = {}
+
+
+def _clitic_forms() -> dict[str, tuple[str, ...]]:
+    """Every string whose ``lower()`` is a letters-only clitic (``dont``, ``DONT``, ``Dont``...).
+    Only ASCII letters and the Kelvin sign (U+212A) lower-case to an ASCII letter."""
+    if not _CLITIC_FORMS:
+        forms = {}
+        for key in (k for k in _CLITICS if k.isalpha()):
+            spellings = [""]
+            for ch in key:
+                variants = {ch, ch.upper()} | ({"\u212a"} if ch == "k" else set())
+                spellings = [s + v for s in spellings for v in variants]
+            for spelling in spellings:
+                forms[spelling] = chunk_tokens(spelling)
+        _CLITIC_FORMS.update(forms)
+    return _CLITIC_FORMS
+
+
+def _token_cache(room: int) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """The young and the old generation of the chunk cache; a new young one when the young
+    one could not take ``room`` more chunks."""
+    global _YOUNG, _OLD
+    if not _YOUNG or len(_YOUNG) > _GENERATION + len(_CLITIC_FORMS) - room:
+        # new dicts: a caller still holding the old ones is unaffected
+        _OLD, _YOUNG = _YOUNG, dict(_clitic_forms())
+    return _YOUNG, _OLD
+
+
+def clear_caches() -> None:
+    """Forget the chunks met so far (benchmarks time a cold start with it)."""
+    global _YOUNG, _OLD
+    _YOUNG, _OLD = {}, {}
+
+
 def words(text: str) -> list[str]:
     """Word tokens of ``text`` (punctuation marks are tokens of their own; whitespace is not)."""
-    out: list[str] = []
-    for chunk in text.split():
-        _chunk(chunk, out)
-    return out
+    chunks = text.split()
+    cache, old = _token_cache(len(chunks))
+    # Fill in the chunks not met before that are not plain words (``isalpha``); the filter is
+    # lazy, so a chunk repeated in the text is computed once.
+    for chunk in filterfalse(cache.__contains__, filterfalse(str.isalpha, chunks)):
+        tokens = old.get(chunk)
+        if tokens is None:
+            tokens = _quick_tokens(chunk) or chunk_tokens(chunk)
+        cache[chunk] = tokens
+    # Every chunk is then its cached tokens, or (plain word) itself.
+    return list(chain.from_iterable(map(cache.get, chunks, zip(chunks))))
 
 
 _SENTENCE_END_TOKEN = frozenset(c for c in TERMINAL_PUNCTUATION)
@@ -259,20 +437,25 @@ def sentence_count(line: str) -> int:
     body = line.rstrip(_CLOSING)
     if not body.strip():
         return 1 if line.strip() else 0
-    if not any(ch in TERMINAL_PUNCTUATION for ch in body):
+    if TERMINAL_PUNCTUATION.isdisjoint(body):
         return 1  # sentence marks only at the very end: one sentence, no need to tokenise
     tokens = words(line)
     if not tokens:
         return 0
-    count, seen_end = 1, False
-    for token in tokens:
-        is_end = token in _SENTENCE_END_TOKEN
-        if seen_end and not is_end and not _is_punct_token(token):
-            count += 1
-            seen_end = False
-        elif is_end:
-            seen_end = True
-    return count
+    # Walk from one sentence-ending token to the next: after one, the first token that is
+    # neither an ending nor punctuation starts a new sentence.
+    ends = compress(count(), map(_SENTENCE_END_TOKEN.__contains__, tokens))
+    sentences, resume, size = 1, 0, len(tokens)
+    for end in ends:
+        if end < resume:
+            continue
+        i = end + 1
+        while i < size and (tokens[i] in _SENTENCE_END_TOKEN or _is_punct_token(tokens[i])):
+            i += 1
+        if i < size:
+            sentences += 1
+        resume = i
+    return sentences
 
 
 # ---------------------------------------------------------------------------
@@ -292,16 +475,20 @@ def cached(doc: Document, key: Hashable, compute: Callable[[], T]) -> T:
     return slot[key]
 
 
+_SCALARS = (bool, int, float, str, type(None))
+
+
+def _hashable(value):
+    if isinstance(value, Mapping):
+        return tuple(sorted((str(k), _hashable(v)) for k, v in value.items()))
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return tuple(_hashable(v) for v in value)
+    return value
+
+
 def freeze(options: Mapping[str, Any], names: Iterable[str]) -> tuple:
     """A hashable cache key from the options the statistics depend on."""
-    def hashable(value):
-        if isinstance(value, Mapping):
-            return tuple(sorted((str(k), hashable(v)) for k, v in value.items()))
-        if isinstance(value, (list, tuple, set, frozenset)):
-            return tuple(hashable(v) for v in value)
-        return value
-
-    return tuple((name, hashable(options[name])) for name in names)
+    return tuple((name, value if type(value) in _SCALARS else _hashable(value)) for name in names for value in (options[name],))
 
 
 def doc_words(doc: Document) -> list[str]:

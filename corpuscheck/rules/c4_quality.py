@@ -14,22 +14,32 @@ _STAT_OPTIONS = (
 )
 
 
+_POLICY = re.compile("|".join(map(re.escape, POLICY_PHRASES)))  # contains one of the phrases
+
+
 def statistics(doc, options) -> dict:
     """C4's line filter over the document: the lines it keeps, their sentences, and the
     lines that make it drop the whole page (``lorem ipsum``, ``{``), with the first of them."""
     sentences = kept = lorem = curly = 0
     first_lorem = first_curly = None
+    max_word_length = options["max_word_length"]
+    remove_citations = options["remove_citations"]
+    terminal = options["filter_no_terminal_punct"]
+    min_words = options["min_words_per_line"]
     for number, raw in enumerate(doc.lines, 1):
         for line in raw.splitlines():  # the pipeline splits on every line boundary Python knows
-            line = line.strip()
-            words = line.split()
-            if options["max_word_length"] != -1 and any(len(w) > options["max_word_length"] for w in words):
-                continue
-            if options["remove_citations"]:
+            line = stripped = line.strip()
+            # The tests that skip a line do not depend on one another: the cheap ones first.
+            # Words are counted before citations are removed; a word longer than the line is not.
+            if max_word_length != -1 and len(line) > max_word_length:
+                words = line.split()
+                if words and max(map(len, words)) > max_word_length:
+                    continue
+            if remove_citations and "[" in line:  # every citation marker starts with '['
                 line = CITATION.sub("", line)
-            if options["filter_no_terminal_punct"] and (not line.endswith(END_PUNCTUATION) or line.endswith("...")):
+            if terminal and (not line.endswith(END_PUNCTUATION) or line.endswith("...")):
                 continue
-            if len(words) < options["min_words_per_line"]:
+            if min_words > 0 and len(stripped.split()) < min_words:
                 continue
             lower = line.lower()
             if options["filter_lorem_ipsum"] and "lorem ipsum" in lower:
@@ -42,7 +52,7 @@ def statistics(doc, options) -> dict:
                 curly += 1
                 first_curly = first_curly or number
                 continue
-            if options["filter_policy"] and any(p in lower for p in POLICY_PHRASES):
+            if options["filter_policy"] and _POLICY.search(lower):
                 continue
             sentences += sentence_count(line)
             kept += 1

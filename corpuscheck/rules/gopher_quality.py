@@ -1,6 +1,19 @@
 """G101 gopher-quality."""
 
-from corpuscheck.quality import DROP_MESSAGE, Check, cached, doc_words, drop_hit, failures, is_symbol_word, lines_span
+from collections import Counter
+from itertools import filterfalse
+
+from corpuscheck.quality import (
+    DROP_MESSAGE,
+    SYMBOL_CHARS,
+    Check,
+    cached,
+    doc_words,
+    drop_hit,
+    failures,
+    is_symbol_word,
+    lines_span,
+)
 from corpuscheck.rules.base import Option, Rule, bad, good
 
 # The English stop words Gopher requires at least two of (case-sensitive, distinct).
@@ -55,23 +68,44 @@ CHECKS = (
 COLUMNS = tuple(dict.fromkeys(c.column for c in CHECKS))
 
 
+def _word_counts(words: list[str]) -> tuple[int, int, int]:
+    """(words that are not symbol words, their characters, words with a letter).
+
+    A token of letters only (most of them) is a counted word with a letter, so only the
+    others are looked at, once per distinct token."""
+    other = Counter(filterfalse(str.isalpha, words))
+    counted = len(words)
+    chars = sum(map(len, words))
+    alpha = counted - other.total()
+    for word, n in other.items():
+        if is_symbol_word(word):
+            counted -= n
+            chars -= n * len(word)
+        elif any(map(str.isalpha, word)):
+            alpha += n
+    return counted, chars, alpha
+
+
+assert not any(map(str.isalpha, SYMBOL_CHARS))  # a symbol word never has a letter
+
+
 def statistics(doc) -> dict[str, float]:
     """Every Gopher quality statistic but the stop-word count (which depends on the options)."""
     words = doc_words(doc)
     n_words = len(words)
-    counted = [w for w in words if not is_symbol_word(w)]
+    counted, chars, alpha = _word_counts(words)
     text = doc.text
     lines = text.splitlines()
     per_word = n_words or 1
     per_line = len(lines) or 1
     return {
-        "gopher_words": float(len(counted)),
-        "gopher_mean_word_length": sum(map(len, counted)) / len(counted) if counted else 0.0,
+        "gopher_words": float(counted),
+        "gopher_mean_word_length": chars / counted if counted else 0.0,
         "gopher_hash_ratio": text.count("#") / per_word,
         "gopher_ellipsis_ratio": (text.count("...") + text.count("\u2026")) / per_word,
         "gopher_bullet_lines_ratio": sum(map(_is_bullet, lines)) / per_line,
         "gopher_ellipsis_lines_ratio": sum(map(_ends_with_ellipsis, lines)) / per_line,
-        "gopher_alpha_words_ratio": sum(any(c.isalpha() for c in w) for w in words) / per_word,
+        "gopher_alpha_words_ratio": alpha / per_word,
     }
 
 

@@ -3,6 +3,8 @@
 import re
 from operator import itemgetter
 
+import numpy as np
+
 from corpuscheck.quality import DROP_MESSAGE, Check, cached, doc_words, drop_hit, failures, repeated_lines_span
 from corpuscheck.rules.base import Hit, Option, Rule, bad, good
 
@@ -14,17 +16,12 @@ _LINE_BREAKS = re.compile(r"\n+")
 
 def _repeats(items: list[str]) -> tuple[int, int]:
     """How many items repeat an earlier one, and their characters."""
-    seen: set[str] = set()
-    count = chars = 0
-    for item in items:
-        if item in seen:
-            count += 1
-            chars += len(item)
-        else:
-            seen.add(item)
-    return count, chars
+    distinct = set(items)
+    return len(items) - len(distinct), sum(map(len, items)) - sum(map(len, distinct))
 
 
+# The pipeline's definitions, word by word: the reference for the fast versions below
+# (``benchmarks/family_speed.py --check`` compares the two on real text).
 def _top_ngram_chars(words: list[str], n: int) -> int:
     """Characters covered by the most frequent n-gram (words joined by spaces) times its count;
     among equally frequent n-grams, the first one seen."""
@@ -55,6 +52,160 @@ def _repeated_ngram_chars(words: list[str], n: int) -> int:
     return chars
 
 
+# Fast versions with the same results. Every n-gram gets a 64-bit polynomial hash of its
+# text (words joined by spaces for the top n-grams, without for the repeated ones): equal
+# texts have equal hashes, so an n-gram whose hash is unique in the document is unique, and
+# only the n-grams whose hash repeats are compared as text (a hash collision costs time,
+# never a wrong count).
+_MOD = 1 << 64
+_BASE = 0x9E3779B97F4A7C15  # odd: invertible modulo 2**64
+_POWERS: list[np.ndarray] = []  # [BASE**t, BASE**-t for t = 0..size-1], modulo 2**64, kept up to _KEPT
+_KEPT = 1 << 18
+
+
+def _power_table(size: int) -> list[np.ndarray]:
+    up = np.full(size, _BASE, dtype=np.uint64)
+    down = np.full(size, pow(_BASE, -1, _MOD), dtype=np.uint64)
+    up[0] = down[0] = 1
+    return [np.cumprod(up, dtype=np.uint64), np.cumprod(down, dtype=np.uint64)]
+
+
+def _powers(size: int) -> list[np.ndarray]:
+    if size > _KEPT:
+        return _power_table(size)  # a very long document: not kept
+    if not _POWERS:
+        _POWERS[:] = _power_table(_KEPT)
+    return _POWERS
+
+
+def _prefix_hashes(codes: np.ndarray, up: np.ndarray) -> np.ndarray:
+    """``h[k] = sum(code[t] * BASE**t for t < k)``: the hash of ``text[a:b]`` is ``(h[b] - h[a]) * BASE**-a``."""
+    prefix = np.zeros(len(codes) + 1, dtype=np.uint64)
+    np.cumsum(codes * up[: len(codes)], out=prefix[1:])
+    return prefix
+
+
+_LOW = np.uint64((1 << 63) - 1)  # n-gram hashes keep 63 bits ...
+_TOP = np.uint64(_MOD - 1)  # ... so the fillers 2**64 - 1 - i (top bit set) never equal one
+
+
+def _gram_table(begin: np.ndarray, end: np.ndarray, scale: np.ndarray, ns: list[int]) -> np.ndarray:
+    """The n-gram hashes ``(end[i + n - 1] - begin[i]) * scale[i]`` (63 bits) for every n of ``ns``
+    (ascending), one row per n; past its last n-gram a row holds distinct fillers (sorted last)."""
+    size, count = len(begin), len(begin) - ns[0] + 1
+    index = np.arange(count) + (np.asarray(ns) - 1)[:, None]
+    table = end[np.minimum(index, size - 1)]
+    table -= begin[:count]
+    table *= scale[:count]
+    table &= _LOW
+    return np.where(index < size, table, _TOP - np.arange(count, dtype=np.uint64))
+
+
+def _top_chars(words: list[str], ns: list[int], table: np.ndarray) -> dict[int, int]:
+    """``_top_ngram_chars`` for each n of ``ns`` from the n-gram hash table."""
+    rows, count = table.shape
+    ranked = np.sort(table, axis=1)
+    # Runs of equal hashes in each sorted row (a run never crosses rows, fillers are runs of
+    # one): the longest per row, and the values of the runs that long.
+    flat = ranked.ravel()
+    change = np.empty(len(flat) + 1, dtype=bool)
+    change[0] = change[-1] = True
+    np.not_equal(flat[1:], flat[:-1], out=change[1:-1])
+    change[:-1:count] = True
+    bounds = np.flatnonzero(change)
+    starts, lengths = bounds[:-1], bounds[1:] - bounds[:-1]
+    first_run = np.searchsorted(starts, np.arange(rows) * count)
+    most = np.maximum.reduceat(lengths, first_run)
+    run_most = most[starts // count]
+    tied = np.flatnonzero((lengths == run_most) & (run_most > 1))
+    tied_values: dict[int, list[int]] = {}
+    for row, value in zip((starts[tied] // count).tolist(), flat[starts[tied]].tolist(), strict=True):
+        tied_values.setdefault(row, []).append(value)
+    found = {}
+    for row, (n, row_most) in enumerate(zip(ns, most.tolist(), strict=True)):
+        if row_most == 1:  # every n-gram is unique: the first one, seen once
+            found[n] = len(" ".join(words[:n]))
+        else:
+            found[n] = _top_from_hashes(words, n, table[row, : len(words) - n + 1], tied_values[row], row_most)
+    return found
+
+
+def _top_from_hashes(words: list[str], n: int, hashes: np.ndarray, tied: list[int], most: int) -> int:
+    """The n-grams with the first of the ``tied`` hashes (each held by ``most`` n-grams) to appear,
+    if they are all the same words: the most frequent n-gram and its count (a hash shared by
+    different n-grams counts each of them fewer times than ``most``)."""
+    if len(tied) == 1:
+        value = np.uint64(tied[0])
+    else:
+        keys = np.array(tied, dtype=np.uint64)  # sorted
+        value = hashes[int(np.argmax(keys[np.minimum(np.searchsorted(keys, hashes), len(keys) - 1)] == hashes))]
+    positions = np.flatnonzero(hashes == value).tolist()
+    gram = words[positions[0] : positions[0] + n]
+    if all(words[p : p + n] == gram for p in positions):
+        return len(" ".join(gram)) * most
+    return _top_ngram_chars(words, n)  # a hash collision: count word by word
+
+
+def _repeated_chars(ns: list[int], table: np.ndarray, words: list[str], joined: str, offsets: np.ndarray) -> dict[int, int]:
+    """``_repeated_ngram_chars`` for each n of ``ns`` from the n-gram hash table."""
+    found = dict.fromkeys(ns, 0)
+    ranked = np.sort(table, axis=1)
+    same = ranked[:, 1:] == ranked[:, :-1]
+    bounds = None
+    for row in np.flatnonzero(same.any(axis=1)).tolist():
+        n = ns[row]
+        hashes = table[row, : len(words) - n + 1]
+        repeated = ranked[row, 1:][same[row]]  # (a filler that equals an n-gram's hash only adds a candidate)
+        candidates = np.flatnonzero(repeated[np.minimum(np.searchsorted(repeated, hashes), len(repeated) - 1)] == hashes)
+        bounds = bounds or offsets.tolist()
+        # Only these n-grams can repeat: walk them as the pipeline walks every n-gram (the others
+        # are unique, so they never match; a repeat skips the next n positions). An n-gram is
+        # seen before when its hash is and its text is that of the first n-gram seen with it.
+        seen: dict[int, int] = {}
+        chars = resume = 0
+        for i, value in zip(candidates.tolist(), hashes[candidates].tolist(), strict=True):
+            if i < resume:
+                continue
+            first = seen.setdefault(value, i)
+            if first != i:
+                gram = joined[bounds[i] : bounds[i + n]]
+                if gram != joined[bounds[first] : bounds[first + n]]:  # a hash collision
+                    chars = _repeated_ngram_chars(words, n)
+                    break
+                chars += len(gram)
+                resume = i + n
+        found[n] = chars
+    return found
+
+
+def ngram_chars(words: list[str], top_ns, dup_ns) -> tuple[dict[int, int], dict[int, int]]:
+    """``({n: _top_ngram_chars}, {n: _repeated_ngram_chars})`` for the n of ``top_ns`` and ``dup_ns``."""
+    size = len(words)
+    top = {n: _top_ngram_chars(words, n) if n < 1 else 0 for n in top_ns}
+    dup = {n: _repeated_ngram_chars(words, n) if n < 1 else 0 for n in dup_ns}
+    top_ns = sorted(n for n in top_ns if 1 <= n <= size)
+    dup_ns = sorted(n for n in dup_ns if 1 <= n <= size)
+    if not top_ns and not dup_ns:
+        return top, dup
+    spaced = " ".join(words)  # words hold no whitespace: the spaces are the word boundaries
+    up, down = _powers(len(spaced) + 2)
+    codes = np.frombuffer(spaced.encode("utf-32-le"), dtype=np.uint32)
+    space = codes == 32
+    starts = np.empty(size + 1, dtype=np.int64)  # word i is spaced[starts[i] : starts[i + 1] - 1]
+    starts[0], starts[size] = 0, len(spaced) + 1
+    starts[1:size] = np.flatnonzero(space) + 1
+    if top_ns:  # n-gram i: spaced[starts[i] : starts[i + n] - 1]
+        prefix = _prefix_hashes(codes, up)
+        begin, end, scale = prefix[starts[:-1]], prefix[starts[1:] - 1], down[starts[:-1]]
+        top.update(_top_chars(words, top_ns, _gram_table(begin, end, scale, top_ns)))
+    if dup_ns:  # n-gram i: joined[offsets[i] : offsets[i + n]]
+        offsets = starts - np.arange(size + 1)
+        at = _prefix_hashes(codes[~space], up)[offsets]
+        table = _gram_table(at[:-1], at[1:], down[offsets[:-1]], dup_ns)
+        dup.update(_repeated_chars(dup_ns, table, words, spaced.replace(" ", ""), offsets))
+    return top, dup
+
+
 def _top_column(n: int) -> str:
     return f"gopher_top_{n}gram_char_frac"
 
@@ -76,11 +227,11 @@ def statistics(doc, top_ns, dup_ns) -> dict[str, float]:
         "gopher_dup_line_frac": line_repeats / len(lines),
         "gopher_dup_line_char_frac": line_chars / size,
     }
-    words = doc_words(doc)
+    top, dup = ngram_chars(doc_words(doc), top_ns, dup_ns)
     for n in top_ns:
-        stats[_top_column(n)] = _top_ngram_chars(words, n) / size
+        stats[_top_column(n)] = top[n] / size
     for n in dup_ns:
-        stats[_dup_column(n)] = _repeated_ngram_chars(words, n) / size
+        stats[_dup_column(n)] = dup[n] / size
     return stats
 
 

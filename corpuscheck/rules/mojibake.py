@@ -1,6 +1,8 @@
 """E102 mojibake."""
 
 import re
+import re._constants as sre
+import re._parser as sre_parse
 
 import regex
 from ftfy import TextFixerConfig, fix_text
@@ -34,6 +36,75 @@ _SUSPECTS = re.compile(
 )
 
 
+def _always_suspect(node) -> bool:
+    """Whether every match of the parsed pattern ``node`` holds a character of _SUSPECTS: one
+    of its items, not optional, is a character or a class of characters all in _SUSPECTS."""
+    for op, arg in node:
+        if op is sre.LITERAL and _SUSPECTS.fullmatch(chr(arg)):
+            return True
+        if op is sre.IN and arg and all(
+            (kind is sre.LITERAL and _SUSPECTS.fullmatch(chr(value)))
+            or (kind is sre.RANGE and all(_SUSPECTS.fullmatch(chr(c)) for c in range(value[0], value[1] + 1)))
+            for kind, value in arg
+        ):
+            return True
+        if op is sre.MAX_REPEAT and arg[0] >= 1 and _always_suspect(arg[2]):
+            return True
+        if op is sre.SUBPATTERN and _always_suspect(arg[-1]):
+            return True
+        if op is sre.BRANCH and all(_always_suspect(branch) for branch in arg[1]):
+            return True
+    return False
+
+
+def _windowed() -> int | None:
+    """The longest match of BADNESS_RE, if every match of it holds a suspect character and
+    nothing in it looks past the match but ``^`` (then a match is always within that many
+    characters of a suspect); else None."""
+    parsed = sre_parse.parse(BADNESS_RE.pattern, BADNESS_RE.flags)
+    ops: set = set()
+
+    def walk(node):
+        for op, arg in node:
+            ops.add(op)
+            if op is sre.AT:
+                ops.add(arg)
+            for part in arg if isinstance(arg, (list, tuple)) else (arg,):
+                if isinstance(part, sre_parse.SubPattern):
+                    walk(part)
+                elif isinstance(part, (list, tuple)):
+                    for item in part:
+                        if isinstance(item, sre_parse.SubPattern):
+                            walk(item)
+
+    walk(parsed)
+    allowed = {sre.LITERAL, sre.IN, sre.MAX_REPEAT, sre.BRANCH, sre.SUBPATTERN, sre.ANY, sre.AT, sre.AT_BEGINNING}
+    width = parsed.getwidth()[1]
+    if not ops <= allowed or not _always_suspect(parsed) or width >= sre.MAXREPEAT:
+        return None
+    return width
+
+
+_WIDTH = _windowed()
+
+
+def _is_bad(line: str) -> bool:
+    """``ftfy.badness.is_bad(line)``, searching only around the suspect characters: a match
+    holds one and is at most _WIDTH long. (``^`` still matches only at the line's start: the
+    search is given positions, not a slice.)"""
+    if _WIDTH is None:
+        return is_bad(line)
+    low = high = None
+    for found in _SUSPECTS.finditer(line):
+        start = max(found.start() - _WIDTH + 1, 0)
+        if high is None or start > high:  # a new window: search the one before
+            if high is not None and BADNESS_RE.search(line, low, high):
+                return True
+            low = start
+        high = found.start() + _WIDTH
+    return high is not None and BADNESS_RE.search(line, low, high) is not None
+
+
 def _window(line: str, start: int, end: int, width: int) -> str:
     """The words around ``line[start:end]``, at most about ``2 * width`` characters."""
     left = max(0, start - width)
@@ -52,7 +123,7 @@ def detect(doc, options):
             continue
         if REPLACEMENT in line:
             line = line.replace(REPLACEMENT, " ")  # lost characters are E101's finding
-        if not is_bad(line):
+        if not _is_bad(line):
             continue
         found = BADNESS_RE.search(line)
         start, end = (found.start(), found.end()) if found else (0, 0)

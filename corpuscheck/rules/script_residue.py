@@ -1,6 +1,8 @@
 """E105 script-residue."""
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 import regex
 
@@ -94,12 +96,36 @@ def _hit(doc, run: list[int]) -> Hit:
     )
 
 
+# HINT's characters and words, looked for in the whole text at once (a fast substring
+# search each): only the lines holding one of them can be code.
+_HINT_NEEDLES = tuple("{};=$@|&") + (
+    "]]>", "!important", "function", "document", "window", "googletag", "adsbygoogle", "dataLayer",
+    "_gaq", "gtag", "fbq", "console", "jQuery", "typeof",
+)
+assert HINT.pattern == "[{};=$@|&]|" + "|".join(map(re.escape, _HINT_NEEDLES[8:]))  # the same alternatives
+
+
+def _hint_lines(doc) -> list[int]:
+    """The numbers of the lines in which HINT finds something, ascending."""
+    text = doc.text
+    found: set[int] = set()
+    for needle in _HINT_NEEDLES:
+        at = text.find(needle)
+        while at != -1:
+            found.add(at)
+            at = text.find(needle, at + 1)
+    if not found:
+        return []
+    starts = list(accumulate((len(line) + 1 for line in doc.lines), initial=0))  # doc.lines: text split on \n
+    return sorted({bisect_right(starts, at) for at in found})
+
+
 def detect(doc, options):
     """One finding per run of code lines; runs may hold up to ``max_gap`` other lines."""
     gap = options["max_gap"]
     run: list[int] = []
-    for number, line in enumerate(doc.lines, start=1):
-        if not is_code(line):
+    for number in _hint_lines(doc):
+        if not is_code(doc.line(number)):
             continue
         if run and number - run[-1] > gap + 1:
             yield _hit(doc, run)

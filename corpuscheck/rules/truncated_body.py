@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
+from itertools import islice
 
 import regex
 
@@ -20,10 +21,37 @@ CUT = regex.compile(r"(?<=[\p{L}\p{N},])(?:\.\.\.|…)$")
 OPEN_END = regex.compile(r"[,;(\[{–—-]$")
 LAST_WORD = regex.compile(r"(?:^|\s)(\p{Ll}[\p{L}\p{M}'’]*)$")
 WORDS = regex.compile(r"[\p{L}\p{N}]+")
+# The same tests, anchored at the end of the line (``last`` is stripped: no newline to end on):
+# a reverse pattern's ``match`` starts at the end, and LAST_WORD can only match the last
+# whitespace-separated word, which holds no whitespace.
+_LAST_WORD_AT_END = regex.compile(LAST_WORD.pattern, regex.REVERSE)
+_OPEN_END_CHARS = frozenset(",;([{–—-")
+_APOSTROPHES = ("'", "’")
+
+
+_LEADING = regex.compile(r"[\s\p{P}\p{S}]+")
+_TRAILING = regex.compile(r"[\s\p{P}\p{S}]+", regex.REVERSE)
+
+
+def _spaced(line: str) -> str:
+    """``_SPACE.sub(" ", line)``: unchanged when every space is a single ASCII space (every
+    other character of _SPACE is unprintable to Python)."""
+    if "  " not in line and line.isprintable():
+        return line
+    return _SPACE.sub(" ", line)
 
 
 def _normalize(line: str) -> str:
-    return _EDGES.sub("", _SPACE.sub(" ", line)).casefold()
+    """``_EDGES.sub("", _spaced(line)).casefold()``: the line without its leading and trailing
+    run of spaces, punctuation and symbols (an ASCII letter or digit at an end: no run there)."""
+    text = _spaced(line)
+    if text and not (text[0].isascii() and text[0].isalnum()):
+        if lead := _LEADING.match(text):
+            text = text[lead.end() :]
+    if text and not (text[-1].isascii() and text[-1].isalnum()):
+        if trail := _TRAILING.match(text):  # (a reverse pattern matches at the end)
+            text = text[: trail.start()]
+    return text.casefold()
 
 
 @cache
@@ -80,16 +108,21 @@ def credits(languages: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
+@cache
+def _endings(languages: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(" " + phrase for phrase in stubs(languages)[1])
+
+
 def _credit(line: str, languages: tuple[str, ...]) -> bool:
-    return _SPACE.sub(" ", line).casefold().startswith(credits(languages))
+    return _spaced(line).casefold().startswith(credits(languages))
 
 
 def _stub(line: str, languages: tuple[str, ...]) -> bool:
-    whole, ending, ellipsis = stubs(languages)
+    whole, _, ellipsis = stubs(languages)
     text = _normalize(line)
-    if text in whole or any(text.endswith(" " + phrase) for phrase in ending):
+    if text in whole or text.endswith(_endings(languages)):
         return True
-    return bool(_ENDS_WITH_ELLIPSIS.search(line)) and text in ellipsis
+    return text in ellipsis and bool(_ENDS_WITH_ELLIPSIS.search(line))
 
 
 def _tail(line: str, width: int = 60) -> str:
@@ -126,14 +159,16 @@ def detect(doc, options):
     number, last = prose[0]
     raw = doc.line(number)
     offset = len(raw) - len(raw.lstrip()) + 1  # columns are 1-based in the raw line
-    if cut := CUT.search(last):
+    if last.endswith(("...", "…")) and (cut := CUT.search(last)):
         yield Hit(number, column=cut.start() + offset, data={"reason": f"with {_tail(last, 30)!r}: an ellipsis straight after a word"})
         return
-    if len(WORDS.findall(last)) < options["min_words"]:
+    if sum(1 for _ in islice(WORDS.finditer(last), max(options["min_words"], 0))) < options["min_words"]:
         return  # a short last line is a credit, a caption or a heading: no verdict
-    if OPEN_END.search(last):
+    if last[-1] in _OPEN_END_CHARS:  # OPEN_END
         yield Hit(number, column=len(last) - 1 + offset, data={"reason": f"mid-sentence, on {last[-1]!r}"})
-    elif (word := LAST_WORD.search(last)) and word.group(1).casefold() in open_words(languages):
+    elif (last[-1] in _APOSTROPHES or not last[-1].isascii() or last[-1].isalpha()) and (
+        word := _LAST_WORD_AT_END.match(last)
+    ) and word.group(1).casefold() in open_words(languages):
         yield Hit(number, column=word.start(1) + offset, data={"reason": f"mid-sentence, on the word {word.group(1)!r}"})
 
 
