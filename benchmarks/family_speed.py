@@ -225,6 +225,15 @@ def check(docs: list[Document]) -> int:
             counts["n-grams"] += 1
         if any(mojibake._is_bad(line) != is_bad(line) for line in text.split("\n") if not line.isascii()):
             counts["mojibake"] += 1
+    # L101: py3langid's scores with the float32 feature table equal those with its own float16 one
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from corpuscheck.rules.unexpected_language import MAX_CHARS, identifier
+
+    plain = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    counts["L101"] = sum(
+        plain.classify(text.strip()[:MAX_CHARS]) != identifier().classify(text.strip()[:MAX_CHARS]) for text in texts
+    )
     for name, wrong in counts.items():
         print(f"{name:9} {len(texts) - wrong}/{len(texts)} texts the same")
     return 0 if not any(counts.values()) else 1

@@ -14,6 +14,7 @@ Statistics are computed once per document and shared between a rule's
 
 from __future__ import annotations
 
+import re
 import string
 import unicodedata
 import weakref
@@ -215,13 +216,22 @@ def _suffix(rest: str) -> str | None:
             return None
         if not (last in "sS" and rest[-2:-1] in _APOSTROPHES) and _ASCII_DIGITS.isdisjoint(rest[-5:-1]):
             return None
-    match = _SUFFIX.search(rest)
+    if rest.endswith(".."):
+        # only dots end in a dot, and only \.\.+ is longer than one: the whole run of dots
+        return rest[len(rest.rstrip(".")) :]
+    # Every other match is at most 4 characters long and looks at most 2 characters behind
+    # itself: the last 6 characters are enough (and give no match that starts earlier).
+    match = _SUFFIX.search(rest[-6:])
     return match.group() if match else None
+
+
+# A URL's host ends with a dot and two lowercase letters (\p{Ll}: a-z, or beyond ASCII).
+_TLD = re.compile(r"\.(?:[a-z]|[^\x00-\x7f]){2}")
 
 
 def _core(core: str, out: list[str]) -> None:
     """The middle of a chunk, prefixes and suffixes removed: clitics, URLs, infixes."""
-    if core in ABBREVIATIONS or core in SPECIALS or ("." in core and _URL.fullmatch(core)):  # a URL has a dot
+    if core in ABBREVIATIONS or core in SPECIALS or (_TLD.search(core) and _URL.fullmatch(core)):
         out.append(core)
         return
     clitic = _split_clitic(core)
@@ -420,6 +430,7 @@ def words(text: str) -> list[str]:
 
 
 _SENTENCE_END_TOKEN = frozenset(c for c in TERMINAL_PUNCTUATION)
+_ASCII_TERMINALS = tuple(sorted(c for c in TERMINAL_PUNCTUATION if c.isascii()))
 
 
 def _is_punct_token(token: str) -> bool:
@@ -437,7 +448,7 @@ def sentence_count(line: str) -> int:
     body = line.rstrip(_CLOSING)
     if not body.strip():
         return 1 if line.strip() else 0
-    if TERMINAL_PUNCTUATION.isdisjoint(body):
+    if (not any(mark in body for mark in _ASCII_TERMINALS)) if body.isascii() else TERMINAL_PUNCTUATION.isdisjoint(body):
         return 1  # sentence marks only at the very end: one sentence, no need to tokenise
     tokens = words(line)
     if not tokens:

@@ -15,6 +15,12 @@ _STAT_OPTIONS = (
 
 
 _POLICY = re.compile("|".join(map(re.escape, POLICY_PHRASES)))  # contains one of the phrases
+_POLICY_HINTS = ("polic", "cookie", "terms of use")  # every phrase contains one of these
+assert all(any(hint in phrase for hint in _POLICY_HINTS) for phrase in POLICY_PHRASES)
+
+
+def _policy(lower: str) -> bool:
+    return ("polic" in lower or "cookie" in lower or "terms of use" in lower) and _POLICY.search(lower) is not None
 
 
 def statistics(doc, options) -> dict:
@@ -52,7 +58,7 @@ def statistics(doc, options) -> dict:
                 curly += 1
                 first_curly = first_curly or number
                 continue
-            if options["filter_policy"] and _POLICY.search(lower):
+            if options["filter_policy"] and _policy(lower):
                 continue
             sentences += sentence_count(line)
             kept += 1

@@ -111,8 +111,10 @@ def statistics(doc) -> dict[str, float]:
 
 def measure(doc, options):
     stats = dict(cached(doc, "gopher-quality", lambda: statistics(doc)))
-    stop_words = set(options["stop_words"])
-    stats["gopher_stop_words"] = float(len(stop_words.intersection(doc_words(doc))))
+    stop_words = frozenset(options["stop_words"])
+    stats["gopher_stop_words"] = cached(
+        doc, ("gopher-stop-words", stop_words), lambda: float(len(stop_words.intersection(doc_words(doc))))
+    )
     return stats
 
 

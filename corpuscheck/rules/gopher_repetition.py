@@ -1,6 +1,8 @@
 """G102 gopher-repetition."""
 
 import re
+from functools import cache
+from itertools import groupby
 from operator import itemgetter
 
 import numpy as np
@@ -12,6 +14,24 @@ TOP_NGRAMS = {2: 0.2, 3: 0.18, 4: 0.16}
 DUP_NGRAMS = {5: 0.15, 6: 0.14, 7: 0.13, 8: 0.12, 9: 0.11, 10: 0.10}
 _PARAGRAPH_BREAK = re.compile(r"\n{2,}")
 _LINE_BREAKS = re.compile(r"\n+")
+
+
+def _lines(text: str) -> list[str]:
+    """``_LINE_BREAKS.split(text)``: the pieces between runs of newlines (an empty first or last piece stays)."""
+    pieces = text.split("\n")
+    if len(pieces) < 3 or "\n\n" not in text:
+        return pieces
+    return [pieces[0], *filter(None, pieces[1:-1]), pieces[-1]]
+
+
+def _paragraphs(text: str) -> list[str]:
+    """``_PARAGRAPH_BREAK.split(text.strip())``: the pieces between runs of two newlines or more."""
+    text = text.strip()
+    if "\n\n" not in text:
+        return [text]
+    # the stripped text starts and ends with a character that is no newline: every empty
+    # line lies inside a run of two newlines or more
+    return ["\n".join(group) for nonempty, group in groupby(text.split("\n"), bool) if nonempty]
 
 
 def _repeats(items: list[str]) -> tuple[int, int]:
@@ -189,7 +209,7 @@ def ngram_chars(words: list[str], top_ns, dup_ns) -> tuple[dict[int, int], dict[
         return top, dup
     spaced = " ".join(words)  # words hold no whitespace: the spaces are the word boundaries
     up, down = _powers(len(spaced) + 2)
-    codes = np.frombuffer(spaced.encode("utf-32-le"), dtype=np.uint32)
+    codes = np.frombuffer(spaced.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)  # every code point
     space = codes == 32
     starts = np.empty(size + 1, dtype=np.int64)  # word i is spaced[starts[i] : starts[i + 1] - 1]
     starts[0], starts[size] = 0, len(spaced) + 1
@@ -217,9 +237,9 @@ def _dup_column(n: int) -> str:
 def statistics(doc, top_ns, dup_ns) -> dict[str, float]:
     text = doc.text
     size = len(text) or 1
-    paragraphs = _PARAGRAPH_BREAK.split(text.strip())
+    paragraphs = _paragraphs(text)
     para_repeats, para_chars = _repeats(paragraphs)
-    lines = _LINE_BREAKS.split(text)
+    lines = _lines(text)
     line_repeats, line_chars = _repeats(lines)
     stats = {
         "gopher_dup_para_frac": para_repeats / len(paragraphs),
@@ -267,24 +287,37 @@ BASE_CHECKS = (
 )
 
 
+@cache
+def _checks(top_ns: tuple[int, ...], dup_ns: tuple[int, ...]) -> tuple[Check, ...]:
+    return (
+        *BASE_CHECKS,
+        *(
+            Check(
+                f"top_{n}_gram", _top_column(n), f"top_{n}", "max",
+                f"the most frequent {n}-gram covers {{value}} of the characters, more than {{limit}}",
+            )
+            for n in top_ns
+        ),
+        *(
+            Check(
+                f"duplicated_{n}_n_grams", _dup_column(n), f"dup_{n}", "max",
+                f"repeated {n}-grams cover {{value}} of the characters, more than {{limit}}",
+            )
+            for n in dup_ns
+        ),
+    )
+
+
 def detect(doc, options):
     if not doc.text:
         yield Hit(1, data={"pipeline": "Gopher repetition", "reason": "empty", "detail": "no text", "also": ""})
         return
     limits = dict(options)
-    checks = list(BASE_CHECKS)
-    for n, frac in sorted(_ngram_limits(options, "top_ngram_char_fracs").items()):
-        limits[f"top_{n}"] = frac
-        checks.append(Check(
-            f"top_{n}_gram", _top_column(n), f"top_{n}", "max",
-            f"the most frequent {n}-gram covers {{value}} of the characters, more than {{limit}}",
-        ))
-    for n, frac in sorted(_ngram_limits(options, "dup_ngram_char_fracs").items()):
-        limits[f"dup_{n}"] = frac
-        checks.append(Check(
-            f"duplicated_{n}_n_grams", _dup_column(n), f"dup_{n}", "max",
-            f"repeated {n}-grams cover {{value}} of the characters, more than {{limit}}",
-        ))
+    top = sorted(_ngram_limits(options, "top_ngram_char_fracs").items())
+    dup = sorted(_ngram_limits(options, "dup_ngram_char_fracs").items())
+    limits.update((f"top_{n}", frac) for n, frac in top)
+    limits.update((f"dup_{n}", frac) for n, frac in dup)
+    checks = _checks(tuple(n for n, _ in top), tuple(n for n, _ in dup))
     failed = failures(checks, measure(doc, options), limits)
     if failed:
         yield drop_hit(doc, failed, "Gopher repetition")
