@@ -48,31 +48,15 @@ from pathlib import Path
 import orjson
 
 from corpuscheck import quality
-from corpuscheck.document import Document, from_text
-from corpuscheck.loader import load
+from corpuscheck.document import Document
 from corpuscheck.rules import all_rules, get_rule
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from rule_speed import sample  # noqa: E402  the same real articles as the news rules' benchmark
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 FAMILIES = ("G", "L", "E", "S")
 MB = 1_000_000
-
-
-def sample(corpora: Path = CORPORA, limit: int | None = None) -> list[Document]:
-    """The real articles, as the loader reads them (JSONL title fields, first lines of bare bodies)."""
-    docs: list[Document] = []
-    for folder in ("indonesian-news-scrapes", "detik-2025", "detik-2025-titled", "indonesian-news-2020"):
-        for path in sorted((corpora / folder).glob("*.jsonl")):
-            docs.extend(load(str(path)))
-    bench = corpora / "article-extraction-benchmark"
-    gold = orjson.loads((bench / "ground-truth.json").read_bytes())
-    for key, item in sorted(gold.items()):
-        docs.append(from_text(str(item.get("articleBody") or ""), f"gold/{key}"))
-    html_text = orjson.loads((bench / "output" / "html-text.json").read_bytes())["output"]
-    for key, item in sorted(html_text.items()):
-        docs.append(from_text(str(item.get("articleBody") or ""), f"html-text/{key}"))
-    if not docs:
-        raise SystemExit(f"no articles under {corpora}")
-    return docs[:limit] if limit else docs
 
 
 def fresh(docs: list[Document]) -> list[Document]:
