@@ -52,6 +52,7 @@ from corpuscheck.document import Document
 from corpuscheck.rules import all_rules, get_rule
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from rule_speed import findings as hit_findings  # noqa: E402
 from rule_speed import sample  # noqa: E402  the same real articles as the news rules' benchmark
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
@@ -90,28 +91,16 @@ def _value(value):
 
 
 def findings(docs: list[Document], codes: list[str]) -> list[dict]:
-    """Findings and measure columns of ``codes`` on ``docs``, in a comparable form."""
-    found = []
+    """Findings (as rule_speed compares them) and measure columns of ``codes`` on ``docs``."""
+    found = hit_findings(docs, codes)
     for code in codes:
         rule = get_rule(code)
+        if rule.measure is None:
+            continue
         options = rule.resolve_options()
         for doc in docs:
-            for hit in rule.run(doc, options):
-                found.append(
-                    {
-                        "doc": doc.doc_id,
-                        "code": code,
-                        "line": hit.line,
-                        "end_line": hit.end_line or hit.line,
-                        "column": hit.column,
-                        "related": list(hit.related) if hit.related else None,
-                        "message": hit.message or rule.message.format(**hit.data),
-                        "excerpt": hit.excerpt,
-                    }
-                )
-            if rule.measure is not None:
-                row = rule.measures(doc, options)
-                found.append({"doc": doc.doc_id, "code": code, "measure": {k: _value(v) for k, v in sorted(row.items())}})
+            row = rule.measures(doc, options)
+            found.append({"doc": doc.doc_id, "code": code, "measure": {k: _value(v) for k, v in sorted(row.items())}})
     return found
 
 
