@@ -56,7 +56,7 @@ SYMBOL_CHARS: frozenset[str] = frozenset(
 
 
 def is_symbol_word(word: str) -> bool:
-    return all(ch in SYMBOL_CHARS for ch in word)
+    return SYMBOL_CHARS.issuperset(word)  # every character is a symbol character
 
 
 # ---------------------------------------------------------------------------
