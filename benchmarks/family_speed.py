@@ -52,8 +52,11 @@ from corpuscheck.document import Document
 from corpuscheck.rules import all_rules, get_rule
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from rule_speed import (
+    compare,  # noqa: E402
+    sample,  # noqa: E402  the same real articles as the news rules' benchmark
+)
 from rule_speed import findings as hit_findings  # noqa: E402
-from rule_speed import sample  # noqa: E402  the same real articles as the news rules' benchmark
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 FAMILIES = ("G", "L", "E", "S")
@@ -240,16 +243,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.rules:
             wanted = {orjson.dumps(code) for code in codes}
             before = [line for line in before if any(b'"code":' + c in line for c in wanted)]
-        now_set, before_set = set(now), set(before)
-        gone = [f for f in before if f not in now_set]
-        new = [f for f in now if f not in before_set]
-        for label, items in (("gone", gone), ("new", new)):
-            for item in items[:20]:
-                print(label, item.decode())
-        same = before == now
-        print(f"{len(now)} findings and rows now, {len(before)} before: {'identical' if same else 'DIFFERENT'}"
-              f" ({len(gone)} gone, {len(new)} new)")
-        return 0 if same else 1
+        return compare(before, now, "findings and rows")
     if args.profile:
         rule = get_rule(args.profile)
         options = rule.resolve_options()

@@ -89,6 +89,20 @@ def _fresh(doc: Document) -> Document:
     return copy
 
 
+def compare(before: list[bytes], now: list[bytes], what: str) -> int:
+    """Print what is gone and new between two recordings (JSON lines); 0 when identical."""
+    now_set, before_set = set(now), set(before)
+    gone = [f for f in before if f not in now_set]
+    new = [f for f in now if f not in before_set]
+    for label, items in (("gone", gone), ("new", new)):
+        for item in items[:20]:
+            print(label, item.decode())
+    same = before == now
+    print(f"{len(now)} {what} now, {len(before)} before: {'identical' if same else 'DIFFERENT'}"
+          f" ({len(gone)} gone, {len(new)} new)")
+    return 0 if same else 1
+
+
 def findings(docs: list[Document], codes=CODES) -> list[dict]:
     """The findings of ``codes`` on ``docs``, in a comparable form."""
     found = []
@@ -207,17 +221,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{len(found)} findings on {len(docs)} documents written to {args.findings}")
             return 0
         before = [line for line in args.compare.read_bytes().splitlines() if line.strip()]
-        now = [orjson.dumps(f) for f in found]
-        now_set, before_set = set(now), set(before)
-        gone = [f for f in before if f not in now_set]
-        new = [f for f in now if f not in before_set]
-        for label, items in (("gone", gone), ("new", new)):
-            for item in items[:20]:
-                print(label, item.decode())
-        same = before == now
-        print(f"{len(found)} findings now, {len(before)} before: {'identical' if same else 'DIFFERENT'}"
-              f" ({len(gone)} gone, {len(new)} new)")
-        return 0 if same else 1
+        return compare(before, [orjson.dumps(f) for f in found], "findings")
     if args.profile:
         codes = CODES if args.profile == "all" else (args.profile.upper(),)
         rules = [get_rule(code) for code in codes]
