@@ -44,9 +44,9 @@ from pathlib import Path
 
 import regex
 
-from corpuscheck.document import Document, from_text
+from corpuscheck.gx.suite import load_suite
+from corpuscheck.input.document import Document, from_text
 from corpuscheck.rules import Rule, all_rules
-from corpuscheck.suite import load_suite
 
 REPO = Path(__file__).resolve().parents[1]
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"

@@ -33,8 +33,8 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from corpuscheck.document import Document, from_text
-from corpuscheck.loader import iter_items
+from corpuscheck.input.document import Document, from_text
+from corpuscheck.input.loader import iter_items
 from corpuscheck.rules import all_rules
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"

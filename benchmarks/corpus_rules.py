@@ -21,8 +21,8 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from corpuscheck.document import from_text
-from corpuscheck.loader import load
+from corpuscheck.input.document import from_text
+from corpuscheck.input.loader import load
 from corpuscheck.rules import DocRef, get_rule
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
@@ -90,7 +90,7 @@ def show_b102(docs, hits, options, top):
 
 
 def rule_group(doc, options):
-    from corpuscheck.rules.mined_boilerplate import group
+    from corpuscheck.rules.boilerplate.mined_boilerplate import group
 
     return group(DocRef(doc.doc_id, doc.path, doc.record, doc.source, doc.title), options)
 
@@ -108,8 +108,8 @@ def verify_x102(docs, signatures, hits, options):
     estimate is at least 0.6 (all pairs, in blocks) gets its exact similarity computed."""
     import numpy as np
 
-    from corpuscheck.rules._corpus import tokens, words
-    from corpuscheck.rules.near_duplicate_document import shingles
+    from corpuscheck.rules.duplicates.near_duplicate_document import shingles
+    from corpuscheck.rules.duplicates.signatures import tokens, words
 
     kept = [(i, s) for i, (_, s) in enumerate(signatures) if s is not None]
     matrix = np.stack([np.frombuffer(s[1], dtype=np.uint32) for _, s in kept])

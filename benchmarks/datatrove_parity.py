@@ -39,7 +39,7 @@ REPO = Path(__file__).resolve().parents[1]
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 sys.path.insert(0, str(REPO))
 
-from corpuscheck.document import from_text  # noqa: E402
+from corpuscheck.input.document import from_text  # noqa: E402
 from corpuscheck.rules import get_rule  # noqa: E402
 
 PAIRS = {
@@ -122,7 +122,7 @@ FIXTURE_MAX_CHARS = 12_000
 
 
 def write_fixture(path: Path, sets: dict[str, list[tuple[str, str]]]) -> None:
-    from corpuscheck.rules.unexpected_language import identify
+    from corpuscheck.rules.language.unexpected_language import identify
 
     filters = make_filters()
     candidates = []
@@ -175,7 +175,7 @@ def main(argv=None) -> int:
         print(f"time {code}: ours {timing[('ours', code)]:.2f}s, datatrove {timing[('datatrove', code)]:.2f}s")
     from datatrove.utils.text import split_into_words
 
-    from corpuscheck.quality import words
+    from corpuscheck.rules.quality.stats import words
 
     texts = [text for items in sets.values() for _, text in items]
     same = sum(words(text) == split_into_words(text) for text in texts)

@@ -47,9 +47,9 @@ from pathlib import Path
 
 import orjson
 
-from corpuscheck import quality
-from corpuscheck.document import Document
+from corpuscheck.input.document import Document
 from corpuscheck.rules import all_rules, get_rule
+from corpuscheck.rules.quality import stats as quality
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from rule_speed import (
@@ -204,7 +204,7 @@ def check(docs: list[Document]) -> int:
     # L101: py3langid's scores with the float32 feature table equal those with its own float16 one
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    from corpuscheck.rules.unexpected_language import MAX_CHARS, identifier
+    from corpuscheck.rules.language.unexpected_language import MAX_CHARS, identifier
 
     plain = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     counts["L101"] = sum(

@@ -27,7 +27,7 @@ lyrics with chord lines). Into each base, with a fixed seed, it injects:
 * N101: articles whose first paragraph opens with a dateline according to a
   simple oracle written here (``CITY - ``, ``CITY (AGENCY) —``,
   ``City, OUTLET.com -``, ``OUTLET.co, City -``, ``【City=Agency】``, detik's
-  ``City`` / ``-`` lines), independent of ``corpuscheck.dateline``, are checked
+  ``City`` / ``-`` lines), independent of ``corpuscheck.rules.news.dateline``, are checked
   twice: as injected (N101 must stay silent: "found on dateline articles") and
   with the dateline stripped (whole, leaving its dash, or leaving a lone ``-``
   line; N101 must fire: "missing on stripped articles").
@@ -74,7 +74,7 @@ from pathlib import Path
 
 import regex
 
-from corpuscheck.document import Document, from_text
+from corpuscheck.input.document import Document, from_text
 from corpuscheck.rules import get_rule
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"

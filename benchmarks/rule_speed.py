@@ -10,7 +10,7 @@ bytes of the texts per CPU second).
 Every run works on fresh Documents (a copy of each made just before the rules
 run on it and dropped after, so what a rule keeps on a Document lives as long
 as in the engine) and starts with the line classifications remembered across
-documents forgotten (``corpuscheck.news.forget``), with ``doc.lines`` already
+documents forgotten (``corpuscheck.rules.news.lines.forget``), with ``doc.lines`` already
 split, as the engine has done by the time rules run. Two figures per rule:
 
 * ``alone``: the rule run by itself (its full cost).
@@ -50,10 +50,10 @@ from pathlib import Path
 
 import orjson
 
-from corpuscheck import news
-from corpuscheck.document import Document, from_text
-from corpuscheck.loader import load
+from corpuscheck.input.document import Document, from_text
+from corpuscheck.input.loader import load
 from corpuscheck.rules import get_rule
+from corpuscheck.rules.news import lines as news
 
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 CODES = ("D101", "P101", "P102", "N101", "N102")  # the news suite's order

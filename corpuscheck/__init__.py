@@ -8,12 +8,16 @@ def __getattr__(name):  # lazy: `import corpuscheck` stays cheap (no pandas, no 
         from corpuscheck.check import check
 
         return check
-    if name in ("load", "rows"):
-        from corpuscheck import loader
+    if name == "load":
+        from corpuscheck.input.loader import load
 
-        return getattr(loader, name)
+        return load
+    if name == "rows":
+        from corpuscheck.engine import rows
+
+        return rows
     if name == "Document":
-        from corpuscheck.document import Document
+        from corpuscheck.input.document import Document
 
         return Document
     raise AttributeError(name)

@@ -9,9 +9,9 @@ from pathlib import Path
 from corpuscheck import __version__
 from corpuscheck.engine import FileReport, run_rules
 from corpuscheck.findings import Finding, excerpt
+from corpuscheck.gx.suite import GxEntry, Suite, load_suite
+from corpuscheck.gx.validate import ExpectationOutcome, validate
 from corpuscheck.rules import all_rules, select_rules
-from corpuscheck.suite import GxEntry, Suite, load_suite
-from corpuscheck.validate import ExpectationOutcome, validate
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
@@ -103,7 +103,7 @@ def check(
 ) -> Report:
     """Check ``paths`` against ``suite`` (a Suite, a file, a name, or None for the default).
 
-    ``html``: a :class:`corpuscheck.html_input.HtmlOptions` for HTML pages.
+    ``html``: a :class:`corpuscheck.input.html.HtmlOptions` for HTML pages.
     ``per_path_ignores`` maps path globs to rule selectors whose findings are
     dropped for matching files (before validation, so thresholds see them gone).
     """
@@ -141,7 +141,7 @@ def check(
         suite=suite, files=list(run.files.values()), outcomes=outcomes, documents=len(run.rows), fail_on=fail_on
     )
     if any(e.rule.code == "L101" for e in suite.rule_entries):
-        from corpuscheck.rules.unexpected_language import language_mix
+        from corpuscheck.rules.language.unexpected_language import language_mix
 
         report.extra["language_mix"] = language_mix(run.rows)
     return report

@@ -32,7 +32,7 @@ DEFAULT_BASELINE = "corpuscheck-baseline.json"
 
 
 def _formats() -> str:
-    from corpuscheck.reporters import reporters
+    from corpuscheck.report import reporters
 
     return ", ".join(sorted(n for n in reporters() if n != "html"))
 
@@ -58,7 +58,7 @@ def _add_check_options(command: argparse.ArgumentParser) -> None:
 
 def _settings(args) -> dict:
     """Effective settings: flags over [tool.corpuscheck] over defaults (values only)."""
-    from corpuscheck.config import resolve
+    from corpuscheck.ci.config import resolve
 
     given = {key: getattr(args, key, None) for key in
              ("paths", "suite", "select", "ignore", "text_field", "title_field", "fail_on", "report", "baseline", "jobs")}
@@ -110,7 +110,7 @@ def _progress(args):
 
 
 def _parse_outputs(values: list[str]) -> list[tuple[str, Path]]:
-    from corpuscheck.reporters import get_reporter
+    from corpuscheck.report import get_reporter
 
     outputs = []
     for value in values:
@@ -125,7 +125,7 @@ def _parse_outputs(values: list[str]) -> list[tuple[str, Path]]:
 def _run(args, settings: dict, *, data_docs_dir=None):
     """Check with the effective settings; raises UsageError when nothing could be checked."""
     from corpuscheck.check import check
-    from corpuscheck.html_input import HtmlOptions
+    from corpuscheck.input.html import HtmlOptions
 
     paths = settings["paths"]
     if not args.paths and paths == ["corpus"] and not Path("corpus").exists():
@@ -162,8 +162,8 @@ def _run(args, settings: dict, *, data_docs_dir=None):
 
 
 def run_check(args) -> int:
-    from corpuscheck.baseline import baseline_summary, baselined_report, load_baseline
-    from corpuscheck.reporters import get_reporter
+    from corpuscheck.ci.baseline import baseline_summary, baselined_report, load_baseline
+    from corpuscheck.report import get_reporter
 
     settings = _settings(args)
     reporter_cls = get_reporter(args.format)
@@ -184,7 +184,7 @@ def run_check(args) -> int:
         target.write_text(get_reporter(name)().render(report), encoding="utf-8")
         print(f"{name} report: {target}", file=sys.stderr)
     if report_dir:
-        from corpuscheck.reporters.html import write_html
+        from corpuscheck.report.html import write_html
 
         index = write_html(report, Path(report_dir))
         print(f"HTML report: {index}", file=sys.stderr)
@@ -194,7 +194,7 @@ def run_check(args) -> int:
 
 
 def run_baseline(args) -> int:
-    from corpuscheck.baseline import write_baseline
+    from corpuscheck.ci.baseline import write_baseline
 
     report = _run(args, _settings(args))
     path = write_baseline(report, args.output)
@@ -204,7 +204,7 @@ def run_baseline(args) -> int:
 
 
 def run_config(args) -> int:
-    from corpuscheck.config import render, resolve
+    from corpuscheck.ci.config import render, resolve
 
     sys.stdout.write(render(resolve({})))
     return EXIT_PASSED
@@ -212,7 +212,7 @@ def run_config(args) -> int:
 
 def _nothing_to_check(paths: list[str]):
     """The errors when no path yields a corpus file (a quick answer before GX is loaded), else None."""
-    from corpuscheck.loader import discover
+    from corpuscheck.input.loader import discover
 
     errors = []
     for found in discover(paths):

@@ -3,7 +3,7 @@
 Rules run once per document in plain Python. Large corpora are checked by a
 pool of worker processes, fed in bounded chunks so memory stays flat; GX is
 imported meanwhile in a background thread (it costs seconds) and only used
-afterwards, on the small feature table (:mod:`corpuscheck.validate`).
+afterwards, on the small feature table (:mod:`corpuscheck.gx.validate`).
 """
 
 from __future__ import annotations
@@ -17,12 +17,12 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from corpuscheck.document import Document
 from corpuscheck.findings import Finding, excerpt
-from corpuscheck.html_input import HTML_SUFFIXES, HtmlOptions
-from corpuscheck.loader import SUFFIXES, FileStart, HtmlPage, Item, LoadError, iter_items
+from corpuscheck.gx.suite import RuleEntry
+from corpuscheck.input.document import Document
+from corpuscheck.input.html import HTML_SUFFIXES, HtmlOptions
+from corpuscheck.input.loader import SUFFIXES, FileStart, HtmlPage, Item, LoadError, iter_items
 from corpuscheck.rules.base import CorpusRule, DocRef, Hit
-from corpuscheck.suite import RuleEntry
 
 CHUNK_DOCS = 256
 CHUNK_CHARS = 4_000_000
@@ -348,3 +348,33 @@ def _judge_corpus(
             if ref.title:
                 report.titles.setdefault(ref.record, ref.title)
             row_of[doc_id][rule.column] += 1
+
+
+def rows(documents: Iterable[Document]):
+    """One pandas row per Document (path, record, title, dateline, body, line count, meta).
+
+    The dateline is found by the news rules' grammar (a Document itself knows no news conventions)."""
+    import pandas as pd
+
+    from corpuscheck.rules.news.dateline import find_dateline
+
+    def dateline(d: Document) -> str | None:
+        found = find_dateline(d)
+        return found.text if found else None
+
+    return pd.DataFrame(
+        [
+            {
+                "doc_id": d.doc_id,
+                "path": d.path,
+                "record": d.record,
+                "title": d.title,
+                "dateline": dateline(d),
+                "body": d.body,
+                "body_start": d.body_start,
+                "n_lines": len(d.lines),
+                **{f"meta.{k}": v for k, v in d.meta.items()},
+            }
+            for d in documents
+        ]
+    )

@@ -24,8 +24,8 @@ os.environ.setdefault("NO_COLOR", "1")
 
 def read_items(*paths, **options):
     """(documents, errors by path, started files) that the loader gives for ``paths``."""
-    from corpuscheck.document import Document
-    from corpuscheck.loader import FileStart, LoadError, iter_items
+    from corpuscheck.input.document import Document
+    from corpuscheck.input.loader import FileStart, LoadError, iter_items
 
     docs, errors, started = [], {}, []
     for item in iter_items([str(p) for p in paths], **options):

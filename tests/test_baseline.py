@@ -5,7 +5,8 @@ import shutil
 
 import pytest
 
-from corpuscheck.baseline import (
+from corpuscheck.check import check
+from corpuscheck.ci.baseline import (
     BaselineError,
     apply_baseline,
     baseline_summary,
@@ -15,9 +16,8 @@ from corpuscheck.baseline import (
     load_baseline,
     write_baseline,
 )
-from corpuscheck.check import check
 from corpuscheck.findings import Finding
-from corpuscheck.reporters.sarif import SarifReporter
+from corpuscheck.report.sarif import SarifReporter
 from tests.conftest import FIXTURES
 
 SEED = "000_232fd3ee54a89291.txt"

@@ -12,10 +12,10 @@ import json
 import pytest
 import regex
 
-from corpuscheck.document import from_text
-from corpuscheck.news import LANGUAGES, lexicon
+from corpuscheck.input.document import from_text
 from corpuscheck.rules import get_rule
-from corpuscheck.rules.boilerplate_line import _compile, boilerplate_lexicon
+from corpuscheck.rules.boilerplate.boilerplate_line import _compile, boilerplate_lexicon
+from corpuscheck.rules.news.lines import LANGUAGES, lexicon
 from tests.conftest import FIXTURES
 
 RULE = get_rule("B101")
@@ -99,7 +99,7 @@ def test_menu_needs_known_labels_nearby():
 
 
 def test_lexicon_covers_every_language_and_every_kind():
-    folder = FIXTURES.parent.parent / "corpuscheck" / "lexicons" / "boilerplate-line"
+    folder = FIXTURES.parent.parent / "corpuscheck" / "rules" / "boilerplate" / "lexicons" / "boilerplate-line"
     assert sorted(p.stem for p in folder.glob("*.txt")) == sorted(LANGUAGES)
     for lang in LANGUAGES:
         words = boilerplate_lexicon((lang,))

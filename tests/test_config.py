@@ -2,7 +2,7 @@
 
 import pytest
 
-from corpuscheck.config import ConfigError, render, resolve
+from corpuscheck.ci.config import ConfigError, render, resolve
 
 
 def _pyproject(folder, body):

@@ -8,9 +8,9 @@ import pytest
 
 from corpuscheck import engine
 from corpuscheck.check import check
-from corpuscheck.document import from_text
+from corpuscheck.input.document import from_text
 from corpuscheck.rules import get_rule
-from corpuscheck.rules._corpus import site, tokens
+from corpuscheck.rules.duplicates.signatures import site, tokens
 from tests.conftest import FIXTURES, ROOT
 
 GOLD_CLEAN = FIXTURES / "families" / "gold-clean.jsonl"

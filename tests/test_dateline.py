@@ -5,10 +5,10 @@ import time
 
 import pytest
 
-from corpuscheck.dateline import DASHES, find_dateline, match_dateline
-from corpuscheck.document import from_text
-from corpuscheck.news import is_filler
+from corpuscheck.input.document import from_text
 from corpuscheck.rules import get_rule
+from corpuscheck.rules.news.dateline import DASHES, find_dateline, match_dateline
+from corpuscheck.rules.news.lines import is_filler
 from tests.conftest import FIXTURES
 
 N101, N102 = get_rule("N101"), get_rule("N102")
@@ -148,7 +148,7 @@ def test_detik_split_dateline_spans_its_lines():
     doc = from_text("Judul\nJakarta\n-\nLuna Maya ternyata memiliki alasan.")
     found = find_dateline(doc)
     assert (found.text, found.line, found.end_line) == ("Jakarta -", 2, 3)
-    assert doc.dateline == "Jakarta -"
+    assert find_dateline(doc).text == "Jakarta -"
 
 
 def test_detik_stripped_city_is_missing_with_a_hint():

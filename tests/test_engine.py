@@ -6,8 +6,8 @@ import shutil
 import pytest
 
 from corpuscheck.engine import run_rules
+from corpuscheck.gx.suite import RuleEntry
 from corpuscheck.rules import CorpusRule, Hit, all_rules, bad, get_rule, good, no_detection
-from corpuscheck.suite import RuleEntry
 from tests.conftest import FIXTURES, ROOT
 
 

@@ -9,13 +9,13 @@ import datetime as dt
 import pytest
 from ftfy.badness import is_bad
 
-from corpuscheck.document import Document, from_text
-from corpuscheck.loader import LoadError, iter_items
-from corpuscheck.news import LANGUAGES
+from corpuscheck.input.document import Document, from_text
+from corpuscheck.input.loader import LoadError, iter_items
 from corpuscheck.rules import all_rules, get_rule
-from corpuscheck.rules.dateline_date_mismatch import find_dates, meta_date
-from corpuscheck.rules.mojibake import _SUSPECTS
-from corpuscheck.rules.script_residue import is_code
+from corpuscheck.rules.encoding.mojibake import _SUSPECTS
+from corpuscheck.rules.encoding.script_residue import is_code
+from corpuscheck.rules.news.lines import LANGUAGES
+from corpuscheck.rules.structure.dateline_date_mismatch import find_dates, meta_date
 from tests.conftest import FIXTURES
 
 FAMILIES = FIXTURES / "families"

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from corpuscheck import quality
-from corpuscheck.document import from_text
+from corpuscheck.input.document import from_text
 from corpuscheck.rules import get_rule
-from corpuscheck.rules.unexpected_language import document_source, language_mix
+from corpuscheck.rules.language.unexpected_language import document_source, language_mix
+from corpuscheck.rules.quality import stats as quality
 from tests.conftest import FIXTURES
 
 DOCUMENTS = [json.loads(line) for line in (FIXTURES / "quality" / "documents.jsonl").read_text(encoding="utf-8").splitlines()]

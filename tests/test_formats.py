@@ -9,17 +9,17 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from corpuscheck.baseline import fingerprints
 from corpuscheck.check import Report, check
+from corpuscheck.ci.baseline import fingerprints
 from corpuscheck.engine import FileReport
 from corpuscheck.findings import Finding
-from corpuscheck.reporters import get_reporter
-from corpuscheck.reporters import sarif as sarif_module
-from corpuscheck.reporters.github import GithubReporter, escape_data, escape_property
-from corpuscheck.reporters.junit import JUnitReporter
-from corpuscheck.reporters.sarif import SarifReporter, anchor
+from corpuscheck.gx.suite import load_suite
+from corpuscheck.report import get_reporter
+from corpuscheck.report import sarif as sarif_module
+from corpuscheck.report.github import GithubReporter, escape_data, escape_property
+from corpuscheck.report.junit import JUnitReporter
+from corpuscheck.report.sarif import SarifReporter, anchor
 from corpuscheck.rules import all_rules
-from corpuscheck.suite import load_suite
 from tests.conftest import FIXTURES, ROOT
 
 SEED = "000_232fd3ee54a89291.txt"

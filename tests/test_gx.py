@@ -1,4 +1,4 @@
-"""Every rule as a GX custom expectation (corpuscheck.gx_expectations), used as a GX user would."""
+"""Every rule as a GX custom expectation (corpuscheck.gx.expectations), used as a GX user would."""
 
 import importlib
 import json
@@ -8,12 +8,12 @@ import re
 import pandas as pd
 import pytest
 
-from corpuscheck.document import from_text
+from corpuscheck.input.document import from_text
 from corpuscheck.rules import CorpusRule, all_rules
 from tests.conftest import FIXTURES
 
 gx = pytest.importorskip("great_expectations")
-cx = importlib.import_module("corpuscheck.gx_expectations")
+cx = importlib.import_module("corpuscheck.gx.expectations")
 
 SEED = (FIXTURES / "seed" / "000_232fd3ee54a89291.txt").read_text(encoding="utf-8")
 CLEAN = "Judul berita\nJAKARTA - Presiden meresmikan jalan tol baru pada hari Senin.\n"
@@ -184,8 +184,8 @@ def test_importing_again_reuses_the_registered_classes(caplog):
 
 
 def test_data_docs_render_our_expectations(tmp_path):
-    from corpuscheck.suite import parse
-    from corpuscheck.validate import validate
+    from corpuscheck.gx.suite import parse
+    from corpuscheck.gx.validate import validate
 
     suite = parse({"name": "docs", "expectations": [
         {"expectation": "expect_no_placeholder_line", "kwargs": {"column": "text"}, "mostly": 0.5}]}, "docs.yml")

@@ -8,11 +8,12 @@ import time
 
 import pytest
 
-from corpuscheck import html_input, loader
 from corpuscheck.cli import main
-from corpuscheck.document import Document
-from corpuscheck.html_input import HtmlOptions, decode_page, page_items
-from corpuscheck.loader import FileStart, HtmlPage, LoadError, iter_items
+from corpuscheck.input import html as html_input
+from corpuscheck.input import loader
+from corpuscheck.input.document import Document
+from corpuscheck.input.html import HtmlOptions, decode_page, page_items
+from corpuscheck.input.loader import FileStart, HtmlPage, LoadError, iter_items
 from corpuscheck.rules import get_rule
 from tests.conftest import FIXTURES, read_items
 

@@ -23,11 +23,11 @@ from corpuscheck.check import Report, check
 from corpuscheck.cli import main
 from corpuscheck.engine import FileReport
 from corpuscheck.findings import Finding
-from corpuscheck.loader import LoadError
-from corpuscheck.reporters import get_reporter
-from corpuscheck.reporters import html as html_module
-from corpuscheck.reporters.html import HtmlReporter, anchor, visible, write_html
-from corpuscheck.suite import load_suite
+from corpuscheck.gx.suite import load_suite
+from corpuscheck.input.loader import LoadError
+from corpuscheck.report import get_reporter
+from corpuscheck.report import html as html_module
+from corpuscheck.report.html import HtmlReporter, anchor, visible, write_html
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED = "000_232fd3ee54a89291.txt"

@@ -9,14 +9,14 @@ import time
 import orjson
 import pytest
 
-from corpuscheck.document import Document
-from corpuscheck.loader import (
+from corpuscheck.engine import rows
+from corpuscheck.input.document import Document
+from corpuscheck.input.loader import (
     MAX_ERRORS_PER_FILE,
     FileStart,
     display_path,
     iter_items,
     load,
-    rows,
 )
 from tests.conftest import FIXTURES, read_items
 
@@ -471,7 +471,7 @@ def test_permission_denied(tmp_path):
 
 def test_permission_denied_simulated(tmp_path, monkeypatch):
     """The same case where it cannot happen for real (as root): the OS answers EACCES."""
-    import corpuscheck.loader as loader
+    import corpuscheck.input.loader as loader
 
     locked = tmp_path / "locked.txt"
     locked.write_text(ARTICLE)

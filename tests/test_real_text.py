@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from corpuscheck.document import from_text
+from corpuscheck.input.document import from_text
 from corpuscheck.rules import get_rule
 from tests.conftest import FIXTURES
 

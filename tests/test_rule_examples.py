@@ -3,7 +3,7 @@
 import pytest
 
 from corpuscheck.docs import render_catalogue
-from corpuscheck.document import from_text
+from corpuscheck.input.document import from_text
 from corpuscheck.rules import CorpusRule, all_rules, get_rule
 from corpuscheck.rules.base import SEVERITIES
 

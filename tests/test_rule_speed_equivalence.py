@@ -29,10 +29,10 @@ import random
 import sys
 from pathlib import Path
 
-from corpuscheck import news
-from corpuscheck.document import Document, from_text
-from corpuscheck.loader import load
+from corpuscheck.input.document import Document, from_text
+from corpuscheck.input.loader import load
 from corpuscheck.rules import get_rule
+from corpuscheck.rules.news import lines as news
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"

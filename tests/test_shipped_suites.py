@@ -5,8 +5,8 @@ from importlib import resources
 
 import pytest
 
-from corpuscheck.suite import load_suite
-from corpuscheck.validate import compile_suite, plan
+from corpuscheck.gx.suite import load_suite
+from corpuscheck.gx.validate import compile_suite, plan
 from tests.conftest import ROOT
 
 NAMES = ["news", "web"]
@@ -21,7 +21,7 @@ def test_built_in_suite_compiles(name):
 
 @pytest.mark.parametrize("name", NAMES)
 def test_checks_folder_matches_the_built_in_suite(name):
-    built_in = (resources.files("corpuscheck") / "suites" / f"{name}.yml").read_text(encoding="utf-8")
+    built_in = (resources.files("corpuscheck.gx") / "suites" / f"{name}.yml").read_text(encoding="utf-8")
     assert (ROOT / "checks" / f"{name}.yml").read_text(encoding="utf-8") == built_in
 
 

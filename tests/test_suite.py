@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from corpuscheck.check import check
-from corpuscheck.suite import ROW_COLUMNS, SuiteError, load_suite, parse
+from corpuscheck.gx.suite import ROW_COLUMNS, SuiteError, load_suite, parse
 from tests.conftest import FIXTURES, ROOT
 
 SUITES = FIXTURES / "suites"
@@ -121,8 +121,8 @@ def test_valid_columns_are_accepted():
 
 
 def test_row_columns_match_the_engine():
-    from corpuscheck.document import from_text
     from corpuscheck.engine import check_document
+    from corpuscheck.input.document import from_text
 
     row = check_document(from_text("Judul\nJAKARTA - Isi."), []).row
     assert set(row) == set(ROW_COLUMNS)
@@ -168,7 +168,7 @@ def test_a_suite_that_gx_compiles_to_fewer_expectations_is_an_error(monkeypatch)
     from great_expectations.core.expectation_suite import ExpectationSuite
     from great_expectations.exceptions import InvalidExpectationConfigurationError
 
-    from corpuscheck.validate import compile_suite
+    from corpuscheck.gx.validate import compile_suite
 
     process = ExpectationSuite._process_expectation
 
@@ -253,7 +253,7 @@ def test_mixed_suite_rules_and_gx_expectations(tmp_path):
     (None, (["1", "2"], ["1"])),  # no doc_id column: positions
 ])
 def test_validate_maps_failing_rows_to_doc_ids_with_any_index(ids, expected):
-    from corpuscheck.validate import validate
+    from corpuscheck.gx.validate import validate
 
     suite = parse({"expectations": [{"rule": "P101", "mostly": 0.1},
                                     {"expectation": "expect_column_values_to_be_between",

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from corpuscheck.suite import OUR_SEVERITY
+from corpuscheck.gx.suite import OUR_SEVERITY
 
 
 class ConfigError(ValueError):

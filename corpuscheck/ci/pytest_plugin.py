@@ -84,7 +84,7 @@ def _display(path: Path) -> str:
 def _suite(config):
     cached = getattr(config, "_corpuscheck_suite", None)
     if cached is None:
-        from corpuscheck.suite import load_suite
+        from corpuscheck.gx.suite import load_suite
 
         cached = config._corpuscheck_suite = load_suite(config.option.corpus_suite)
     return cached
@@ -107,7 +107,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_collect_file(file_path: Path, parent):
-    from corpuscheck.loader import SUFFIXES
+    from corpuscheck.input.loader import SUFFIXES
 
     roots = getattr(parent.config, "_corpuscheck_roots", [])
     if not roots or not file_path.name.lower().endswith(SUFFIXES):

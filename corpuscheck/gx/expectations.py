@@ -2,13 +2,13 @@
 
 Importing this module registers, for each rule in :func:`corpuscheck.rules.all_rules`,
 a column map expectation over a text column. Each value of the column is one
-document's text; the rule runs on :func:`corpuscheck.document.from_text` of it (the
+document's text; the rule runs on :func:`corpuscheck.input.document.from_text` of it (the
 first non-empty line is the title) and a value passes when the rule finds at most
 ``max_findings`` things in it. ``mostly`` is the share of values that must pass,
 ``options`` are the rule's options (see ``corpuscheck explain CODE``)::
 
     import great_expectations as gx
-    import corpuscheck.gx_expectations as cx
+    import corpuscheck.gx.expectations as cx
 
     suite.add_expectation(cx.ExpectNoPlaceholderLine(column="text"))
     suite.add_expectation(cx.ExpectNoDuplicatedParagraphRun(column="text", mostly=0.99,
@@ -46,7 +46,7 @@ from great_expectations.render.renderer_configuration import RendererConfigurati
 from great_expectations.render.util import num_to_str
 from great_expectations.util import camel_to_snake
 
-from corpuscheck.document import from_text
+from corpuscheck.input.document import from_text
 from corpuscheck.rules import Rule, all_rules, get_rule
 from corpuscheck.rules.base import CorpusRule
 

@@ -9,7 +9,7 @@ A suite is a name and a list of entries. An entry is either one of our rules::
       options: {languages: [id, en]}
 
 or any registered GX expectation (built-in, or ours from
-:mod:`corpuscheck.gx_expectations`) over the row columns::
+:mod:`corpuscheck.gx.expectations`) over the row columns::
 
     - expectation: expect_column_value_lengths_to_be_between
       kwargs: {column: body, min_value: 200}
@@ -26,7 +26,7 @@ Everything that can be checked without GX is checked here, with the file and
 entry in the message: unknown keys, rules, options, severities, ``mostly``
 outside 0..1, a rule listed twice, a column no row has, an empty suite. GX
 expectation names and kwargs are checked when the suite is compiled
-(:func:`corpuscheck.validate.compile_suite`).
+(:func:`corpuscheck.gx.validate.compile_suite`).
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ from typing import Any
 
 import yaml
 
-from corpuscheck.document import Document
+from corpuscheck.input.document import Document
 from corpuscheck.rules import Rule, get_rule
 
 GX_SEVERITY = {"error": "critical", "critical": "critical", "warning": "warning", "info": "info"}
@@ -279,7 +279,7 @@ def load_suite(spec: str | None = None) -> Suite:
         if local.is_file():
             path = local
         else:
-            builtin = resources.files("corpuscheck") / "suites" / f"{spec}.yml"
+            builtin = resources.files(__package__) / "suites" / f"{spec}.yml"
             if not builtin.is_file():
                 raise SuiteError(f"no suite {spec!r}: not a file, not in checks/, not built in")
             return parse(yaml.safe_load(builtin.read_text(encoding="utf-8")), f"<built-in {spec}>")

@@ -3,7 +3,7 @@
 Rule entries become ``ExpectColumnValuesToBeBetween`` on the rule's count column
 (``0 <= count <= max_per_document``, with ``mostly`` and ``severity``); GX
 entries are any registered GX expectation (built-in, or one of ours from
-:mod:`corpuscheck.gx_expectations`) with their kwargs.
+:mod:`corpuscheck.gx.expectations`) with their kwargs.
 
 What this module guarantees (the traps are in GX-NOTES.md):
 
@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from corpuscheck.suite import GX_SEVERITY, GxEntry, RuleEntry, Suite, SuiteError
+from corpuscheck.gx.suite import GX_SEVERITY, GxEntry, RuleEntry, Suite, SuiteError
 
 ID_COLUMN = "doc_id"
 
@@ -97,7 +97,7 @@ def _expectation_class(snake: str, where: str):
     from great_expectations.expectations.expectation import Expectation
     from great_expectations.expectations.registry import _registered_expectations
 
-    import corpuscheck.gx_expectations  # noqa: F401  (registers ours, so suites may name them too)
+    import corpuscheck.gx.expectations  # noqa: F401  (registers ours, so suites may name them too)
 
     cls = _registered_expectations.get(snake)
     if cls is None or not (isinstance(cls, type) and issubclass(cls, Expectation)):

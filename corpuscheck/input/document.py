@@ -1,4 +1,8 @@
-"""The Document: one article, with its raw lines and their original numbers."""
+"""The Document: one article, with its raw lines and their original numbers; LoadError: a problem reading.
+
+Both are plain records: a Document knows its lines, not news conventions (its
+dateline is the news rules' business: ``corpuscheck.rules.news.dateline``).
+"""
 
 from __future__ import annotations
 
@@ -52,13 +56,6 @@ class Document:
     def body(self) -> str:
         return "\n".join(self.lines[self.title_line :])
 
-    @cached_property
-    def dateline(self) -> str | None:
-        from corpuscheck.dateline import find_dateline
-
-        found = find_dateline(self)
-        return found.text if found else None
-
     @property
     def source(self) -> str:
         """Where the document comes from: its ``source`` field, else its URL's host, else its folder."""
@@ -74,6 +71,24 @@ class Document:
 
     def line(self, number: int) -> str:
         return self.lines[number - 1]
+
+
+@dataclass(frozen=True)
+class LoadError:
+    """A problem reading one file or one record; the rest is still read.
+
+    ``line`` is the line in the file (JSONL, or a text file's bad byte);
+    ``record`` the 1-based record number (JSONL, Parquet).
+    """
+
+    path: str
+    message: str
+    line: int | None = None
+    record: int | None = None
+    fatal: bool = False  # nothing of the file (or path) could be read
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"line": self.line, "record": self.record, "message": self.message}
 
 
 def from_text(

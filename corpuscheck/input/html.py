@@ -41,15 +41,12 @@ import codecs
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urlsplit
 
 import regex
 
-from corpuscheck.document import Document
-
-if TYPE_CHECKING:
-    from corpuscheck.loader import LoadError
+from corpuscheck.input.document import Document, LoadError
 
 HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
 MAX_PAGE_BYTES = 20_000_000  # trafilatura's own MAX_FILE_SIZE; larger pages are not extracted
@@ -293,8 +290,6 @@ def page_items(data: bytes, path: str, options: HtmlOptions = DEFAULT_OPTIONS) -
     ``data`` is the page's (already gunzipped) bytes; ``path`` is the path shown
     in the Document and the errors.
     """
-    from corpuscheck.loader import LoadError  # the loader imports this module
-
     if not data.strip():
         yield LoadError(path, "file is empty" if not data else "file has only white space", line=1)
         return

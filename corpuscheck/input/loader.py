@@ -4,7 +4,7 @@ Recognised by extension: ``.txt`` / ``.txt.gz`` (one article per file),
 ``.jsonl`` / ``.jsonl.gz`` / ``.json.gz`` / ``.ndjson`` (one JSON object per
 line), ``.parquet`` (one row per article) and ``.html`` / ``.htm`` (gzipped or
 not: one saved page per file, whose main text is extracted by
-:mod:`corpuscheck.html_input`). Folders are walked recursively; hidden files
+:mod:`corpuscheck.input.html`). Folders are walked recursively; hidden files
 and folders are skipped, symbolic links are followed once.
 
 Reading streams: a JSONL file is read line by line and a Parquet file batch by
@@ -29,8 +29,8 @@ from typing import IO, Any
 
 import orjson
 
-from corpuscheck.document import Document, from_text
-from corpuscheck.html_input import DEFAULT_OPTIONS, HTML_SUFFIXES, MAX_PAGE_BYTES, HtmlOptions, page_items
+from corpuscheck.input.document import Document, LoadError, from_text
+from corpuscheck.input.html import DEFAULT_OPTIONS, HTML_SUFFIXES, MAX_PAGE_BYTES, HtmlOptions, page_items
 
 TXT_SUFFIXES = (".txt", ".txt.gz")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".json.gz", ".ndjson", ".ndjson.gz")
@@ -44,24 +44,6 @@ GZIP_MAGIC = b"\x1f\x8b"
 WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
              (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 READ_ERRORS = (OSError, EOFError, zlib.error)  # truncated/corrupt gzip: EOFError, BadGzipFile (OSError), zlib.error
-
-
-@dataclass(frozen=True)
-class LoadError:
-    """A problem reading one file or one record; the rest is still read.
-
-    ``line`` is the line in the file (JSONL, or a text file's bad byte);
-    ``record`` the 1-based record number (JSONL, Parquet).
-    """
-
-    path: str
-    message: str
-    line: int | None = None
-    record: int | None = None
-    fatal: bool = False  # nothing of the file (or path) could be read
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"line": self.line, "record": self.record, "message": self.message}
 
 
 @dataclass(frozen=True)
@@ -552,25 +534,3 @@ def iter_items(
 def load(paths: Iterable[str | os.PathLike] | str, **fields: Any) -> Iterator[Document]:
     """Only the Documents under ``paths`` (errors dropped): the simple Python entry point."""
     return (item for item in iter_items(paths, **fields) if isinstance(item, Document))
-
-
-def rows(documents: Iterable[Document]):
-    """One pandas row per Document (path, record, title, dateline, body, line count, meta)."""
-    import pandas as pd
-
-    return pd.DataFrame(
-        [
-            {
-                "doc_id": d.doc_id,
-                "path": d.path,
-                "record": d.record,
-                "title": d.title,
-                "dateline": d.dateline,
-                "body": d.body,
-                "body_start": d.body_start,
-                "n_lines": len(d.lines),
-                **{f"meta.{k}": v for k, v in d.meta.items()},
-            }
-            for d in documents
-        ]
-    )

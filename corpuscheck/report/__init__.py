@@ -10,7 +10,7 @@ import importlib
 import pkgutil
 from functools import cache
 
-from corpuscheck.reporters.base import Reporter
+from corpuscheck.report.base import Reporter
 
 __all__ = ["Reporter", "get_reporter", "reporters"]
 

@@ -15,10 +15,10 @@ error and 10 warning annotations per step in the UI; the summary keeps the full 
 
 from __future__ import annotations
 
-from corpuscheck.baseline import normalise_path
-from corpuscheck.reporters.base import Reporter, sorted_findings
-from corpuscheck.reporters.sarif import file_region
-from corpuscheck.reporters.text import TextReporter, printable
+from corpuscheck.ci.baseline import normalise_path
+from corpuscheck.report.base import Reporter, sorted_findings
+from corpuscheck.report.sarif import file_region
+from corpuscheck.report.text import TextReporter, printable
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -25,7 +25,7 @@ import jinja2
 import regex
 from markupsafe import Markup, escape
 
-from corpuscheck.reporters.base import Reporter, sorted_findings
+from corpuscheck.report.base import Reporter, sorted_findings
 
 MAX_ROWS_PER_FILE = 500  # findings listed per file
 MAX_ROWS_TOTAL = 20_000  # findings listed on the whole page
@@ -170,7 +170,7 @@ def build_view(report) -> dict:
 
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("corpuscheck.reporters", "templates"),
+        loader=jinja2.PackageLoader("corpuscheck.report", "templates"),
         autoescape=True,  # everything from the corpus is escaped
         trim_blocks=True,
         lstrip_blocks=True,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import orjson
 
-from corpuscheck.reporters.base import Reporter, sorted_findings
+from corpuscheck.report.base import Reporter, sorted_findings
 
 
 def as_data(report) -> dict:

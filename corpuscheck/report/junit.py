@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from corpuscheck.reporters.base import Reporter, sorted_findings
+from corpuscheck.report.base import Reporter, sorted_findings
 
 _ILLEGAL = {c: f"\\x{c:02x}" for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)}
 _ILLEGAL.update({c: f"\\u{c:04x}" for c in range(0xD800, 0xE000)})

@@ -19,8 +19,8 @@ from urllib.parse import quote
 
 import orjson
 
-from corpuscheck.baseline import FINGERPRINT_KEY, fingerprints, normalise_path
-from corpuscheck.reporters.base import Reporter, sorted_findings
+from corpuscheck.ci.baseline import FINGERPRINT_KEY, fingerprints, normalise_path
+from corpuscheck.report.base import Reporter, sorted_findings
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}

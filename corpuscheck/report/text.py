@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from corpuscheck.reporters.base import Reporter, sorted_findings
+from corpuscheck.report.base import Reporter, sorted_findings
 
 MAX_SOURCES_SHOWN = 20
 STYLES = {"error": "31", "warning": "33", "info": "36", "bold": "1", "dim": "2", "green": "32"}

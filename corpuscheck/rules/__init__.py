@@ -1,7 +1,8 @@
 """The rule catalogue.
 
-Every module in this package that declares a :class:`Rule` at module level
-registers it: adding a rule is adding one module, with no list to edit.
+Every module in a family folder (``rules/news/``, ``rules/encoding/``, ...) that
+declares a :class:`Rule` at module level registers it: adding a rule is adding
+one module to its family's folder, with no list to edit.
 """
 
 from __future__ import annotations
@@ -32,10 +33,11 @@ __all__ = [
 def all_rules() -> tuple[Rule, ...]:
     """Every registered rule, sorted by code."""
     found: dict[str, Rule] = {}
-    for info in pkgutil.iter_modules(__path__):
-        if info.name.startswith("_") or info.name == "base":
+    for info in pkgutil.walk_packages(__path__, prefix=f"{__name__}."):
+        leaf = info.name.rsplit(".", 1)[-1]
+        if info.ispkg or leaf.startswith("_") or info.name == f"{__name__}.base":
             continue
-        module = importlib.import_module(f"{__name__}.{info.name}")
+        module = importlib.import_module(info.name)
         for value in vars(module).values():
             if isinstance(value, Rule):
                 if value.code in found and found[value.code] is not value:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from corpuscheck.document import Document
+from corpuscheck.input.document import Document
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -180,7 +180,7 @@ class CorpusRule(Rule):
 
     def run_corpus(self, texts: list[str], options: Mapping[str, Any] | None = None) -> list[list[Hit]]:
         """Hits per document of a small in-memory corpus (tests, docs, Python users)."""
-        from corpuscheck.document import from_text
+        from corpuscheck.input.document import from_text
 
         options = options if options is not None else self.resolve_options()
         docs = [from_text(text, f"corpus/doc{index}.txt") for index, text in enumerate(texts, start=1)]

@@ -1,11 +1,11 @@
 """B101 boilerplate-line.
 
-The lexicon is data: ``corpuscheck/lexicons/boilerplate-line/<lang>.txt``, one
+The lexicon is data: ``corpuscheck/rules/<family>/lexicons/boilerplate-line/<lang>.txt``, one
 entry per line, ``#`` starts a comment. Six kinds of entry:
 
 ``text``
     a whole line (``Advertisement``, ``All rights reserved``), compared by
-    :func:`corpuscheck.news.key`: case, width, punctuation and spacing ignored.
+    :func:`corpuscheck.rules.news.lines.key`: case, width, punctuation and spacing ignored.
 ``> text``
     a lead (``> Baca juga``, ``> Read more``): a whole line that announces
     a link; the next line, when it reads like a title (short, not a sentence),
@@ -45,8 +45,16 @@ from importlib import resources
 
 import regex
 
-from corpuscheck.news import LANGUAGES, MAX_PLACEHOLDER_CHARS, is_placeholder, key, lexicon, ui_label, visible
 from corpuscheck.rules.base import Hit, Option, Rule, bad, good
+from corpuscheck.rules.news.lines import (
+    LANGUAGES,
+    MAX_PLACEHOLDER_CHARS,
+    is_placeholder,
+    key,
+    lexicon,
+    ui_label,
+    visible,
+)
 
 MAX_LINE_CHARS = 120  # whole-line entries and menu labels only match lines up to this long
 MAX_START_CHARS = 300  # ^ entries see at most this much of a line's start
@@ -92,7 +100,7 @@ def _compile(patterns: list[tuple[str, str]]) -> regex.Pattern | None:
 @cache
 def boilerplate_lexicon(languages: tuple[str, ...] = LANGUAGES) -> Boilerplate:
     """The boilerplate-line lexicon for ``languages`` (ISO 639-1 codes)."""
-    folder = resources.files("corpuscheck") / "lexicons" / "boilerplate-line"
+    folder = resources.files(__package__) / "lexicons" / "boilerplate-line"
     lines: set[str] = set()
     leads: set[str] = set()
     lists: set[str] = set()

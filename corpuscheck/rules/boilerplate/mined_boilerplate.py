@@ -8,10 +8,10 @@ from collections import Counter, defaultdict
 
 import regex
 
-from corpuscheck.dateline import find_dateline
 from corpuscheck.findings import EXCERPT_CHARS
-from corpuscheck.rules._corpus import site, text_hash, words
 from corpuscheck.rules.base import CorpusRule, Hit, Option, bad, good, no_detection
+from corpuscheck.rules.duplicates.signatures import site, text_hash, words
+from corpuscheck.rules.news.dateline import find_dateline
 
 _DIGITS = regex.compile(r"\d+")
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from corpuscheck.rules._corpus import body_digest, digest, name, normalized, site, words
 from corpuscheck.rules.base import CorpusRule, Hit, Option, bad, good, no_detection
+from corpuscheck.rules.duplicates.signatures import body_digest, digest, name, normalized, site, words
 
 
 def collect(doc, options):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from corpuscheck.rules._corpus import body_digest, name, normalized
 from corpuscheck.rules.base import CorpusRule, Hit, Option, bad, good, no_detection
+from corpuscheck.rules.duplicates.signatures import body_digest, name, normalized
 
 
 def collect(doc, options):

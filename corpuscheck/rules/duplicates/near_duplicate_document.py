@@ -5,8 +5,8 @@ from __future__ import annotations
 import zlib
 from functools import cache
 
-from corpuscheck.rules._corpus import body_digest, name, tokens, words
 from corpuscheck.rules.base import CorpusRule, Hit, Option, bad, good, no_detection
+from corpuscheck.rules.duplicates.signatures import body_digest, name, tokens, words
 
 SCHEME = "affine32"  # datasketch >= 2.0: 32-bit values, 4 bytes per permutation in a signature
 SEED = 1

@@ -9,8 +9,8 @@ from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
-from corpuscheck.quality import cached, document_span
 from corpuscheck.rules.base import Hit, Option, Rule, bad, good
+from corpuscheck.rules.quality.stats import cached, document_span
 
 MAX_CHARS = 20_000  # identify on the first 20,000 characters: enough, and bounded in cost
 UNDETERMINED = "und"

@@ -39,10 +39,10 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from corpuscheck.news import is_filler, stripped_body
+from corpuscheck.rules.news.lines import is_filler, stripped_body
 
 if TYPE_CHECKING:
-    from corpuscheck.document import Document
+    from corpuscheck.input.document import Document
 
 WINDOW = 200  # characters of a line (or of a few joined short lines) a dateline is looked for in
 LEAD_LINES = 30  # non-empty lines looked at before giving up

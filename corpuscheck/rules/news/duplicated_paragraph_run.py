@@ -4,8 +4,8 @@ from collections import Counter
 
 import regex
 
-from corpuscheck.news import ends_sentence, has_invisible, normalize, normalize_starts, stripped_body
 from corpuscheck.rules.base import Hit, Option, Rule, bad, good
+from corpuscheck.rules.news.lines import ends_sentence, has_invisible, normalize, normalize_starts, stripped_body
 
 MAX_ORIGINS = 32  # earlier occurrences of one paragraph tried as the original of a repeat
 # A list item ("2. memberi utang, ...", "- 1 unit apartemen ...") or a "label: value" line

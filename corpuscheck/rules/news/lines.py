@@ -1,7 +1,7 @@
 """Knowledge about scraped news text shared by several rules.
 
 Lexicons are data files, one per rule and language, under
-``corpuscheck/lexicons/<rule-name>/<lang>.txt``: one entry per line, ``#``
+``corpuscheck/rules/<family>/lexicons/<rule-name>/<lang>.txt``: one entry per line, ``#``
 starts a comment. An entry matches a whole line compared by :func:`key` (case,
 width, punctuation, symbols and spacing ignored), so ``Loading…``,
 ``LOADING . . .`` and ``[loading]`` all match the entry ``loading``. An entry
@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 import regex
 
 if TYPE_CHECKING:
-    from corpuscheck.document import Document
+    from corpuscheck.input.document import Document
 
 LANGUAGES = ("id", "en", "es", "pt", "fr", "de", "it", "ru", "ko", "ja")
 
@@ -194,9 +194,18 @@ def lexicon(rule_name: str, languages: tuple[str, ...] = LANGUAGES) -> Lexicon:
 _LEXICONS: list[Lexicon] = []  # every lexicon loaded, for forget()
 
 
+def lexicon_folder(rule_name: str):
+    """``rules/<family>/lexicons/<rule_name>/``: a rule's lexicon lives beside its family."""
+    for family in resources.files("corpuscheck.rules").iterdir():
+        folder = family / "lexicons" / rule_name
+        if folder.is_dir():
+            return folder
+    raise ValueError(f"no lexicon folder for rule {rule_name!r}")
+
+
 @cache
 def _lexicon(rule_name: str, languages: tuple[str, ...]) -> Lexicon:
-    folder = resources.files("corpuscheck") / "lexicons" / rule_name
+    folder = lexicon_folder(rule_name)
     lines: set[str] = set()
     prefixes: set[str] = set()
     suffixes: set[str] = set()

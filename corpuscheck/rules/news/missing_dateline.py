@@ -1,7 +1,7 @@
 """N101 missing-dateline."""
 
-from corpuscheck.dateline import DASHES, find_dateline, lead_lines
 from corpuscheck.rules.base import Hit, Rule, bad, good
+from corpuscheck.rules.news.dateline import DASHES, find_dateline, lead_lines
 
 
 def detect(doc, options):

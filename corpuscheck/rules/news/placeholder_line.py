@@ -1,7 +1,14 @@
 """P101 placeholder-line."""
 
-from corpuscheck.news import LANGUAGES, MAX_PLACEHOLDER_CHARS, is_lorem, is_placeholder, lexicon, stripped_body
 from corpuscheck.rules.base import Hit, Option, Rule, bad, good
+from corpuscheck.rules.news.lines import (
+    LANGUAGES,
+    MAX_PLACEHOLDER_CHARS,
+    is_lorem,
+    is_placeholder,
+    lexicon,
+    stripped_body,
+)
 
 
 def detect(doc, options):

@@ -1,6 +1,7 @@
 """P102 ui-residue-line."""
 
-from corpuscheck.news import (
+from corpuscheck.rules.base import Hit, Option, Rule, bad, good
+from corpuscheck.rules.news.lines import (
     LANGUAGES,
     MAX_PLACEHOLDER_CHARS,
     SHAPE,
@@ -16,7 +17,6 @@ from corpuscheck.news import (
     ui_kind,
     visible,
 )
-from corpuscheck.rules.base import Hit, Option, Rule, bad, good
 
 CHORD_CHARS = 12  # ui_kind spares chord-shaped lines this short on song-lyric pages
 

@@ -2,8 +2,8 @@
 
 import re
 
-from corpuscheck.quality import DROP_MESSAGE, Check, cached, drop_hit, failures, freeze, sentence_count
 from corpuscheck.rules.base import Option, Rule, bad, good
+from corpuscheck.rules.quality.stats import DROP_MESSAGE, Check, cached, drop_hit, failures, freeze, sentence_count
 
 CITATION = re.compile(r"\[(?:\d*|edit|citation needed)\]")  # Wikipedia-style markers, removed first
 END_PUNCTUATION = (".", "?", "!", '"', "'")

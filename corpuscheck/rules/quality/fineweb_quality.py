@@ -1,6 +1,7 @@
 """G104 fineweb-quality."""
 
-from corpuscheck.quality import (
+from corpuscheck.rules.base import Hit, Option, Rule, bad, good
+from corpuscheck.rules.quality.stats import (
     DROP_MESSAGE,
     TERMINAL_TUPLE,
     Check,
@@ -10,7 +11,6 @@ from corpuscheck.quality import (
     failures,
     repeated_lines_span,
 )
-from corpuscheck.rules.base import Hit, Option, Rule, bad, good
 
 
 def statistics(doc, short_line_length: int) -> dict[str, float]:

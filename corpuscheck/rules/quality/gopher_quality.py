@@ -3,7 +3,8 @@
 from collections import Counter
 from itertools import filterfalse
 
-from corpuscheck.quality import (
+from corpuscheck.rules.base import Option, Rule, bad, good
+from corpuscheck.rules.quality.stats import (
     DROP_MESSAGE,
     SYMBOL_CHARS,
     Check,
@@ -14,7 +15,6 @@ from corpuscheck.quality import (
     is_symbol_word,
     lines_span,
 )
-from corpuscheck.rules.base import Option, Rule, bad, good
 
 # The English stop words Gopher requires at least two of (case-sensitive, distinct).
 STOP_WORDS = ["the", "be", "to", "of", "and", "that", "have", "with"]

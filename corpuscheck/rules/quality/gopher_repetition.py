@@ -7,8 +7,16 @@ from operator import itemgetter
 
 import numpy as np
 
-from corpuscheck.quality import DROP_MESSAGE, Check, cached, doc_words, drop_hit, failures, repeated_lines_span
 from corpuscheck.rules.base import Hit, Option, Rule, bad, good
+from corpuscheck.rules.quality.stats import (
+    DROP_MESSAGE,
+    Check,
+    cached,
+    doc_words,
+    drop_hit,
+    failures,
+    repeated_lines_span,
+)
 
 TOP_NGRAMS = {2: 0.2, 3: 0.18, 4: 0.16}
 DUP_NGRAMS = {5: 0.15, 6: 0.14, 7: 0.13, 8: 0.12, 9: 0.11, 10: 0.10}

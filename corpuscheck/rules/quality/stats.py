@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 
 import regex
 
-from corpuscheck.document import Document
+from corpuscheck.input.document import Document
 from corpuscheck.rules.base import Hit
 
 T = TypeVar("T")

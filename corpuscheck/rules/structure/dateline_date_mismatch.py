@@ -9,10 +9,10 @@ from typing import Any
 
 import regex
 
-from corpuscheck.dateline import find_dateline
-from corpuscheck.news import LANGUAGES
 from corpuscheck.rules.base import Hit, Option, Rule, bad, good
-from corpuscheck.rules.empty_document import text_lines
+from corpuscheck.rules.news.dateline import find_dateline
+from corpuscheck.rules.news.lines import LANGUAGES
+from corpuscheck.rules.structure.empty_document import text_lines
 
 ORDERS = ("auto", "dmy", "mdy")
 _DIGITS = regex.compile(r"\d\d")
@@ -21,7 +21,7 @@ _DIGITS = regex.compile(r"\d\d")
 @cache
 def calendar_names(languages: tuple[str, ...]) -> tuple[dict[str, int], dict[str, int]]:
     """(month name -> 1..12, weekday name -> ISO weekday 1..7) from the lexicon files."""
-    folder = resources.files("corpuscheck") / "lexicons" / "dateline-date-mismatch"
+    folder = resources.files(__package__) / "lexicons" / "dateline-date-mismatch"
     months: dict[str, int] = {}
     weekdays: dict[str, int] = {}
     for lang in languages:

@@ -2,8 +2,8 @@
 
 import regex
 
-from corpuscheck.news import is_filler
 from corpuscheck.rules.base import Hit, Rule, bad, good
+from corpuscheck.rules.news.lines import is_filler
 
 _TEXT = regex.compile(r"[\p{L}\p{N}]")
 

@@ -2,9 +2,9 @@
 
 import regex
 
-from corpuscheck.dateline import match_dateline
-from corpuscheck.news import LANGUAGES, is_placeholder, key, lexicon
 from corpuscheck.rules.base import Hit, Option, Rule, bad, good
+from corpuscheck.rules.news.dateline import match_dateline
+from corpuscheck.rules.news.lines import LANGUAGES, is_placeholder, key, lexicon
 
 _TEXT = regex.compile(r"[\p{L}\p{N}]")
 _URL = regex.compile(r"(?:https?://|www\.)\S+")

@@ -3,7 +3,7 @@
 import regex
 
 from corpuscheck.rules.base import Hit, Option, Rule, bad, good
-from corpuscheck.rules.empty_document import text_lines
+from corpuscheck.rules.structure.empty_document import text_lines
 
 # Words in scripts that separate them with spaces; in Chinese and Japanese two
 # characters are counted as one word, in Thai, Lao, Khmer and Myanmar five.

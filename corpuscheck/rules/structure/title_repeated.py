@@ -3,7 +3,7 @@
 import regex
 
 from corpuscheck.rules.base import Hit, Option, Rule, bad, good
-from corpuscheck.rules.empty_document import text_lines
+from corpuscheck.rules.structure.empty_document import text_lines
 
 _WORDS = regex.compile(r"[\p{L}\p{N}]+")
 # "Headline - Outlet", "Headline | Outlet", "Headline – TechCrunch": a site name after a separator.

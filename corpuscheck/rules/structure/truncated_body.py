@@ -8,9 +8,9 @@ from itertools import islice
 
 import regex
 
-from corpuscheck.news import LANGUAGES, is_filler
 from corpuscheck.rules.base import Hit, Option, Rule, bad, good
-from corpuscheck.rules.byline_residue import OWN_LINE
+from corpuscheck.rules.news.byline_residue import OWN_LINE
+from corpuscheck.rules.news.lines import LANGUAGES, is_filler
 
 _SPACE = regex.compile(r"[\s\u200b\u2060\ufeff]+")
 _EDGES = regex.compile(r"^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$")
@@ -57,7 +57,7 @@ def _normalize(line: str) -> str:
 @cache
 def stubs(languages: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(phrases matched whole, phrases also matched at a line's end, phrases needing an ellipsis)."""
-    folder = resources.files("corpuscheck") / "lexicons" / "truncated-body"
+    folder = resources.files(__package__) / "lexicons" / "truncated-body"
     whole: set[str] = set()
     ending: set[str] = set()
     ellipsis: set[str] = set()
@@ -82,7 +82,7 @@ def stubs(languages: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str], f
 @cache
 def open_words(languages: tuple[str, ...]) -> frozenset[str]:
     """Words a sentence cannot end with (conjunctions, articles, prepositions)."""
-    folder = resources.files("corpuscheck") / "lexicons" / "truncated-body"
+    folder = resources.files(__package__) / "lexicons" / "truncated-body"
     found: set[str] = set()
     for lang in languages:
         source = folder / f"{lang}.open.txt"
@@ -96,7 +96,7 @@ def open_words(languages: tuple[str, ...]) -> frozenset[str]:
 @cache
 def credits(languages: tuple[str, ...]) -> tuple[str, ...]:
     """Starts of closing credit lines (``Artikel ini telah tayang di``, ``Reporting by``)."""
-    folder = resources.files("corpuscheck") / "lexicons" / "truncated-body"
+    folder = resources.files(__package__) / "lexicons" / "truncated-body"
     found: set[str] = set()
     for lang in languages:
         source = folder / f"{lang}.skip.txt"

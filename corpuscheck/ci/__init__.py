@@ -1,0 +1,1 @@
+"""CI integration: [tool.corpuscheck] configuration, baselines, the pytest plugin."""

@@ -1,0 +1,1 @@
+"""paths -> Documents: the loader (txt, JSONL, Parquet, gz), saved HTML pages, the Document record."""

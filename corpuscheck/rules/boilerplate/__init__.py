@@ -1,0 +1,1 @@
+"""Boilerplate (B): lexicon lines and lines mined from the corpus."""

@@ -1,0 +1,1 @@
+"""Language (L): documents in unexpected languages, the language mix."""

@@ -1,0 +1,1 @@
+"""News conventions: placeholder and widget lines (P), duplicated paragraph runs (D), datelines and byline residue (N), and the line knowledge they share."""

@@ -1,0 +1,1 @@
+"""Size and structure (S): empty, short or truncated bodies, titles, dateline dates."""
