@@ -185,7 +185,7 @@ _NOT_PLACES = frozenset(
     der die das ein eine und aber wenn y pero et mais
     advertisement advertising ad ads iklan sponsored gallery galeri source sources quelle fuente fonte sumber
     disclaimer warning note notes tags tag topics related trending credit credits copyright image images
-    q a question answer transcript
+    q a question answer transcript introduction pendahuluan kesimpulan conclusion summary ringkasan pengantar
     قال وقال قالت أكد وأكد أعلن وأعلن أضاف وأضاف أشار كتب في من إن
     o os as um uma e mas в и но это на
     """.split()
