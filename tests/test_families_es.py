@@ -14,8 +14,8 @@ from corpuscheck.input.loader import LoadError, iter_items
 from corpuscheck.rules import all_rules, get_rule
 from corpuscheck.rules.encoding.mojibake import _SUSPECTS
 from corpuscheck.rules.encoding.script_residue import is_code
-from corpuscheck.rules.news.lines import LANGUAGES
 from corpuscheck.rules.news.dateline import find_dateline
+from corpuscheck.rules.news.lines import LANGUAGES
 from corpuscheck.rules.structure.dateline_date_mismatch import find_dates, meta_date
 from tests.conftest import FIXTURES
 
