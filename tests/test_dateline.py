@@ -327,3 +327,14 @@ def test_a_3mb_single_line_document_is_cheap(body):
     N101.run(doc)
     N102.run(doc)
     assert time.perf_counter() - started < 1.0
+
+
+HELDOUT = _records("heldout.jsonl")
+
+
+@pytest.mark.parametrize("record", HELDOUT, ids=[f"{r['lang']}-{r['outlet']}" for r in HELDOUT])
+def test_heldout_openings(record):
+    """Openings of outlets outside ../shared/corpora (benchmarks/heldout.py reports the rates):
+    a dateline is found where there is one, none where there is none."""
+    found = find_dateline(from_text(record["text"], title="Title"))
+    assert (found is not None) == (record["dateline"] is not None), record["text"][:60]

@@ -261,6 +261,7 @@ def _candidates(window: str) -> list[regex.Pattern]:
     return found
 
 
+_BREADCRUMB = regex.compile(r"\s[>›»]\s")  # Home > News > Sarawak
 _BARE_PLACE = regex.compile(r"\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?\s?:")  # Kuala Lumpur:
 _BARE_AFTER = regex.compile(r"\s*\p{Lu}\p{Ll}+\s\p{Ll}")  # Remaja perempuan ...
 _BYLINE = regex.compile(r"(?i:by|oleh|von|por|par|di|door|av|af)\s")
@@ -365,6 +366,8 @@ def _find_dateline(doc: Document) -> Dateline | None:
             return None  # a lone dash with no place before it: the dateline was stripped
         if text[:2] in _STRIPPED:
             continue  # "- Presiden ...": a stripped dateline, or a list of related links
+        if len(text) <= SHORT * 2 and _BREADCRUMB.search(text):
+            continue  # "WILAYAH - SARAWAK > BERITA": the page's breadcrumb, not a dateline
         nxt = lead[index + 1][1] if index + 1 < len(lead) else ""
         # detik: "Jakarta" / "-" / text, and "nakhon Ratchasima" / "-": a short line, then a lone dash
         if nxt in DASHES and _is_split_place(text):
