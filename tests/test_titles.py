@@ -63,3 +63,13 @@ def test_txt_title_and_paragraph(tmp_path):
     docs = {Path(d.path).name: d for d in iter_items([str(tmp_path)]) if isinstance(d, Document)}
     assert docs["a.txt"].title == "Judul Berita Hari Ini" and docs["a.txt"].body_start == 2
     assert docs["b.txt"].title is None and docs["b.txt"].body_start == 1
+
+
+@pytest.mark.parametrize("text", [
+    "LUANDA, May 20 (Reuters) – Prices rose\nagain this year, officials said.",
+    "கோலாலம்பூர், அக் -29,\nஅம்பாங் பகுதியில் ஒருவர் கைது செய்யப்பட்டார்.",
+    "JAKARTA -\nPemerintah menaikkan harga.",
+])
+def test_a_line_broken_after_a_dateline_is_no_title(text):
+    doc = from_text(text)
+    assert doc.title is None and find_dateline(doc) is not None

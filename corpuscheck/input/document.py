@@ -120,7 +120,17 @@ def looks_like_title(line: str) -> bool:
         and len(line) <= TITLE_CHARS
         and len(line.split()) <= TITLE_WORDS
         and _SENTENCE_END.search(line) is None
-        and (len(line.split()) < DATELINE_WORDS or _DATELINE_OPENING.match(line) is None)
+        and line[-1] not in ",-–—"  # "கோலாலம்பூர், அக் -29," / "JAKARTA -": a line broken after a dateline
+        and not _opens_with_dateline(line)
+    )
+
+
+def _opens_with_dateline(line: str) -> bool:
+    """A dateline with an agency or an outlet (``LUANDA, May 20 (Reuters) –``), or any dateline
+    before a sentence of :data:`DATELINE_WORDS` words; ``PSG - Real Madrid 2-1`` is a title."""
+    found = _DATELINE_OPENING.match(line)
+    return found is not None and (
+        "(" in found.group() or "." in found.group() or len(line.split()) >= DATELINE_WORDS
     )
 
 
@@ -139,7 +149,8 @@ def from_text(
     Without an explicit ``title`` the first non-empty line is the title and the
     body is everything after it, as in a scraped ``.txt`` file, but only when that
     line looks like a title (:func:`looks_like_title`: at most 150 characters and 25
-    words, not ending with a full stop, not opening with a dateline); otherwise the
+    words, not ending with a full stop, a comma or a dash, not opening with a dateline);
+    otherwise the
     document has no title and the whole text is its body.
     """
     if "\r" in text:
