@@ -187,7 +187,7 @@ class Lexicon:
         return isinstance(k, str) and self.match(k)
 
 
-def lexicon(rule_name: str, languages: tuple[str, ...] = LANGUAGES) -> Lexicon:
+def lexicon(rule_name: str, languages: tuple[str, ...] = RESIDUE_LANGUAGES) -> Lexicon:
     """The entries of one rule's lexicon files for ``languages`` (one object per rule and languages,
     however they are passed, so that rules share what it has remembered)."""
     return _lexicon(rule_name, tuple(languages))
