@@ -164,6 +164,7 @@ NOT_DATELINES = [
     "Taylor Swift's big night; a new pop-up\n\nHollywood Nation: Taylor Swift will take the stage tonight.",
     "Note: The figures were revised on Monday after the agency corrected its estimates.",
     "Trump: We will make the deal and everybody will be very happy about it.\nHost: And the tariffs, Mr President?",
+    "Presiden Jokowi: Kita harus bekerja keras untuk masa depan bangsa yang lebih baik.",  # a speaker, not a place
     "كتب - إبراهيم الزياني:",  # ar byline ("written by -")
     "قال الرئيس - في كلمته أمام البرلمان - إن الحكومة ستعلن خطة جديدة.",  # ar sentence, parenthetical dashes
     "[Advertisement] The council approved the budget on Monday evening after a long debate.",

@@ -186,6 +186,9 @@ _NOT_PLACES = frozenset(
     advertisement advertising ad ads iklan sponsored gallery galeri source sources quelle fuente fonte sumber
     disclaimer warning note notes tags tag topics related trending credit credits copyright image images
     q a question answer transcript introduction pendahuluan kesimpulan conclusion summary ringkasan pengantar
+    presiden menteri ketua gubernur bupati wali walikota kapolri kapolda kapolres jubir juru president minister
+    chairman chief premier governor mayor senator perdana timbalan datuk dato dr prof mr mrs ms sir
+    pak bu ibu bapak encik cik tuan puan kata ujar menurut theo ông bà anh chị thủ chủ bộ
     قال وقال قالت أكد وأكد أعلن وأعلن أضاف وأضاف أشار كتب في من إن
     o os as um uma e mas в и но это на
     """.split()
