@@ -24,7 +24,7 @@ Line rules are every registered rule (``corpuscheck.rules.all_rules()``) except
 the document-level ones in :data:`DOCUMENT_LEVEL`, whose finding is about the
 whole document (N101 missing-dateline: a dateline that is not there has no
 line). Rules run with the options of the default suite
-(``corpuscheck/suites/news.yml``) when it lists them, else their defaults.
+(``corpuscheck/gx/suites/news.yml``) when it lists them, else their defaults.
 
     /work/venv/bin/python benchmarks/calibrate.py                 # print and write docs/calibration.md
     /work/venv/bin/python benchmarks/calibrate.py --show B101     # the rule's false findings on gold
@@ -49,10 +49,14 @@ from corpuscheck.input.document import Document, from_text
 from corpuscheck.rules import Rule, all_rules
 
 REPO = Path(__file__).resolve().parents[1]
-CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
+# ../shared/corpora beside the checkout (a worktree sits one level deeper: the nearest one up)
+CORPORA = next(
+    (p / "shared" / "corpora" for p in Path(__file__).resolve().parents[1:] if (p / "shared" / "corpora").is_dir()),
+    Path(__file__).resolve().parents[2] / "shared" / "corpora",
+)
 BENCH = CORPORA / "article-extraction-benchmark"
 EXTRACTORS = ("html-text", "trafilatura", "justext", "newspaper", "boilerpipe")
-SUITE = REPO / "corpuscheck" / "suites" / "news.yml"
+SUITE = REPO / "corpuscheck" / "gx" / "suites" / "news.yml"
 OUTPUT = REPO / "docs" / "calibration.md"
 COMMAND = "/work/venv/bin/python benchmarks/calibrate.py"
 
@@ -241,7 +245,7 @@ def render(rules, suite_codes, result, timing) -> str:
         "",
         "- **gold false /100**: findings on gold bodies per 100 documents. Every one is false, except on the "
         "exempted credit, copyright and sign-off lines below. Target for the rules of the default suite "
-        "(`corpuscheck/suites/news.yml`, marked *): at most 1.",
+        "(`corpuscheck/gx/suites/news.yml`, marked *): at most 1.",
         "- **residue caught**: share of the lines of an extractor's output that are not in the gold body "
         "(menus, footers, link lists, ads, widgets) that the rule flags. A piece of a gold line of five words "
         "or more counts as gold.",

@@ -77,7 +77,11 @@ import regex
 from corpuscheck.input.document import Document, from_text
 from corpuscheck.rules import get_rule
 
-CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
+# ../shared/corpora beside the checkout (a worktree sits one level deeper: the nearest one up)
+CORPORA = next(
+    (p / "shared" / "corpora" for p in Path(__file__).resolve().parents[1:] if (p / "shared" / "corpora").is_dir()),
+    Path(__file__).resolve().parents[2] / "shared" / "corpora",
+)
 SCRAPES = [
     *sorted((CORPORA / "indonesian-news-scrapes").glob("*.jsonl")),
     CORPORA / "detik-2025" / "detik.jsonl",
@@ -197,6 +201,11 @@ def gold_bases() -> list[Base]:
         blank = sum(1 for line in lines if not line.strip()) >= len(lines) // 3
         bases.append(Base(f"gold/{key[:8]}", "", lines, blank))
     return bases
+
+
+def outlet_of(name: str) -> str:
+    """The outlet of a base: ``gold`` or the scrape file (``indonesian-news-scrapes/tempo``)."""
+    return name.split("/", 1)[0] if name.startswith("gold/") else name.split("#", 1)[0]
 
 
 def scrape_bases(rng: random.Random, per_file: int) -> list[Base]:
@@ -496,7 +505,9 @@ def main(argv: list[str] | None = None) -> int:
     exact = [0, 0]
     dateline_found = [0, 0]  # [N101 silent on dateline articles, dateline articles]
     stripped_missing = [0, 0]  # [N101 fired on stripped articles, stripped articles]
+    outlets: dict[str, list[int]] = {}  # outlet -> [found, dateline articles, missing flagged, stripped]
     for index, base in enumerate(bases):
+        outlet = outlets.setdefault(outlet_of(base.name), [0, 0, 0, 0])
         item_rng = random.Random(f"{args.seed}/{index}")
         item = inject(base, item_rng)
         doc = document(base.title, item.lines, base.name)
@@ -507,6 +518,8 @@ def main(argv: list[str] | None = None) -> int:
             fired = get_rule("N101").run(doc)
             dateline_found[1] += 1
             dateline_found[0] += not fired
+            outlet[0] += not fired
+            outlet[1] += 1
             if fired:
                 scores["N101"].fp += 1
                 scores["N101"].fp_examples.append(f"{base.name}: {doc.line(fired[0].line).strip()[:70]!r}")
@@ -514,6 +527,8 @@ def main(argv: list[str] | None = None) -> int:
             fired = get_rule("N101").run(stripped)
             stripped_missing[1] += 1
             stripped_missing[0] += bool(fired)
+            outlet[2] += bool(fired)
+            outlet[3] += 1
             if fired:
                 scores["N101"].tp += 1
             else:
@@ -531,6 +546,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"N101 found on dateline articles: {dateline_found[0]}/{dateline_found[1]} "
           f"({dateline_found[0] / max(1, dateline_found[1]):.3f}); missing on stripped articles: "
           f"{stripped_missing[0]}/{stripped_missing[1]} ({stripped_missing[0] / max(1, stripped_missing[1]):.3f})")
+    print("N101 per outlet (every outlet here was seen while the grammar was written: calibration figures;")
+    print("  held-out outlets and languages: tests/fixtures/datelines/heldout.jsonl, benchmarks/heldout.py):")
+    for name, (found, total, missing, stripped) in sorted(outlets.items()):
+        if total:
+            print(f"  {name:40} found {found}/{total} ({found / total:.3f}), missing flagged {missing}/{stripped}")
     for code, score in unseen.items():
         total = score.tp + score.fn
         print(f"{code} out-of-lexicon recall: {score.tp}/{total} (missed: {sorted(set(score.fn_examples))})")

@@ -322,6 +322,19 @@ def run_rules(
     return RuleRun(files, rows)
 
 
+def _reported_lines(files: dict[str, FileReport], codes: tuple[str, ...]) -> set[tuple[str, int, int]]:
+    """``(path, record, line)`` of every line a finding of ``codes`` covers."""
+    if not codes:
+        return set()
+    return {
+        (path, f.record, line)
+        for path, report in files.items()
+        for f in report.findings
+        if f.code in codes
+        for line in range(f.line, f.end_line + 1)
+    }
+
+
 def _judge_corpus(
     entries: list[RuleEntry],
     signatures: dict[str, list[tuple[DocRef, Any]]],
@@ -341,8 +354,11 @@ def _judge_corpus(
             for report in files.values():
                 report.errors.append(LoadError(report.path, f"corpus rule {rule.code} failed: {exc!r}"))
             continue
+        taken = _reported_lines(files, rule.defers_to)
         for doc_id, hit in judged:
             ref = refs[doc_id]
+            if (ref.path, ref.record, hit.line) in taken:
+                continue  # another rule reports this line already (B101 before B102)
             report = files[ref.path]
             report.findings.append(to_finding(hit, entry, ref, None))
             if ref.title:

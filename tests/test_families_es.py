@@ -14,6 +14,7 @@ from corpuscheck.input.loader import LoadError, iter_items
 from corpuscheck.rules import all_rules, get_rule
 from corpuscheck.rules.encoding.mojibake import _SUSPECTS
 from corpuscheck.rules.encoding.script_residue import is_code
+from corpuscheck.rules.news.dateline import find_dateline
 from corpuscheck.rules.news.lines import LANGUAGES
 from corpuscheck.rules.structure.dateline_date_mismatch import find_dates, meta_date
 from tests.conftest import FIXTURES
@@ -165,8 +166,11 @@ def test_s103_paywalled_gold_body():
 
 def test_s104_first_paragraph_taken_for_the_title():
     doc = record("news-pages.jsonl", "kompas-2-untitled")
-    assert doc.title.startswith("JAKARTA, KOMPAS.com")  # the loader fell back to line 1
+    # line 1 is a paragraph opening with a dateline: the loader keeps it in the body, no title
+    assert doc.title is None and doc.body_start == 1
+    assert find_dateline(doc).text.startswith("JAKARTA, KOMPAS.com")
     assert spans("S104", doc) == [(1, 1)]
+    assert messages("S104", doc) == ["The document has no title"]
     assert spans("S104", record("news-pages.jsonl", "kompas-4")) == []
 
 

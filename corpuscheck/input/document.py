@@ -13,6 +13,8 @@ from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit
 
+import regex
+
 
 @dataclass(eq=False)
 class Document:
@@ -91,6 +93,47 @@ class LoadError:
         return {"line": self.line, "record": self.record, "message": self.message}
 
 
+TITLE_CHARS = 150  # a first line longer than this is a paragraph, not a title
+TITLE_WORDS = 25
+DATELINE_WORDS = 8  # a line opening with a dateline is a paragraph when a sentence (this many words) follows
+# A sentence's end: a full stop (not an ellipsis), maybe inside quotes or brackets.
+_SENTENCE_END = regex.compile(r"(?<!\.\.)[.。．](?:[\"'”’»)\]]*+)$")
+# A dateline opening the line: an upper-case place or an outlet's domain, maybe with a comma part and
+# an agency in brackets, then a dash (``SEOUL - ``, ``JAKARTA, KOMPAS.com - ``, ``WASHINGTON (AP) — ``,
+# ``TEMPO.CO, Jakarta - ``), or an agency alone in brackets (``(Reuters) - ``, ``[서울=뉴시스]``).
+_DATELINE_OPENING = regex.compile(
+    r"(?:[^\p{Ll}\n()]{2,40}?|[\p{L}\p{N}-]{1,30}+\.(?i:com?|co\.id|id|net|org)\b[^\n]{0,30}?|(?=\())"
+    r"(?:,[^\n,]{1,40}?)?(?:\s*\([^()\n]{1,40}\))?\s*(?:-{1,3}|–|—)(?:\s|$)"
+    r"|[(\[【][^()\[\]【】\n=]{1,20}[=＝][^()\[\]【】\n]{1,30}[)\]】]"
+)
+
+
+def looks_like_title(line: str) -> bool:
+    """Whether a text's first line reads as its title: short, not ending a sentence, no dateline.
+
+    ``Banjir Rendam Jakarta, Ribuan Warga Mengungsi`` is a title; ``JAKARTA - Banjir merendam ...``
+    (a dateline and a sentence) and ``The council approved the budget on Monday.`` (a sentence) open the body.
+    """
+    line = line.strip()
+    return (
+        bool(line)
+        and len(line) <= TITLE_CHARS
+        and len(line.split()) <= TITLE_WORDS
+        and _SENTENCE_END.search(line) is None
+        and line[-1] not in ",-–—"  # "கோலாலம்பூர், அக் -29," / "JAKARTA -": a line broken after a dateline
+        and not _opens_with_dateline(line)
+    )
+
+
+def _opens_with_dateline(line: str) -> bool:
+    """A dateline with an agency or an outlet (``LUANDA, May 20 (Reuters) –``), or any dateline
+    before a sentence of :data:`DATELINE_WORDS` words; ``PSG - Real Madrid 2-1`` is a title."""
+    found = _DATELINE_OPENING.match(line)
+    return found is not None and (
+        "(" in found.group() or "." in found.group() or len(line.split()) >= DATELINE_WORDS
+    )
+
+
 def from_text(
     text: str,
     path: str = "<text>",
@@ -104,7 +147,11 @@ def from_text(
     """Build a Document from raw text.
 
     Without an explicit ``title`` the first non-empty line is the title and the
-    body is everything after it, as in a scraped ``.txt`` file.
+    body is everything after it, as in a scraped ``.txt`` file, but only when that
+    line looks like a title (:func:`looks_like_title`: at most 150 characters and 25
+    words, not ending with a full stop, a comma or a dash, not opening with a dateline);
+    otherwise the
+    document has no title and the whole text is its body.
     """
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -117,7 +164,8 @@ def from_text(
             end = text.find("\n", start)
             end = len(text) if end < 0 else end
             if text[start:end].strip():
-                title, title_line = text[start:end].strip(), number
+                if looks_like_title(text[start:end]):
+                    title, title_line = text[start:end].strip(), number
                 break
             start, number = end + 1, number + 1
     return Document(

@@ -177,6 +177,9 @@ class CorpusRule(Rule):
 
     collect: Collector | None = None
     judge: Judge | None = None
+    # Rules whose finding on a line wins: the engine drops this rule's finding on a line one of them
+    # reports in the same document (one line, one finding).
+    defers_to: tuple[str, ...] = ()
 
     def run_corpus(self, texts: list[str], options: Mapping[str, Any] | None = None) -> list[list[Hit]]:
         """Hits per document of a small in-memory corpus (tests, docs, Python users)."""

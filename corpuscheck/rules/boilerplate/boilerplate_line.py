@@ -47,8 +47,8 @@ import regex
 
 from corpuscheck.rules.base import Hit, Option, Rule, bad, good
 from corpuscheck.rules.news.lines import (
-    LANGUAGES,
     MAX_PLACEHOLDER_CHARS,
+    RESIDUE_LANGUAGES,
     is_placeholder,
     key,
     lexicon,
@@ -98,7 +98,7 @@ def _compile(patterns: list[tuple[str, str]]) -> regex.Pattern | None:
 
 
 @cache
-def boilerplate_lexicon(languages: tuple[str, ...] = LANGUAGES) -> Boilerplate:
+def boilerplate_lexicon(languages: tuple[str, ...] = RESIDUE_LANGUAGES) -> Boilerplate:
     """The boilerplate-line lexicon for ``languages`` (ISO 639-1 codes)."""
     folder = resources.files(__package__) / "lexicons" / "boilerplate-line"
     lines: set[str] = set()
@@ -304,7 +304,7 @@ BoilerplateLine = Rule(
     message="Boilerplate line {line!r} is not article text",
     detect=detect,
     options={
-        "languages": Option(list(LANGUAGES), "lexicon languages to match (ISO 639-1 codes)"),
+        "languages": Option(list(RESIDUE_LANGUAGES), "lexicon languages to match (ISO 639-1 codes)"),
         "menu_run": Option(3, "a navigation menu is at least this many short lines in a row (0: do not look for menus)"),
         "menu_share": Option(0.2, "share of a menu's lines that must be known boilerplate lines or menu labels"),
     },
@@ -361,6 +361,12 @@ BoilerplateLine = Rule(
         bad("Titre\nPARIS (AFP) - Texte.\nPublicité\nLire aussi : Un autre article", 3, 4),
         bad("Titel\nBerlin (dpa) - Text.\nAnzeige\nMehr zum Thema", 3, 4),
         bad("Titolo\nROMA - Testo.\nPubblicità\nLeggi anche: Un altro articolo", 3, 4),
+        bad("Tajuk\nKUALA LUMPUR: Teks.\nIklan\nBerita berkaitan\nTajuk lain di sini\nLanggan surat berita kami", 3, (4, 5), 6,
+            note="ms"),
+        bad("Tiêu đề\nHÀ NỘI - Nội dung.\nQuảng cáo\nXem thêm: Một bài khác\nTin liên quan\nMột tiêu đề khác", 3, 4, (5, 6),
+            note="vi"),
+        bad("Headline\nLONDON (Reuters) - Text.\n[Read more]\nEnter your email address\nI'm not a robot", 3, 4, 5,
+            note="a bracketed read-more link and newsletter/captcha form text"),
         bad("Заголовок\nМОСКВА - Текст.\nРеклама\nЧитайте также: Другая статья", 3, 4),
         bad("제목\n[서울=뉴시스] 본문입니다.\n광고\n무단전재 및 재배포 금지", 3, 4),
         bad("見出し\n【東京=共同】本文。\n広告\n関連記事", 3, 4),

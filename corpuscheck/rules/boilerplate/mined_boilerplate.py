@@ -125,6 +125,7 @@ MinedBoilerplate = CorpusRule(
     collect=collect,
     judge=judge,
     severity="warning",
+    defers_to=("B101", "P101", "P102"),  # a line a lexicon rule knows is reported once, by it
     options={
         "min_share": Option(0.3, "a line is boilerplate if it occurs in at least this share of its source's documents"),
         "min_documents": Option(10, "sources with fewer documents are not mined (a story cluster is not furniture)"),
@@ -144,8 +145,9 @@ MinedBoilerplate = CorpusRule(
         "fragments the scraper split out of sentences (`Kompas.com`, 50% of megapolitan.kompas.com). "
         "A corpus drawn from a few days of one small outlet can hold a story cluster common "
         "enough to pass the share. Lines whose numbers change (`12 komentar`) are counted apart "
-        "unless `mask_digits` is set, which also merges dates (`Selasa (10/6/2025).`). Lines that "
-        "the lexicon rules (P101, P102, B101) know are reported by them too."
+        "unless `mask_digits` is set, which also merges dates (`Selasa (10/6/2025).`). A line "
+        "that a lexicon rule (B101, P101, P102) reports in the same run is left to it: one line, one "
+        "finding; run without them, B102 reports it."
     ),
     fix="Delete the line from every document of the source, or add it to your scraper's list of selectors to drop.",
     examples=(

@@ -3,11 +3,29 @@
 import regex
 
 from corpuscheck.rules.base import Hit, Option, Rule, bad, good
+from corpuscheck.rules.news.lines import is_placeholder, lexicon
 
 _OUTLET = r"[\p{L}\p{N}][\p{L}\p{N}\-]{1,30}(?:\.(?i:co|com|id|net|org|news|tv))+"
 # (ian) (rs/mdk) (kpl/vna) (ahs/nu2) (sls/CITILINK) (cr30/tribun-medan.com) (*/hbb) (kompas/msr) (Cas/Isk):
 # editor initials, a lower-case code of 2-6 letters, alone or followed by other codes, names or the outlet.
-INITIALS = r"\(\s?(?:[a-z]{2,6}\d{0,2}|(?:\*|CR\d{1,3}|[A-Z][a-z]{1,2})(?=\s?/))(?:\s?/\s?[\p{L}\p{N}*][\p{L}\p{N}.\-*]{0,29}){0,3}\s?\)"
+# [ian] [rs/mdk]: the same in square brackets; (ant/hrp/mdk/rs): up to six segments; (rs-12) (mdk/cr-12):
+# a code with digits after a dash.
+_FIRST = r"(?:[a-z]{2,6}(?:-?\d{1,3})?|(?:\*|CR-?\d{1,3}|[A-Z][a-z]{1,2})(?=\s?/))"
+_SEGMENTS = r"(?:\s?/\s?[\p{L}\p{N}*][\p{L}\p{N}.\-*]{0,29}){0,5}"
+INITIALS = rf"(?:\(\s?{_FIRST}{_SEGMENTS}\s?\)|\[\s?{_FIRST}{_SEGMENTS}\s?\])"
+# (CR-25) (ZA-7) [AB-12]: a desk code, letters, a dash and digits; only alone or after the last sentence
+# ("jet tempur (F-16)" ending a line is text).
+CODE = r"[(\[]\s?[\p{L}]{1,4}-\d{1,4}(?:\s?/\s?[\p{L}\p{N}][\p{L}\p{N}.\-]{0,29}){0,3}\s?[)\]]"
+# () ( ): the slot where the initials should be, left empty.
+EMPTY = r"\(\s?\)"
+# -- BERNAMA / .-KOMPAS ONLINE / — AFP: a wire's or outlet's sign-off after a dash, in capitals (up to three
+# words), alone on the last line or glued to the last sentence; "... begitu. - Utusan": one capitalised word,
+# glued only (a last list item "- Apples" is text).
+_CAPS_SIGN_OFF = r"[-–—]{1,2}\s?[\p{Lu}][\p{Lu}\p{N}.&\-]{1,20}(?:\s[\p{Lu}][\p{Lu}\p{N}.&\-]{1,20}){0,2}"
+DASH_SIGN_OFF = rf"(?:{_CAPS_SIGN_OFF}|[-–—]{{1,2}}\s?[\p{{Lu}}][\p{{Ll}}]{{2,15}})"
+# LAST_LINE's T.H. / N.Q.: a reporter's initials alone on the very last line (Vietnamese outlets sign that way);
+# not a bare acronym ("USA").
+
 # (AP) (SIS) (Reuters) (ANTARA) (dpa/lni) (ADV/ARIK) (advertorial): an agency's or editor's sign-off.
 SIGN_OFF = (
     r"\(\s?(?:[A-Z]{2,6}|Reuters|Antara|dpa|afp|Xinhua|Bernama|Kyodo|Yonhap|ANSA|EFE|Lusa|"
@@ -23,10 +41,12 @@ CREDIT = (
 # or glued after the last sentence (posmetro: "...pungkasnya.(Ria)").
 NAME = r"\(\s?[\p{Lu}][\p{Ll}]{1,15}(?:[\s,]\s?[\p{Lu}][\p{Ll}.]*){0,4}\s?\)"
 
-OWN_LINE = regex.compile(rf"(?:{INITIALS}|{SIGN_OFF}|{CREDIT})\.?")
-LAST_LINE = regex.compile(NAME)
+OWN_LINE = regex.compile(rf"(?:{INITIALS}|{SIGN_OFF}|{CREDIT}|{CODE}|{EMPTY})\.?")
+LAST_LINE = regex.compile(rf"{NAME}|{_CAPS_SIGN_OFF}|(?:[\p{{Lu}}]\.){{1,3}}[\p{{Lu}}]?\.?")
 # ...tulis BMKG.(zik) / ...Lemdiklat Polri. (mhd) / ...tandasnya. (Iwn) / ...katanya. (Tribunpekanbaru.com/Palti Siahaan)
-GLUED = regex.compile(rf"(?<=[.!?\"”’)\]。！？」』）])\s?(?P<i>{INITIALS}|{SIGN_OFF}|{CREDIT}|{NAME})\.?\s*$")
+GLUED = regex.compile(
+    rf"(?<=[.!?\"”’)\]。！？」』）])\s?(?P<i>{INITIALS}|{SIGN_OFF}|{CREDIT}|{NAME}|{CODE}|{EMPTY}|{DASH_SIGN_OFF})\.?\s*$"
+)
 # ...Jerinx SID      (SIS): a sign-off set apart by a run of spaces
 SPACED = regex.compile(rf"\s{{2,}}(?P<i>{INITIALS}|{SIGN_OFF}|{CREDIT})\s*$")
 # ...untuk dapat bergabung (amr) / ...Ole Romeny(sto): after a word, only on the very last line
@@ -39,7 +59,9 @@ TAG_CHARS = 60  # TAG's longest match
 END = 300  # characters at the end of a line that are looked at
 # Every pattern above ends with ")" and maybe ".", then only white space: a line (stripped)
 # that ends otherwise is not looked at further.
-_ENDINGS = (")", ").")
+_ENDINGS = (")", ").", "]", "].")
+_SHORT = 40  # a last line this short may be a sign-off without brackets (- BERNAMA, T.H.)
+_DASHES = ("-", "–", "—")
 
 
 def _tail(doc, size: int) -> list[tuple[int, str]]:
@@ -63,10 +85,14 @@ def _tail(doc, size: int) -> list[tuple[int, str]]:
 def detect(doc, options):
     tail = _tail(doc, options["tail_lines"])
     for index, (number, line) in enumerate(tail):
-        if not line.endswith(_ENDINGS):
+        if not line.endswith(_ENDINGS) and not (
+            index == len(tail) - 1 and (len(line) <= _SHORT or any(d in line[-_SHORT:] for d in _DASHES))
+        ):
             continue
         indent = len(doc.lines[number - 1]) - len(doc.lines[number - 1].lstrip())
         if OWN_LINE.fullmatch(line) or (index == len(tail) - 1 and LAST_LINE.fullmatch(line)):
+            if line[0] == "[" and is_placeholder(line, lexicon("placeholder-line")):
+                continue  # [image] / [video]: P101's placeholder, not initials
             yield Hit(number, column=indent + 1, data={"initials": line})
         elif found := (
             GLUED.search(line) or SPACED.search(line) or (index == len(tail) - 1 and UNPUNCTUATED.search(line))
@@ -78,7 +104,7 @@ def detect(doc, options):
 BylineResidue = Rule(
     code="N102",
     name="byline-residue",
-    summary="Editor initials or a sign-off left at the end of the text: `(ian)`, `(rs/mdk)`, `(AP)`.",
+    summary="Editor initials or a sign-off left at the end of the text: `(ian)`, `(rs/mdk)`, `[ian]`, `(AP)`, `-- BERNAMA`.",
     why=(
         "News sites close articles with the editors' initials, the agency's tag or a credit. A "
         "scraper keeps them, alone on a last line (`(kpl/vna)`, `(SIS)`, `(Daniel Setiawan)`), "
@@ -101,7 +127,12 @@ BylineResidue = Rule(
         "`With Post wires`, `Sumber: ...`), image credits, Tribun's end mark `(*)` and a reporter's "
         "name in capitals after the last sentence (`... bisa dilakukan. DINI TEJA`) are not. An "
         "editor's name in parentheses is only flagged as the very last line or glued after the "
-        "last sentence."
+        "last sentence. Square brackets count as parentheses (`[ian]`); a desk code with a dash "
+        "(`(CR-25)`) and an empty slot `()` are flagged alone or after the last sentence only; a "
+        "dash sign-off (`-- BERNAMA`, `.-KOMPAS ONLINE`) in capitals alone on the last line or "
+        "glued to the last sentence, a capitalised one (`- Utusan`) only glued; dotted initials "
+        "(`T.H.`) only alone on the very last line. A reporter's name alone on the last line without "
+        "brackets (`Thu Hà`) is missed: it reads like any short line."
     ),
     fix="Delete the initials; keep them in metadata if they matter.",
     examples=(
@@ -121,5 +152,22 @@ BylineResidue = Rule(
         good("Judul\nJAKARTA - Isi berita, kata dia, Senin (9/6/2025).\nPeneliti Badan Riset dan Inovasi Nasional (BRIN)"),
         good("Headline\nKukushkin beat him 7-6 (2).\nHe sought therapy (37).\n(Image credit: All About Space)"),
         good("Judul\nMedan - Isi berita.\nKata Margaret. (*)"),
+        # forms of outlets in none of the corpora (issue 9); the sentences are ours
+        bad("Judul\nJAKARTA - Isi.\nKalimat terakhir.\n[ian]", 4, note="initials in square brackets"),
+        bad("Judul\nJAKARTA - Isi.\nKalimat terakhir.[rs/mdk]", 3),
+        bad("Judul\nJAKARTA - Isi.\nKalimat terakhir.\n(ant/hrp/mdk/rs/ab)", 4, note="five segments"),
+        bad("Judul\nJAKARTA - Isi.\nKalimat terakhir.(mdk/cr-12)", 3, note="a code with a dash and digits"),
+        bad("Judul\nJAKARTA - Isi.\nKalimat terakhir.\n(CR-25)", 4),
+        bad("Judul\nJAKARTA - Isi.\nKalimat terakhir.()", 3, note="the initials' slot left empty"),
+        bad("Headline\nKUALA LUMPUR, 5 Feb (Bernama) -- Story.\nHe said so.\n-- BERNAMA", 4,
+            note="ms/en, Bernama's sign-off alone on the last line"),
+        bad("Judul\nKUALA LUMPUR - Isi.\nDia berkata begitu. - Utusan", 3, note="ms, glued to the last sentence"),
+        bad("Judul\nJAKARTA - Isi.\nDia berkata begitu.-KOMPAS ONLINE", 3),
+        bad("Tiêu đề\nHÀ NỘI - Nội dung.\nÔng nói như vậy.\nT.H.", 4, note="vi, a reporter's initials alone last"),
+        good("Judul\nJAKARTA - Isi.\nIndonesia membeli jet tempur (F-16)"),
+        good("Headline\nThe list:\n- Apples"),
+        good("Headline\nThe end.\nUSA"),
+        good("Headline\nThe end.\n[image]", note="a placeholder (P101), not initials"),
+        good("Headline\nHe quoted: “Be kind.” — Albert Einstein"),
     ),
 )

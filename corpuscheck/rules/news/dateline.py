@@ -70,14 +70,24 @@ _PARTICLE = r"(?:de|da|do|dos|das|del|di|la|le|am|an|der|upon|on|sur|en|of|el)"
 _UPPLACE = rf"{_UP}(?:{_S}{{1,2}}{_UP}){{0,3}}"
 _CAPPLACE = rf"{_CAP}(?:{_S}(?:{_PARTICLE}{_S})?{_CAP}){{0,2}}"
 _REGION = rf"{_CAP}(?:{_S}{_CAP}){{0,3}}"  # N.Y. / United Arab Emirates / CNN Indonesia / Jawa Timur
-_TLD = r"(?i:co|com|id|net|org|news|tv|info|my|sg|ph|in|uk|ru|kr|jp|br|de|it|es|fr)"
+_TLD = (
+    r"(?i:co|com|id|net|org|news|tv|info|my|sg|ph|in|uk|ru|kr|jp|br|de|it|es|fr|vn|th|tw|cn|hk|au|ca|za|ng|ke|"
+    r"pk|bd|lk|ae|sa|eg|tr|pl|ua|nz|ie|us|io|me|la|kh|mm|bn|gov|edu|online|asia|today)"
+)
 _OUTLET = (
     rf"[\p{{L}}\p{{N}}][\p{{L}}\p{{N}}\-]{{0,30}}(?:[.,]{_TLD}|\.{_S}(?:COM|CO|ID)){{1,3}}(?![\p{{L}}\p{{N}}])"
 )
+# A month: a word of letters (marks included: Tamil ஜன), or Thai's dotted ม.ค.; a day, with an ordinal suffix.
+_MONTH = r"(?:[\p{L}][\p{L}\p{M}]{1,9}+\.?|[\p{L}][\p{M}]*+\.[\p{L}][\p{M}]*+\.)"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _DATE = (
-    rf"(?:\d{{1,2}}{_S}?[\p{{L}}]{{3,10}}\.?(?:{_S}\d{{4}})?"  # 12 мар / 23 Februari 2016 / 12 MAR
-    rf"|[\p{{L}}]{{3,9}}\.?{_S}\d{{1,2}}(?:,{_S}\d{{4}})?)"  # Nov. 18 / March 3, 2020
+    rf"(?:{_DAY}{_S}?{_MONTH}(?:,?{_S}\d{{4}})?"  # 12 мар / 23 Februari 2016 / 12 MAR / 10 Jan. / 12 ม.ค.
+    rf"|{_MONTH}{_S}?{_DAY}(?:,{_S}?\d{{4}})?"  # Nov. 18 / March 3, 2020 / ஜன.17 / February 28th, 2008
+    rf"|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)"  # 12/3 / 12/3/2025
+    rf"(?:{_S}\([\p{{L}}]{{2,4}}\.?\))?"  # (Thu)
 )
+# A place in a script without case (Arabic, Thai, Tamil, Chinese ...): up to three words of letters.
+_LOPLACE = rf"\p{{Lo}}[\p{{Lo}}\p{{M}}]{{0,30}}+(?:{_S}\p{{Lo}}[\p{{Lo}}\p{{M}}]{{0,30}}+){{0,2}}"
 _AGENCY = r"\([^()\n]{1,40}\)"
 # Agencies and outlets whose parenthesis opens a story without a dash: "Hong Kong (CNN Business) Shares ..."
 _KNOWN = (
@@ -87,7 +97,9 @@ _KNOWN = (
 )
 # After a title-case place the parenthesis is a known agency or looks like one (AP, HawaiiNewsNow,
 # Antara/PRNewswire), not a country ("Chelsea (Inggris) - UEFA Champions League 2020/21").
-_CAP_AGENCY = rf"\((?:{_KNOWN}|[^()\n]{{0,38}}(?:\p{{Lu}}{{2}}|\p{{Ll}}\p{{Lu}}|/)[^()\n]{{0,38}})\)"
+_CAP_AGENCY = (
+    rf"\((?:{_KNOWN}|{_OUTLET}|[^()\n]{{0,38}}(?:\p{{Lu}}{{2}}|\p{{Ll}}\p{{Lu}}|/)[^()\n]{{0,38}})\)"
+)
 # A dash is spaced on at least one side, or glued to a capitalised word or a quote
 # ("TEMPO.CO,Jakarta-Pengacara"), never inside a word ("Baru-baru", "COVID-19", "Tae-yong").
 # Spaced before and glued after, it opens a capitalised word ("JAKARTA -Memberantas", "-iOS"),
@@ -103,15 +115,15 @@ PATTERNS = (
     # SEOUL - / NEW DELHI: / BUFFALO, N.Y. — / WASHINGTON (AP) — / JAKARTA, KOMPAS.com -
     # BATAM, POSMETRO.CO : / МОСКВА, 12 мар — РИА Новости. / ISTANBUL, 23 Februari 2016 (Antara/PRNewswire) -
     regex.compile(
-        rf"(?P<d>{_UPPLACE}(?:{_S}?,{_S}*(?:{_OUTLET}|{_DATE}|{_REGION})){{0,3}}"
-        rf"(?:{_S}*{_AGENCY})?(?:(?:{_ANY_DASH}|{_COLON})(?:РИА{_S}Новости\.)?"
+        rf"(?P<d>{_UPPLACE}(?:{_S}{_DATE})?(?:{_S}?,{_S}*(?:{_OUTLET}|{_DATE}|{_REGION})){{0,3}}"
+        rf"(?:{_S}?,?{_S}*{_AGENCY})?(?:(?:{_ANY_DASH}|{_COLON})(?:РИА{_S}Новости\.)?"
         rf"|\.{_S}*/[^/\n]{{2,20}}/\.?))"
     ),
     # Jakarta - / Jakarta, CNN Indonesia -- / Berlin (dpa) - / Madrid, 12 mar (EFE).- / Dekalb, Ill. —
     # ", Washington D.C - " (the outlet before the comma torn out)
     regex.compile(
-        rf"(?P<d>(?:,{_S}?)?{_CAPPLACE}(?:(?P<comma>{_S}?,){_S}*(?:{_OUTLET}|{_DATE}|{_REGION})){{0,3}}"
-        rf"(?:{_S}*{_CAP_AGENCY})?(?:{_SPACED_DASH}|(?(comma){_COLON}|(?!))))"
+        rf"(?P<d>(?:,{_S}?)?{_CAPPLACE}(?:{_S}{_DATE})?(?:(?P<comma>{_S}?,){_S}*(?:{_OUTLET}|{_DATE}|{_REGION})){{0,3}}"
+        rf"(?:{_S}?,?{_S}*{_CAP_AGENCY})?(?:{_SPACED_DASH}|{_COLON}))"
     ),
     # Hong Kong (CNN Business) Shares ... / Jakarta (ANTARA) Presiden ... / Hong Kong (CNN Business)A muddled
     regex.compile(rf"(?P<d>{_CAPPLACE}(?:,{_S}*{_REGION})?{_S}?\({_KNOWN}\))(?={_S}*[\p{{Lu}}\p{{N}}\"“])"),
@@ -125,18 +137,32 @@ PATTERNS = (
     # Liputan6.com, JakartaKita semua tahu ... (the dash lost, the place glued to the text)
     # or "Liputan6.com, Jakartasensual dan ...", never "Liputan6.com, Maria Vianey" (a reporter's credit)
     regex.compile(rf"(?P<d>{_OUTLET},{_S}?[\p{{Lu}}](?:[\p{{Ll}}]++(?=[\p{{Lu}}\p{{N}}\"“])|[\p{{Ll}}]{{11,}}+))"),
-    # (Reuters) — / (CNN) / (ANSA) - / (CNN)President
-    regex.compile(rf"(?P<d>\({_KNOWN}\)(?:{_SPACED_DASH}|(?={_S}|$|[\p{{Lu}}\"“])))"),
+    # (Reuters) — / (CNN) / (ANSA) - / (CNN)President / Jan 8 (Reuters) – / (Dân trí) - / (PLO)- (any short
+    # bracketed name opening the line before a dash)
+    regex.compile(
+        rf"(?P<d>(?:{_DATE}{_S}*)?\({_KNOWN}\)(?:{_SPACED_DASH}|(?={_S}|$|[\p{{Lu}}\"“])))"
+        rf"|(?P<d>(?:{_DATE}{_S}*)?\(\p{{L}}[^()\n]{{1,29}}\){_SPACED_DASH})"
+    ),
     # [서울=뉴시스] / (서울=연합뉴스) / 【ワシントン=共同】 / 【ワシントン共同】 / 新华社北京3月12日电
     regex.compile(
         r"(?P<d>[\[【(（][^\]】)）=＝\n]{1,20}[=＝][^\]】)）\n]{1,30}[\]】)）]"
         r"|【[^】\n]{1,20}(?:共同|時事|ロイター|AFP|AP|EPA|新華社|聯合)】"
         r"|(?:新华社|中新社|中新网)[^\n，。]{1,20}?电)"
     ),
+    # القاهرة (رويترز) - / بيروت - / กรุงเทพฯ - / கோலாலம்பூர், ஜன.17- (a place in a script without case)
+    regex.compile(
+        rf"(?P<d>{_LOPLACE}(?:{_S}?[,،]{_S}*(?:{_DATE}|{_LOPLACE})){{0,2}}(?:{_S}*{_AGENCY})?{_SPACED_DASH})"
+    ),
+    # [JAKARTA]Pemerintah ... / [Jakarta] Pemerintah ... / [Bangkok, Thailand] - (a bracketed place)
+    regex.compile(
+        rf"(?P<d>\[(?:{_UPPLACE}|{_CAPPLACE}|{_LOPLACE})(?:,{_S}*(?:{_REGION}|{_DATE})){{0,2}}\]"
+        rf"(?:{_SPACED_DASH})?)(?={_S}*[\p{{Lu}}\p{{Lo}}\p{{N}}\"“])"
+    ),
 )
 # A title-case place and a dash open a sentence; "Chris Davies - Nov 19, 2019, 10:31 pm CST",
 # "Take C.A.R.E. - comwrap auf der DMEXCO 2018" or "Lirik Lagu Gemu - Nyong Franco" are bylines and titles.
 _TITLE_CASE = PATTERNS[1]
+_NEED_TEXT = (PATTERNS[1], PATTERNS[7], PATTERNS[8])  # a sentence must follow them
 _TEXT_AFTER = 40  # characters that must follow a title-case dateline, unless they end a sentence
 # A dateline alone on its line, before a paragraph: BAAR, SWITZERLAND
 OWN_LINE = regex.compile(rf"{_UPPLACE}(?:,{_S}*(?:{_UPPLACE}|{_DATE})){{1,2}}")
@@ -157,6 +183,13 @@ _NOT_PLACES = frozenset(
     samstag sonntag lunedì martedì mercoledì giovedì venerdì sabato domenica
     published updated posted publicado atualizado atenção diperbarui ditulis dipublikasikan
     der die das ein eine und aber wenn y pero et mais
+    advertisement advertising ad ads iklan sponsored gallery galeri source sources quelle fuente fonte sumber
+    disclaimer warning note notes tags tag topics related trending credit credits copyright image images
+    q a question answer transcript introduction pendahuluan kesimpulan conclusion summary ringkasan pengantar
+    presiden menteri ketua gubernur bupati wali walikota kapolri kapolda kapolres jubir juru president minister
+    chairman chief premier governor mayor senator perdana timbalan datuk dato dr prof mr mrs ms sir
+    pak bu ibu bapak encik cik tuan puan kata ujar menurut theo ông bà anh chị thủ chủ bộ
+    قال وقال قالت أكد وأكد أعلن وأعلن أضاف وأضاف أشار كتب في من إن
     o os as um uma e mas в и но это на
     """.split()
 )
@@ -220,20 +253,34 @@ def _candidates(window: str) -> list[regex.Pattern]:
     found.append(PATTERNS[3])
     if "," in window:  # an outlet, a comma and a place
         found.append(PATTERNS[4])
-    if first == "(":  # an agency alone
+    if "(" in window:  # an agency alone, or after a date
         found.append(PATTERNS[5])
     if first and first in "[【(（新中":  # brackets or a Chinese agency
         found.append(PATTERNS[6])
+    if (dash or colon) and regex.match(r"\p{Lo}", first):  # a place in a script without case
+        found.append(PATTERNS[7])
+    if first == "[":  # a bracketed place
+        found.append(PATTERNS[8])
     return found
 
 
-def match_dateline(window: str, colon: bool = True, first_line: int | None = None) -> str | None:
+_BREADCRUMB = regex.compile(r"\s[>›»]\s")  # Home > News > Sarawak
+_BARE_PLACE = regex.compile(r"\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?\s?:")  # Kuala Lumpur:
+_BARE_AFTER = regex.compile(r"\s*\p{Lu}\p{Ll}+\s\p{Ll}")  # Remaja perempuan ...
+_BYLINE = regex.compile(r"(?i:by|oleh|von|por|par|di|door|av|af)\s")
+
+
+def match_dateline(
+    window: str, colon: bool = True, first_line: int | None = None, bare_colon: bool = True
+) -> str | None:
     """The dateline opening ``window`` (one line, or a few short lines joined by spaces), if any.
 
     ``colon=False`` refuses datelines ending with a colon (``NEW DELHI:``): after a first
     paragraph, ``GOWOK: KAMASUTRA JAWA ...`` is a title, not a dateline. ``first_line`` is the
     length of the window's first line: a title-case dateline must end on it (``Translate`` /
-    ``- Hasil rapid test ...`` is a widget label above a stripped dateline).
+    ``- Hasil rapid test ...`` is a widget label above a stripped dateline). ``bare_colon=False``
+    refuses a title-case place and a colon with no comma (``Kuala Lumpur: ...`` opens a body,
+    ``Hollywood Nation: ...`` after a standfirst is a column's label).
     """
     window = window[:WINDOW]
     for pattern in _candidates(window):
@@ -247,9 +294,13 @@ def match_dateline(window: str, colon: bool = True, first_line: int | None = Non
             continue  # "Bintangi Film GAZA, Cut Syifa: Ini ..." is a headline, not a place
         if _first_word(text) in _NOT_PLACES:
             continue
-        if pattern is _TITLE_CASE:
-            if first_line is not None and found.end("d") > first_line + 2:
+        if pattern in _NEED_TEXT:
+            if pattern is _TITLE_CASE and first_line is not None and found.end("d") > first_line + 2:
                 continue
+            if pattern is _TITLE_CASE and text.endswith(":") and "," not in text and not (
+                bare_colon and _BARE_PLACE.fullmatch(text) and _BARE_AFTER.match(window, found.end("d"))
+            ):
+                continue  # "Film GOWOK: KAMASUTRA JAWA ...": a title, not "Kuala Lumpur: Remaja ..."
             rest = window[found.end() :].strip()
             if len(rest) < _TEXT_AFTER and not _SENTENCE_END.search(rest):
                 continue
@@ -310,12 +361,16 @@ def _find_dateline(doc: Document) -> Dateline | None:
     toc = False
     # after a first paragraph, "GOWOK: KAMASUTRA JAWA ..." is a title, not a dateline
     first_paragraph = next((index for index, (_, text) in enumerate(lead) if _is_paragraph(text)), len(lead))
+    # "Trump: We will ..." / "Smith: ...": speaker labels of a transcript, not "Kuala Lumpur: ..."
+    labels = sum(1 for _, text in lead if _BARE_PLACE.match(text))
     for index, (number, text) in enumerate(lead):
         toc = toc or (len(text) <= _TOC_CHARS and text.casefold() in TOC)
         if text in DASHES:
             return None  # a lone dash with no place before it: the dateline was stripped
         if text[:2] in _STRIPPED:
             continue  # "- Presiden ...": a stripped dateline, or a list of related links
+        if len(text) <= SHORT * 2 and _BREADCRUMB.search(text):
+            continue  # "WILAYAH - SARAWAK > BERITA": the page's breadcrumb, not a dateline
         nxt = lead[index + 1][1] if index + 1 < len(lead) else ""
         # detik: "Jakarta" / "-" / text, and "nakhon Ratchasima" / "-": a short line, then a lone dash
         if nxt in DASHES and _is_split_place(text):
@@ -338,6 +393,7 @@ def _find_dateline(doc: Document) -> Dateline | None:
             window,
             colon=index <= first_paragraph,
             first_line=None if _is_split_place(text) else len(text),
+            bare_colon=labels < 2 and (index == 0 or _BYLINE.match(lead[index - 1][1]) is not None),
         )
         if found:
             reach, last = len(text), number

@@ -12,6 +12,12 @@ MAX_ORIGINS = 32  # earlier occurrences of one paragraph tried as the original o
 # ("Kendaraan golongan I: Rp 42.000 ..."): structure when short.
 _STRUCTURE = regex.compile(r"(?:\d{1,3}[.)]|[a-zA-Z][.)]|[-–•*·▪►])\s|[^.!?:\n]{1,40}:\s")
 STRUCTURE_CHARS = 100
+# A repeated block of short lines only (a refrain, a prayer, a chant) is the text's own form: lines of a
+# song or a liturgy are shorter than this; a scraped paragraph is not.
+VERSE_CHARS = 60
+# Where a copy is glued to the end of a line: after a sentence's end, maybe without a space.
+_GLUE = regex.compile(r"(?<=[.!?…。][\"'”’)]?+)\s?+(?=[\p{Lu}\p{Lo}\p{N}\"“‘(])")
+_GLUE_KEY = 24  # characters of a paragraph's start it is looked up by
 
 
 NOT_A_SENTENCE, STRUCTURE, PROSE = 0, 1, 2
@@ -57,6 +63,8 @@ def _counts(run, weights, sizes, counts, adjacent, options):
     directly follows an identical run (a block saved twice in a row) is a defect as soon
     as it holds a sentence, list item or not, however often it occurs.
     """
+    if not adjacent and len(run) > 1 and all(size < VERSE_CHARS for size in sizes):
+        return False  # a refrain or a prayer said again further on: short lines only
     if adjacent:
         weighing = [size for p, w, size in zip(run, weights, sizes, strict=True) if w != NOT_A_SENTENCE]
     else:
@@ -92,7 +100,42 @@ def _texts(doc):
     return numbers, texts
 
 
+def _glued_copy(doc, number, options):
+    """The hit for a copy of an earlier paragraph glued after the last sentence of line ``number``
+    (``... kata dia.SEOUL - Menteri ...``: the scraper's second copy starts on the same line), or None."""
+    line = doc.lines[number - 1].rstrip()
+    if len(line) < 2 * options["min_chars"]:
+        return None
+    starts: dict[str, list[tuple[int, str]]] = {}
+    for earlier, text in stripped_body(doc):
+        if earlier >= number:
+            break
+        if len(text) >= options["min_chars"] and weight(text) == PROSE:
+            starts.setdefault(text[:_GLUE_KEY], []).append((earlier, text))
+    if not starts:
+        return None
+    for glue in _GLUE.finditer(line):
+        at = glue.end()
+        for earlier, text in starts.get(line[at : at + _GLUE_KEY], ()):
+            if line.startswith(text, at):
+                return Hit(number, column=at + 1, excerpt=line[at : at + 80], related=(earlier, earlier),
+                           data={"count": 1, "first": earlier, "last": earlier})
+    return None
+
+
 def detect(doc, options):
+    found = list(_runs(doc, options))
+    yield from found
+    # a copy glued to the end of the last line, or of the line before a repeated run
+    body = stripped_body(doc)
+    candidates = {number for number, text in body[-1:]} | {hit.line - 1 for hit in found}
+    runs = {line for hit in found for line in range(hit.line, (hit.end_line or hit.line) + 1)}
+    for number in sorted(candidates - runs):
+        if number >= doc.body_start and (hit := _glued_copy(doc, number, options)):
+            yield hit
+
+
+def _runs(doc, options):
     numbers, texts = _texts(doc)
     if texts is None:
         return  # no paragraph occurs twice: nothing can repeat
@@ -134,6 +177,14 @@ def detect(doc, options):
         index += length
 
 
+# a prayer of short lines (over min_run_chars together), for the examples
+_PRAYER = (
+    "Ya Allah, ampunilah dosa-dosa kami semuanya.\nDan dosa kedua orang tua kami yang telah tiada.\n"
+    "Sayangilah mereka sebagaimana mereka menyayangi kami.\nLapangkanlah kubur mereka dan terangilah.\n"
+    "Kabulkanlah doa kami, wahai Tuhan semesta alam."
+)
+
+
 DuplicatedParagraphRun = Rule(
     code="D101",
     name="duplicated-paragraph-run",
@@ -151,6 +202,12 @@ DuplicatedParagraphRun = Rule(
         "min_run_chars": Option(200, "... or if its sentence paragraphs together have at least this many"),
     },
     known_problems=(
+        "A copy glued to the end of a line (`... kata dia.SEOUL - ...`) is found on the last line "
+        "and on the line before a repeated run only, and only when it starts with a whole earlier "
+        "sentence paragraph of `min_chars` or more. A run of short lines only (under 60 "
+        "characters: a refrain, a prayer) that comes back further on is the text's own form and is "
+        "not reported, nor is a scraped block of short sentences saved twice apart; saved twice in a "
+        "row it is. "
         "Only paragraphs that end like sentences weigh, so a repeated run made only of headings, "
         "captions, credits, lyric lines, short list items or `label: value` lines is not "
         "reported (nor a repeated list of product features or a tariff table). A paragraph that occurs three or more times in the document is "
@@ -203,6 +260,20 @@ DuplicatedParagraphRun = Rule(
             "Q: Why?\nBecause the forecasts had underestimated the rain for two days."
         ),
         good("Lyrics\nOh oh oh\nWe sing along\nOh oh oh\nWe sing along"),
+        bad(
+            "Judul\nSEOUL - Menteri luar negeri menyatakan keprihatinan atas uji coba rudal itu.\n"
+            "Pernyataan itu disampaikan setelah pertemuan para menteri di ibu kota pada Sabtu.\n"
+            "Kementerian menyebut langkah itu mengancam perdamaian di kawasan, kata dia."
+            "SEOUL - Menteri luar negeri menyatakan keprihatinan atas uji coba rudal itu.",
+            4,
+            related=[2],
+            note="the second copy glued to the end of the last line",
+        ),
+        good(
+            "Doa Setelah Sholat\nBerikut bacaan doa yang dianjurkan setelah sholat, menurut para ulama di kota itu.\n"
+            f"{_PRAYER}\nArtinya dibaca tiga kali, lalu ditutup dengan salam kepada jamaah yang hadir.\n{_PRAYER}",
+            note="a prayer said once more: short lines only",
+        ),
         good(
             "Tarif Tol\nDari GT Kejapanan Utama menuju GT Singosari:\n"
             "Kendaraan golongan I: Rp 42.000 (tarif normal Rp 52.500)\n"

@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     from corpuscheck.input.document import Document
 
 LANGUAGES = ("id", "en", "es", "pt", "fr", "de", "it", "ru", "ko", "ja")
+# The residue lexicons (P101, P102, B101) know more languages than the other lexicons: Malay, Vietnamese.
+RESIDUE_LANGUAGES = (*LANGUAGES, "ms", "vi")
 
 MAX_PLACEHOLDER_CHARS = 100  # longer lines are never placeholders (except lorem ipsum)
 MAX_UI_CHARS = 60  # longer lines are never widget labels
@@ -185,7 +187,7 @@ class Lexicon:
         return isinstance(k, str) and self.match(k)
 
 
-def lexicon(rule_name: str, languages: tuple[str, ...] = LANGUAGES) -> Lexicon:
+def lexicon(rule_name: str, languages: tuple[str, ...] = RESIDUE_LANGUAGES) -> Lexicon:
     """The entries of one rule's lexicon files for ``languages`` (one object per rule and languages,
     however they are passed, so that rules share what it has remembered)."""
     return _lexicon(rule_name, tuple(languages))
@@ -251,12 +253,16 @@ PLACEHOLDER_SHAPES = regex.compile(
     | \[\s*gambas\s*:[^\]\n]{{1,40}}\]                    # [Gambas:Video 20detik]
     | \[\s*(?:embed|widget|iframe)\s*:[^\]\n]{{0,60}}\]   # [embed: ...]
     | undefined | null | nan | \[object\ object\]
+    | view\ this\ (?:post|profile|video)\ on\ (?:instagram|facebook|tiktok|twitter|x|youtube)   # embeds' stubs
+    | (?:a\ )?post\ shared\ by\ [^\n]{{1,60}}\(@[\w.]{{1,30}}\)
+    | pic\.twitter\.com/\w{{4,20}}
+    | \[\s*(?:\.{{3}}|…)\s*\]                              # [...]: a cut read-more link
     """,
     regex.X | regex.I,
 )
 _LOREM = ("lorem ipsum", "dolor sit amet")
 # The characters a placeholder shape can start with (undefined, null, nan: whatever their case).
-_SHAPE_START = frozenset("{$%_<[(uUnN")
+_SHAPE_START = frozenset("{$%_<[(uUnNvVaApP")
 
 
 def forget() -> None:
@@ -313,6 +319,22 @@ UI_MARKS = regex.compile(rf"[{_WIDGET_MARKS}{_TABLE_MARKS}][{_WIDGET_MARKS}{_TAB
 # Font-size buttons: "A", "Aa", "A+", "A- A+", "A A A", "가가", "小 中 大".
 _SIZE_LETTER = r"[+\-−]?[Aa가][+\-−]{0,2}"
 FONT_SIZE = regex.compile(rf"[Aa가]{{1,2}}|{_SIZE_LETTER}(?:\s*{_SIZE_LETTER}){{0,3}}|小\s*中\s*大|大\s*中\s*小")
+# Font-size controls with a label, in any language: "Ukuran teks: A- A+", "Cỡ chữ A- A A+", "Text size A A A",
+# "A- Reset A+": a label of up to three words and at least two size letters, one of them signed (or three).
+_SIGNED = r"(?:[+\-−][Aa]|[Aa][+\-−])"
+FONT_CONTROL = regex.compile(
+    rf"(?:[\p{{L}}]{{2,12}}(?:\s[\p{{L}}]{{1,12}}){{0,2}}\s?:?\s+)?"
+    rf"(?=[^\n]{{0,40}}{_SIGNED}|(?:[^\n]{{0,30}}?[Aa]\s+){{2}}[Aa])"
+    rf"{_SIZE_LETTER}(?:\s+(?:{_SIZE_LETTER}|(?i:reset|normal|default|biasa|mặc\s?định)))+"
+)
+# Counters behind a symbol: "👁 1.234", "💬 12 ❤ 340", "♥ 5" (share, comment, view and like icons).
+ICON_COUNTER = regex.compile(r"(?:[\p{So}♥❤★☆][\uFE0F]?\s?\d{1,3}(?:[.,]\d{1,3})*\s?[kKmM]?\s*){1,4}")
+# A media player's controls and clock: "0:00 / 3:45", "Current Time 0:00", "Duration 3:45", "Loaded: 0%".
+PLAYER = regex.compile(
+    r"\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?"
+    r"|(?i:current\s+time|duration|remaining\s+time|loaded|progress|stream\s+type)\s*:?\s*-?\d{1,2}(?::\d{2}){1,2}"
+    r"|(?i:loaded|progress)\s*:?\s*\d{1,3}(?:[.,]\d{1,2})?\s?%"
+)
 # Other lines of one or two letters ("K", "vs", "MD"), or of single letters ("M M S").
 UI_LETTERS = regex.compile(r"\p{L}{1,2}|\p{L}[+\-−]{1,2}|[+\-−]?\p{L}[+\-−]{0,2}(?:\s+[+\-−]?\p{L}[+\-−]{0,2}){1,3}")
 # Abbreviated counters next to widgets: 1.2K, 15rb, 3 тыс.
@@ -411,6 +433,12 @@ def _ui_kind(stripped: str, words: Lexicon) -> str | None:
             return LABEL
         if UI_LETTERS.fullmatch(stripped) or UI_MARKS.fullmatch(stripped) or UI_COUNTER.fullmatch(stripped):
             return SHAPE
+    if ("A" in stripped or "a" in stripped) and FONT_CONTROL.fullmatch(stripped):
+        return LABEL
+    if not stripped[0].isalnum() and ICON_COUNTER.fullmatch(stripped):
+        return LABEL
+    if ":" in stripped and PLAYER.fullmatch(stripped):
+        return LABEL
     return LABEL if ui_label(stripped, words) else None
 
 

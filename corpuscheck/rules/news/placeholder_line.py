@@ -2,8 +2,8 @@
 
 from corpuscheck.rules.base import Hit, Option, Rule, bad, good
 from corpuscheck.rules.news.lines import (
-    LANGUAGES,
     MAX_PLACEHOLDER_CHARS,
+    RESIDUE_LANGUAGES,
     is_lorem,
     is_placeholder,
     lexicon,
@@ -33,7 +33,7 @@ PlaceholderLine = Rule(
     ),
     message="Placeholder line {line!r} is not article text",
     detect=detect,
-    options={"languages": Option(list(LANGUAGES), "lexicon languages to match (ISO 639-1 codes)")},
+    options={"languages": Option(list(RESIDUE_LANGUAGES), "lexicon languages to match (ISO 639-1 codes)")},
     known_problems=(
         "A whole line that really is one of these words (an article about the value `null`) "
         "is flagged; lexicon entries only match whole lines (case, punctuation and spacing "
@@ -58,6 +58,16 @@ PlaceholderLine = Rule(
             note="WordPress widgets that never loaded, from the extraction benchmark's raw pages",
         ),
         bad("Judul\nREPUBLIKA.CO.ID, JAKARTA - Isi berita.\nLoading...\nKalimat berikutnya.", 3),
+        # embeds' stubs and languages for outlets in none of the corpora (issue 9)
+        bad("Title\nLONDON (Reuters) - Text.\nView this post on Instagram\nA post shared by Jane Doe (@janedoe)", 3, 4,
+            note="a social embed's residue"),
+        bad("Title\nLONDON (Reuters) - Text.\npic.twitter.com/AbCdEf12", 3, note="a tweet's link left alone"),
+        good("Title\nLONDON (Reuters) - Text.\n— Jane Doe (@janedoe) June 5, 2025",
+             note="an embedded tweet's signature: the gold bodies keep embedded tweets as text"),
+        bad("Tiêu đề\nĐang tải...\nHÀ NỘI - Nội dung.", 2, note="vi"),
+        bad("Tajuk\nMemuatkan...\nKUALA LUMPUR: Isi berita.", 2, note="ms"),
+        bad("Title\nLONDON (Reuters) - Text.\n[...]", 3, note="a cut read-more link"),
+        good("Title\nLONDON (Reuters) - She wrote that a post shared by the minister was fake, and he deleted it."),
         good("Title\nLONDON (Reuters) - The page was still loading when the outage began."),
         good("Title\nThe variable was undefined, the engineers said, and null values crept in."),
         good(

@@ -2,8 +2,8 @@
 
 from corpuscheck.rules.base import Hit, Option, Rule, bad, good
 from corpuscheck.rules.news.lines import (
-    LANGUAGES,
     MAX_PLACEHOLDER_CHARS,
+    RESIDUE_LANGUAGES,
     SHAPE,
     continues_sentence,
     ends_sentence,
@@ -99,7 +99,7 @@ UiResidueLine = Rule(
     ),
     message="UI residue line {line!r} is a widget label, not article text",
     detect=detect,
-    options={"languages": Option(list(LANGUAGES), "lexicon languages to match (ISO 639-1 codes)")},
+    options={"languages": Option(list(RESIDUE_LANGUAGES), "lexicon languages to match (ISO 639-1 codes)")},
     known_problems=(
         "Widget labels come from per-language lexicons, matched on whole lines with case, "
         "punctuation and spacing ignored; counters (`12 Comments`) and labels joined on one line "
@@ -144,6 +144,15 @@ UiResidueLine = Rule(
             note="after a finished sentence, a next line in lower case is a new paragraph",
         ),
         bad("Title\nThe last paragraph of the story, without its full stop\n1.2K\n×", 3, 4),
+        # shapes and languages for outlets in none of the corpora (issue 9)
+        bad("Judul\nUkuran teks: A- A+\nJAKARTA - Isi berita.", 2, note="a font-size control with signs and a label"),
+        bad("Tiêu đề\nCỡ chữ A- A A+\nHÀ NỘI - Nội dung bài viết.\nChia sẻ\n12 bình luận", 2, 4, 5, note="vi"),
+        bad("Tajuk\nKUALA LUMPUR: Isi berita.\nKongsi artikel ini\nSaiz teks", 3, 4, note="ms"),
+        bad("Title\nLONDON (Reuters) - Text.\n👁 1.234\n💬 12 ❤ 340", 3, 4, note="counters behind icons"),
+        bad("Title\nLONDON (Reuters) - Text.\n0:00 / 3:45\nCurrent Time 0:00\nLoaded: 0%", 3, 4, 5,
+            note="a media player's clock and controls"),
+        good("Title\nGrade A- students and Plan A A were named.\nA A Milne wrote it."),
+        good("Title\nThe score was 3:45 / 4:00 at the break, he said, and the crowd went quiet."),
         good("Title\nBUFFALO, N.Y. — A gunman opened fire.\nShare prices fell on Tuesday."),
         good("Lirik Lagu\nC G Am F\nKu ingin kau tahu\nAm F C G\nC\nBetapa aku cinta"),
         good(
