@@ -30,7 +30,12 @@ class Report:
 
     @property
     def findings(self) -> list[Finding]:
-        return [f for report in self.files for f in report.findings]
+        return list(self.iter_findings())
+
+    def iter_findings(self):
+        """The findings file by file, without building one list (for large reports)."""
+        for report in self.files:
+            yield from report.findings
 
     @property
     def errors(self):
@@ -50,11 +55,11 @@ class Report:
 
     @property
     def documents_failed(self) -> int:
-        return len({f.doc_id for f in self.findings})
+        return len({f.doc_id for f in self.iter_findings()})
 
     def by_rule(self) -> dict[str, int]:
         counts: dict[str, int] = {}
-        for finding in self.findings:
+        for finding in self.iter_findings():
             counts[finding.rule] = counts.get(finding.rule, 0) + 1
         return dict(sorted(counts.items()))
 

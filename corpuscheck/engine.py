@@ -113,6 +113,89 @@ def check_document(doc: Document, entries: list[RuleEntry], columns: Iterable[st
 Output = Checked | LoadError
 
 
+@dataclass
+class Batch:
+    """The columnar results of :func:`check_batch` over a batch of Documents.
+
+    ``columns`` is the feature table: column name -> one value per document, in
+    batch order (``doc_id``, ``path``, ``record``, ``source``, ``n_lines``,
+    ``n_chars``, one count column per rule, the rules' measures and the asked-for
+    extra columns). ``findings`` and ``errors`` (rule crashes) are flat lists;
+    ``signatures`` maps each corpus rule's code to ``[(DocRef, signature), ...]``
+    for its ``judge`` once every batch is in.
+    """
+
+    columns: dict[str, list[Any]] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[LoadError] = field(default_factory=list)
+    signatures: dict[str, list[tuple[DocRef, Any]]] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)  # doc_id -> title, for documents with findings
+
+    def __len__(self) -> int:
+        return len(self.columns.get("doc_id", ()))
+
+    def rows(self) -> Iterator[dict[str, Any]]:
+        names = list(self.columns)
+        for values in zip(*(self.columns[n] for n in names), strict=True):
+            yield dict(zip(names, values, strict=True))
+
+    def arrow(self):
+        """The feature table as a pyarrow Table; rule counts in the smallest unsigned integer type."""
+        import pyarrow as pa
+
+        arrays = {}
+        for name, values in self.columns.items():
+            array = pa.array(values)
+            if pa.types.is_integer(array.type) and array.null_count == 0:
+                top = max(values, default=0)
+                if min(values, default=0) >= 0:
+                    array = array.cast(pa.uint8() if top < 2**8 else pa.uint16() if top < 2**16 else pa.uint32())
+            arrays[name] = array
+        return pa.table(arrays)
+
+
+def check_batch(docs: Iterable[Document], entries: list[RuleEntry], columns: Iterable[str] = ()) -> Batch:
+    """Every rule entry over a batch of Documents, as columnar results (the stable entry point
+    other engines call in their workers; corpus rules are judged by the caller over all batches'
+    ``signatures`` with :func:`judge_corpus`)."""
+    columns = tuple(columns)
+    batch = Batch(signatures={e.rule.code: [] for e in entries if isinstance(e.rule, CorpusRule)})
+    table: dict[str, list[Any]] = {}
+    count = 0
+    for doc in docs:
+        checked = check_document(doc, entries, columns)
+        for name, value in checked.row.items():
+            column = table.get(name)
+            if column is None:  # a column this batch had not seen yet (a rule's measure failed): None before
+                column = table[name] = [None] * count
+            column.append(value)
+        count += 1
+        for column in table.values():
+            if len(column) < count:
+                column.append(None)
+        batch.findings.extend(checked.findings)
+        batch.errors.extend(checked.errors)
+        if checked.findings and checked.ref.title:
+            batch.titles[checked.ref.doc_id] = checked.ref.title
+        for code, signature in checked.signatures.items():
+            batch.signatures[code].append((checked.ref, signature))
+    batch.columns = table
+    return batch
+
+
+def judge_corpus(entries: list[RuleEntry], signatures: dict[str, list[tuple[DocRef, Any]]]):
+    """Each corpus rule's ``judge`` over every document's signature: ``(entry, [(DocRef, Hit), ...] | Exception)``."""
+    for entry in entries:
+        if not isinstance(entry.rule, CorpusRule):
+            continue
+        pairs = signatures.get(entry.rule.code, [])
+        refs = {ref.doc_id: ref for ref, _ in pairs}
+        try:
+            yield entry, [(refs[doc_id], hit) for doc_id, hit in entry.rule.judge(pairs, entry.options)]
+        except Exception as exc:  # the caller reports it; the run goes on
+            yield entry, exc
+
+
 def _check_docs(items: list[Document | HtmlPage], entries: list[RuleEntry], columns: tuple[str, ...]) -> list[list[Output]]:
     """One list of outputs per item: a Document gives its Checked; an HtmlPage is
     extracted here first (in the worker, where the CPU is) and gives its Checked or
@@ -232,7 +315,11 @@ class RuleRun:
 
     @property
     def findings(self) -> list[Finding]:
-        return [f for report in self.files.values() for f in report.findings]
+        return list(self.iter_findings())
+
+    def iter_findings(self) -> Iterator[Finding]:
+        for report in self.files.values():
+            yield from report.findings
 
 
 def run_rules(
@@ -332,23 +419,17 @@ def _judge_corpus(
     if not entries:
         return
     row_of = {row["doc_id"]: row for row in rows}
-    for entry in entries:
-        rule = entry.rule
-        refs = {ref.doc_id: ref for ref, _ in signatures[rule.code]}
-        try:
-            judged = list(rule.judge(signatures[rule.code], entry.options))
-        except Exception as exc:  # reported on every file, the run goes on
+    for entry, judged in judge_corpus(entries, signatures):
+        if isinstance(judged, Exception):  # reported on every file, the run goes on
             for report in files.values():
-                report.errors.append(LoadError(report.path, f"corpus rule {rule.code} failed: {exc!r}"))
+                report.errors.append(LoadError(report.path, f"corpus rule {entry.rule.code} failed: {judged!r}"))
             continue
-        for doc_id, hit in judged:
-            ref = refs[doc_id]
+        for ref, hit in judged:
             report = files[ref.path]
             report.findings.append(to_finding(hit, entry, ref, None))
             if ref.title:
                 report.titles.setdefault(ref.record, ref.title)
-            row_of[doc_id][rule.column] += 1
-
+            row_of[ref.doc_id][entry.rule.column] += 1
 
 def rows(documents: Iterable[Document]):
     """One pandas row per Document (path, record, title, dateline, body, line count, meta).
