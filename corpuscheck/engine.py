@@ -17,11 +17,12 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from corpuscheck.cache import Cache
 from corpuscheck.findings import Finding, excerpt
 from corpuscheck.gx.suite import RuleEntry
 from corpuscheck.input.document import Document
 from corpuscheck.input.html import HTML_SUFFIXES, HtmlOptions
-from corpuscheck.input.loader import SUFFIXES, FileStart, HtmlPage, Item, LoadError, iter_items
+from corpuscheck.input.loader import SUFFIXES, FileStart, HtmlPage, Item, LoadError, discover, display_path, iter_items
 from corpuscheck.rules.base import CorpusRule, DocRef, Hit
 
 CHUNK_DOCS = 256
@@ -322,6 +323,9 @@ class RuleRun:
             yield from report.findings
 
 
+Signatures = dict[str, list[tuple[DocRef, Any]]]
+
+
 def run_rules(
     paths: list[str],
     entries: list[RuleEntry],
@@ -333,15 +337,95 @@ def run_rules(
     progress: Callable[[int], None] | None = None,
     prefetch_gx: bool = False,
     html: HtmlOptions | None = None,
+    cache: Cache | None = None,
 ) -> RuleRun:
     """Load ``paths`` and run ``entries`` over every document.
 
     ``jobs``: worker processes (None: all cores when the corpus is large, else 1).
     ``progress`` is called with the number of documents done after each chunk.
+    ``cache``: a :class:`corpuscheck.cache.Cache`; files it knows are not read, the
+    others are checked and stored (corpus rules then judge all of them together).
     """
-    if prefetch_gx:
-        _import_gx_in_background()
     columns = tuple(columns)
+    options = dict(columns=columns, text_field=text_field, title_field=title_field, jobs=jobs, progress=progress, html=html)
+    if cache is None:
+        if prefetch_gx:
+            _import_gx_in_background()
+        files, rows, signatures = _run_fresh(paths, entries, **options)
+    else:
+        files, rows, signatures = _run_cached(paths, entries, cache, prefetch_gx, **options)
+    corpus_entries = [e for e in entries if isinstance(e, RuleEntry) and isinstance(e.rule, CorpusRule)]
+    _judge_corpus(corpus_entries, signatures, files, rows)
+    return RuleRun(files, rows)
+
+
+def _run_cached(paths, entries, cache: Cache, prefetch_gx: bool, **options):
+    """Cached files from the cache, the others checked (and then stored), all in discovery order."""
+    order: list[str] = []
+    known: dict[str, tuple] = {}
+    fresh: list[str] = []
+    errors: dict[str, LoadError] = {}
+    for found in discover(paths):
+        if isinstance(found, LoadError):
+            errors[found.path] = found
+            order.append(found.path)
+            continue
+        shown = display_path(found)
+        order.append(shown)
+        entry = cache.get_file(found)
+        if entry is None:
+            fresh.append(found)
+        else:
+            known[shown] = entry
+    if prefetch_gx and fresh:
+        _import_gx_in_background()
+    if fresh:
+        f_files, f_rows, f_signatures = _run_fresh(fresh, entries, **options)
+        rows_of: dict[str, list] = {}
+        for row in f_rows:
+            rows_of.setdefault(row["path"], []).append(row)
+        signatures_of: dict[str, Signatures] = {}
+        for code, pairs in f_signatures.items():
+            for ref, signature in pairs:
+                signatures_of.setdefault(ref.path, {}).setdefault(code, []).append((ref, signature))
+        for path in fresh:
+            shown = display_path(path)
+            report = f_files.get(shown)
+            if report is None:
+                continue
+            entry = (report, rows_of.get(shown, []), signatures_of.get(shown, {}))
+            cache.put_file(path, entry)  # pickled now: before the corpus rules add their findings
+            known[shown] = entry
+    files: dict[str, FileReport] = {}
+    rows: list[dict[str, Any]] = []
+    signatures: Signatures = {e.rule.code: [] for e in entries if isinstance(e.rule, CorpusRule)}
+    for shown in order:
+        if shown in errors:
+            files.setdefault(shown, FileReport(shown)).errors.append(errors[shown])
+            continue
+        if shown not in known:
+            continue
+        report, file_rows, file_signatures = known[shown]
+        files[shown] = report
+        rows.extend(file_rows)
+        for code, pairs in file_signatures.items():
+            signatures.setdefault(code, []).extend(pairs)
+    return files, rows, signatures
+
+
+def _run_fresh(
+    paths: list[str],
+    entries: list[RuleEntry],
+    *,
+    columns: tuple[str, ...],
+    text_field: str,
+    title_field: str | None,
+    jobs: int | None,
+    progress: Callable[[int], None] | None,
+    html: HtmlOptions | None,
+) -> tuple[dict[str, FileReport], list[dict[str, Any]], Signatures]:
+    """Every document of ``paths`` through ``entries``: reports, rows and the corpus rules'
+    signatures, in stream order (the corpus rules not judged yet)."""
     files: dict[str, FileReport] = {}
     rows: list[dict[str, Any]] = []
 
@@ -385,8 +469,7 @@ def run_rules(
     if jobs <= 1:
         for chunk in _chunks(items):
             collect(chunk, _check_docs([i for i in chunk if isinstance(i, Document)], entries, columns))
-        _judge_corpus(corpus_entries, signatures, files, rows)
-        return RuleRun(files, rows)
+        return files, rows, signatures
 
     context = multiprocessing.get_context("spawn")  # never fork a process that has threads
     with ProcessPoolExecutor(
@@ -405,8 +488,7 @@ def run_rules(
         while pending:
             markers, done = pending.popleft()
             collect(markers, done.result() if done is not None else [])
-    _judge_corpus(corpus_entries, signatures, files, rows)
-    return RuleRun(files, rows)
+    return files, rows, signatures
 
 
 def _judge_corpus(

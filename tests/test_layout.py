@@ -48,7 +48,7 @@ def _graph() -> dict[str, set[str]]:
 
 
 def test_the_layout_has_its_parts():
-    for part in ("input/document.py", "input/loader.py", "rules/base.py", "engine.py",
+    for part in ("input/document.py", "input/loader.py", "rules/base.py", "engine.py", "cache.py",
                  "gx/suite.py", "report/__init__.py", "ci/config.py", "findings.py", "check.py"):
         assert (PACKAGE / part).is_file(), part
 
