@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from corpuscheck import __version__
 from corpuscheck.engine import FileReport, run_rules
 from corpuscheck.findings import Finding, excerpt
-from corpuscheck.gx.suite import GxEntry, Suite, load_suite
-from corpuscheck.gx.validate import ExpectationOutcome, validate
+from corpuscheck.gx.suite import GxEntry, RuleEntry, Suite, load_suite
+from corpuscheck.gx.validate import ExpectationOutcome
 from corpuscheck.rules import all_rules, select_rules
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -30,7 +30,12 @@ class Report:
 
     @property
     def findings(self) -> list[Finding]:
-        return [f for report in self.files for f in report.findings]
+        return list(self.iter_findings())
+
+    def iter_findings(self):
+        """The findings file by file, without building one list (for large reports)."""
+        for report in self.files:
+            yield from report.findings
 
     @property
     def errors(self):
@@ -50,11 +55,11 @@ class Report:
 
     @property
     def documents_failed(self) -> int:
-        return len({f.doc_id for f in self.findings})
+        return len({f.doc_id for f in self.iter_findings()})
 
     def by_rule(self) -> dict[str, int]:
         counts: dict[str, int] = {}
-        for finding in self.findings:
+        for finding in self.iter_findings():
             counts[finding.rule] = counts.get(finding.rule, 0) + 1
         return dict(sorted(counts.items()))
 
@@ -100,12 +105,15 @@ def check(
     per_path_ignores: dict[str, list[str]] | None = None,
     fail_on: str = "error",
     html=None,
+    cache_dir: Path | str | None = None,
 ) -> Report:
     """Check ``paths`` against ``suite`` (a Suite, a file, a name, or None for the default).
 
     ``html``: a :class:`corpuscheck.input.html.HtmlOptions` for HTML pages.
     ``per_path_ignores`` maps path globs to rule selectors whose findings are
     dropped for matching files (before validation, so thresholds see them gone).
+    ``cache_dir``: keep per-file results and verdicts there (:mod:`corpuscheck.cache`);
+    None (the default of this Python call) checks everything afresh.
     """
     paths = [paths] if isinstance(paths, str) else list(paths)
     if not isinstance(suite, Suite):
@@ -113,6 +121,12 @@ def check(
     if select or ignore:
         suite = suite.restrict(select_rules(all_rules(), select, ignore), add_missing=bool(select))
     columns = {c for e in suite.gx_entries for c in e.columns}
+    cache = None
+    if cache_dir is not None:
+        from corpuscheck.cache import Cache, fingerprint
+
+        rules_key = [(e.rule.code, e.severity, sorted(e.options.items())) for e in suite.rule_entries]
+        cache = Cache(cache_dir, fingerprint(rules_key, sorted(columns), text_field, title_field, html))
     run = run_rules(
         paths,
         suite.rule_entries,
@@ -123,15 +137,15 @@ def check(
         progress=progress,
         prefetch_gx=True,
         html=html,
+        cache=cache,
     )
     if per_path_ignores:
         _drop_ignored(run, suite, per_path_ignores)
-    import pandas as pd  # only now: the rules start sooner, and GX's background import brings it meanwhile
-
-    frame = pd.DataFrame(run.rows)
-    if frame.empty:
-        frame = pd.DataFrame(columns=["doc_id", "path", "record", *[e.rule.column for e in suite.rule_entries], *columns])
-    outcomes = validate(suite, frame, data_docs_dir=data_docs_dir) if suite.entries else []
+    outcomes = _cached_verdict(cache, suite, run.rows) if cache is not None and data_docs_dir is None else None
+    if outcomes is None:
+        outcomes = _validate(suite, run.rows, columns, data_docs_dir)
+        if cache is not None:
+            _store_verdict(cache, suite, run.rows, outcomes)
     docs = {row["doc_id"]: row for row in run.rows}
     for outcome in outcomes:
         if isinstance(outcome.entry, GxEntry):
@@ -145,6 +159,51 @@ def check(
 
         report.extra["language_mix"] = language_mix(run.rows)
     return report
+
+
+def _validate(suite: Suite, rows: list[dict], columns: set[str], data_docs_dir: Path | None):
+    from corpuscheck.gx.validate import validate
+
+    import pandas as pd  # only now: the rules start sooner, and GX's background import brings it meanwhile
+
+    frame = pd.DataFrame(rows)
+    if frame.empty:
+        frame = pd.DataFrame(columns=["doc_id", "path", "record", *[e.rule.column for e in suite.rule_entries], *columns])
+    return validate(suite, frame, data_docs_dir=data_docs_dir) if suite.entries else []
+
+
+def _verdict_key(suite: Suite, rows: list[dict]) -> str:
+    import hashlib
+
+    from corpuscheck.cache import fingerprint
+
+    entries = [
+        (e.rule.code, e.severity, e.mostly, e.max_per_document, sorted(e.options.items()), e.per_source,
+         sorted(e.sources.items()), e.description) if isinstance(e, RuleEntry) else e
+        for e in suite.entries
+    ]
+    digest = hashlib.sha256()
+    for row in rows:  # by value (repr), not pickle: pickle's bytes depend on which objects are shared
+        digest.update(repr(row).encode("utf-8", "surrogatepass"))
+    return fingerprint(entries, digest.hexdigest())
+
+
+def _cached_verdict(cache, suite: Suite, rows: list[dict]):
+    """The outcomes of the last validation of the very same rows under the same suite, or None."""
+    stored = cache.get_verdict(_verdict_key(suite, rows))
+    if stored is None:
+        return None
+    try:
+        return [replace(outcome, entry=suite.entries[index]) for index, outcome in stored]
+    except (IndexError, TypeError):
+        return None
+
+
+def _store_verdict(cache, suite: Suite, rows: list[dict], outcomes) -> None:
+    index = {id(e): i for i, e in enumerate(suite.entries)}
+    if all(id(o.entry) in index for o in outcomes):  # entries are stored by position, not pickled
+        stored = [(index[id(o.entry)], replace(o, entry=None)) for o in outcomes]
+        cache.put_verdict(_verdict_key(suite, rows), stored)
 
 
 def _drop_ignored(run, suite: Suite, per_path_ignores: dict[str, list[str]]) -> None:

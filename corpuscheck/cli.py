@@ -52,6 +52,8 @@ def _add_check_options(command: argparse.ArgumentParser) -> None:
                          help="how HTML pages are extracted (trafilatura's trade-off; default: balanced)")
     command.add_argument("--html-no-tables", action="store_true", help="leave tables out of extracted HTML text")
     command.add_argument("--html-comments", action="store_true", help="keep reader comments in extracted HTML text")
+    command.add_argument("--no-cache", action="store_true", help="check every file afresh; read and write no cache")
+    command.add_argument("--cache-dir", help="cache folder (default: .corpuscheck_cache/ beside pyproject.toml, else here)")
     command.add_argument("--no-progress", action="store_true", help="no progress bar")
     command.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
 
@@ -150,6 +152,7 @@ def _run(args, settings: dict, *, data_docs_dir=None):
             per_path_ignores=settings["per_path_ignores"],
             fail_on=settings["fail_on"],
             html=HtmlOptions(tables=not args.html_no_tables, comments=args.html_comments, mode=args.html_mode),
+            cache_dir=_cache_dir(args),
         )
     finally:
         if bar:
@@ -159,6 +162,22 @@ def _run(args, settings: dict, *, data_docs_dir=None):
     if not report.files:
         raise UsageError(f"no corpus files (.txt, .jsonl, .jsonl.gz, .json.gz, .parquet) under {', '.join(paths)}")
     return report
+
+
+def _cache_dir(args) -> Path | None:
+    """--cache-dir, else .corpuscheck_cache/ beside the config (or here); None with --no-cache or
+    CORPUSCHECK_NO_CACHE=1 in the environment (the test suite sets it)."""
+    if getattr(args, "no_cache", False):
+        return None
+    if getattr(args, "cache_dir", None):
+        return Path(args.cache_dir)
+    if os.environ.get("CORPUSCHECK_NO_CACHE") == "1":
+        return None
+    from corpuscheck.cache import FOLDER_NAME
+    from corpuscheck.ci.config import find_pyproject
+
+    config = find_pyproject()
+    return (config.parent if config else Path.cwd()) / FOLDER_NAME
 
 
 def run_check(args) -> int:

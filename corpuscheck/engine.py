@@ -17,11 +17,12 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from corpuscheck.cache import Cache
 from corpuscheck.findings import Finding, excerpt
 from corpuscheck.gx.suite import RuleEntry
 from corpuscheck.input.document import Document
 from corpuscheck.input.html import HTML_SUFFIXES, HtmlOptions
-from corpuscheck.input.loader import SUFFIXES, FileStart, HtmlPage, Item, LoadError, iter_items
+from corpuscheck.input.loader import SUFFIXES, FileStart, HtmlPage, Item, LoadError, discover, display_path, iter_items
 from corpuscheck.rules.base import CorpusRule, DocRef, Hit
 
 CHUNK_DOCS = 256
@@ -111,6 +112,89 @@ def check_document(doc: Document, entries: list[RuleEntry], columns: Iterable[st
 
 
 Output = Checked | LoadError
+
+
+@dataclass
+class Batch:
+    """The columnar results of :func:`check_batch` over a batch of Documents.
+
+    ``columns`` is the feature table: column name -> one value per document, in
+    batch order (``doc_id``, ``path``, ``record``, ``source``, ``n_lines``,
+    ``n_chars``, one count column per rule, the rules' measures and the asked-for
+    extra columns). ``findings`` and ``errors`` (rule crashes) are flat lists;
+    ``signatures`` maps each corpus rule's code to ``[(DocRef, signature), ...]``
+    for its ``judge`` once every batch is in.
+    """
+
+    columns: dict[str, list[Any]] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[LoadError] = field(default_factory=list)
+    signatures: dict[str, list[tuple[DocRef, Any]]] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)  # doc_id -> title, for documents with findings
+
+    def __len__(self) -> int:
+        return len(self.columns.get("doc_id", ()))
+
+    def rows(self) -> Iterator[dict[str, Any]]:
+        names = list(self.columns)
+        for values in zip(*(self.columns[n] for n in names), strict=True):
+            yield dict(zip(names, values, strict=True))
+
+    def arrow(self):
+        """The feature table as a pyarrow Table; rule counts in the smallest unsigned integer type."""
+        import pyarrow as pa
+
+        arrays = {}
+        for name, values in self.columns.items():
+            array = pa.array(values)
+            if pa.types.is_integer(array.type) and array.null_count == 0:
+                top = max(values, default=0)
+                if min(values, default=0) >= 0:
+                    array = array.cast(pa.uint8() if top < 2**8 else pa.uint16() if top < 2**16 else pa.uint32())
+            arrays[name] = array
+        return pa.table(arrays)
+
+
+def check_batch(docs: Iterable[Document], entries: list[RuleEntry], columns: Iterable[str] = ()) -> Batch:
+    """Every rule entry over a batch of Documents, as columnar results (the stable entry point
+    other engines call in their workers; corpus rules are judged by the caller over all batches'
+    ``signatures`` with :func:`judge_corpus`)."""
+    columns = tuple(columns)
+    batch = Batch(signatures={e.rule.code: [] for e in entries if isinstance(e.rule, CorpusRule)})
+    table: dict[str, list[Any]] = {}
+    count = 0
+    for doc in docs:
+        checked = check_document(doc, entries, columns)
+        for name, value in checked.row.items():
+            column = table.get(name)
+            if column is None:  # a column this batch had not seen yet (a rule's measure failed): None before
+                column = table[name] = [None] * count
+            column.append(value)
+        count += 1
+        for column in table.values():
+            if len(column) < count:
+                column.append(None)
+        batch.findings.extend(checked.findings)
+        batch.errors.extend(checked.errors)
+        if checked.findings and checked.ref.title:
+            batch.titles[checked.ref.doc_id] = checked.ref.title
+        for code, signature in checked.signatures.items():
+            batch.signatures[code].append((checked.ref, signature))
+    batch.columns = table
+    return batch
+
+
+def judge_corpus(entries: list[RuleEntry], signatures: dict[str, list[tuple[DocRef, Any]]]):
+    """Each corpus rule's ``judge`` over every document's signature: ``(entry, [(DocRef, Hit), ...] | Exception)``."""
+    for entry in entries:
+        if not isinstance(entry.rule, CorpusRule):
+            continue
+        pairs = signatures.get(entry.rule.code, [])
+        refs = {ref.doc_id: ref for ref, _ in pairs}
+        try:
+            yield entry, [(refs[doc_id], hit) for doc_id, hit in entry.rule.judge(pairs, entry.options)]
+        except Exception as exc:  # the caller reports it; the run goes on
+            yield entry, exc
 
 
 def _check_docs(items: list[Document | HtmlPage], entries: list[RuleEntry], columns: tuple[str, ...]) -> list[list[Output]]:
@@ -232,7 +316,14 @@ class RuleRun:
 
     @property
     def findings(self) -> list[Finding]:
-        return [f for report in self.files.values() for f in report.findings]
+        return list(self.iter_findings())
+
+    def iter_findings(self) -> Iterator[Finding]:
+        for report in self.files.values():
+            yield from report.findings
+
+
+Signatures = dict[str, list[tuple[DocRef, Any]]]
 
 
 def run_rules(
@@ -246,15 +337,95 @@ def run_rules(
     progress: Callable[[int], None] | None = None,
     prefetch_gx: bool = False,
     html: HtmlOptions | None = None,
+    cache: Cache | None = None,
 ) -> RuleRun:
     """Load ``paths`` and run ``entries`` over every document.
 
     ``jobs``: worker processes (None: all cores when the corpus is large, else 1).
     ``progress`` is called with the number of documents done after each chunk.
+    ``cache``: a :class:`corpuscheck.cache.Cache`; files it knows are not read, the
+    others are checked and stored (corpus rules then judge all of them together).
     """
-    if prefetch_gx:
-        _import_gx_in_background()
     columns = tuple(columns)
+    options = dict(columns=columns, text_field=text_field, title_field=title_field, jobs=jobs, progress=progress, html=html)
+    if cache is None:
+        if prefetch_gx:
+            _import_gx_in_background()
+        files, rows, signatures = _run_fresh(paths, entries, **options)
+    else:
+        files, rows, signatures = _run_cached(paths, entries, cache, prefetch_gx, **options)
+    corpus_entries = [e for e in entries if isinstance(e, RuleEntry) and isinstance(e.rule, CorpusRule)]
+    _judge_corpus(corpus_entries, signatures, files, rows)
+    return RuleRun(files, rows)
+
+
+def _run_cached(paths, entries, cache: Cache, prefetch_gx: bool, **options):
+    """Cached files from the cache, the others checked (and then stored), all in discovery order."""
+    order: list[str] = []
+    known: dict[str, tuple] = {}
+    fresh: list[str] = []
+    errors: dict[str, LoadError] = {}
+    for found in discover(paths):
+        if isinstance(found, LoadError):
+            errors[found.path] = found
+            order.append(found.path)
+            continue
+        shown = display_path(found)
+        order.append(shown)
+        entry = cache.get_file(found)
+        if entry is None:
+            fresh.append(found)
+        else:
+            known[shown] = entry
+    if prefetch_gx and fresh:
+        _import_gx_in_background()
+    if fresh:
+        f_files, f_rows, f_signatures = _run_fresh(fresh, entries, **options)
+        rows_of: dict[str, list] = {}
+        for row in f_rows:
+            rows_of.setdefault(row["path"], []).append(row)
+        signatures_of: dict[str, Signatures] = {}
+        for code, pairs in f_signatures.items():
+            for ref, signature in pairs:
+                signatures_of.setdefault(ref.path, {}).setdefault(code, []).append((ref, signature))
+        for path in fresh:
+            shown = display_path(path)
+            report = f_files.get(shown)
+            if report is None:
+                continue
+            entry = (report, rows_of.get(shown, []), signatures_of.get(shown, {}))
+            cache.put_file(path, entry)  # pickled now: before the corpus rules add their findings
+            known[shown] = entry
+    files: dict[str, FileReport] = {}
+    rows: list[dict[str, Any]] = []
+    signatures: Signatures = {e.rule.code: [] for e in entries if isinstance(e.rule, CorpusRule)}
+    for shown in order:
+        if shown in errors:
+            files.setdefault(shown, FileReport(shown)).errors.append(errors[shown])
+            continue
+        if shown not in known:
+            continue
+        report, file_rows, file_signatures = known[shown]
+        files[shown] = report
+        rows.extend(file_rows)
+        for code, pairs in file_signatures.items():
+            signatures.setdefault(code, []).extend(pairs)
+    return files, rows, signatures
+
+
+def _run_fresh(
+    paths: list[str],
+    entries: list[RuleEntry],
+    *,
+    columns: tuple[str, ...],
+    text_field: str,
+    title_field: str | None,
+    jobs: int | None,
+    progress: Callable[[int], None] | None,
+    html: HtmlOptions | None,
+) -> tuple[dict[str, FileReport], list[dict[str, Any]], Signatures]:
+    """Every document of ``paths`` through ``entries``: reports, rows and the corpus rules'
+    signatures, in stream order (the corpus rules not judged yet)."""
     files: dict[str, FileReport] = {}
     rows: list[dict[str, Any]] = []
 
@@ -298,8 +469,7 @@ def run_rules(
     if jobs <= 1:
         for chunk in _chunks(items):
             collect(chunk, _check_docs([i for i in chunk if isinstance(i, Document)], entries, columns))
-        _judge_corpus(corpus_entries, signatures, files, rows)
-        return RuleRun(files, rows)
+        return files, rows, signatures
 
     context = multiprocessing.get_context("spawn")  # never fork a process that has threads
     with ProcessPoolExecutor(
@@ -318,8 +488,7 @@ def run_rules(
         while pending:
             markers, done = pending.popleft()
             collect(markers, done.result() if done is not None else [])
-    _judge_corpus(corpus_entries, signatures, files, rows)
-    return RuleRun(files, rows)
+    return files, rows, signatures
 
 
 def _reported_lines(files: dict[str, FileReport], codes: tuple[str, ...]) -> set[tuple[str, int, int]]:
@@ -345,25 +514,20 @@ def _judge_corpus(
     if not entries:
         return
     row_of = {row["doc_id"]: row for row in rows}
-    for entry in entries:
-        rule = entry.rule
-        refs = {ref.doc_id: ref for ref, _ in signatures[rule.code]}
-        try:
-            judged = list(rule.judge(signatures[rule.code], entry.options))
-        except Exception as exc:  # reported on every file, the run goes on
+    for entry, judged in judge_corpus(entries, signatures):
+        if isinstance(judged, Exception):  # reported on every file, the run goes on
             for report in files.values():
-                report.errors.append(LoadError(report.path, f"corpus rule {rule.code} failed: {exc!r}"))
+                report.errors.append(LoadError(report.path, f"corpus rule {entry.rule.code} failed: {judged!r}"))
             continue
-        taken = _reported_lines(files, rule.defers_to)
-        for doc_id, hit in judged:
-            ref = refs[doc_id]
+        taken = _reported_lines(files, entry.rule.defers_to)
+        for ref, hit in judged:
             if (ref.path, ref.record, hit.line) in taken:
                 continue  # another rule reports this line already (B101 before B102)
             report = files[ref.path]
             report.findings.append(to_finding(hit, entry, ref, None))
             if ref.title:
                 report.titles.setdefault(ref.record, ref.title)
-            row_of[doc_id][rule.column] += 1
+            row_of[ref.doc_id][entry.rule.column] += 1
 
 
 def rows(documents: Iterable[Document]):

@@ -6,6 +6,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
+# CLI runs in tests (in process and in subprocesses) keep no cache unless a test asks for one
+# (--cache-dir in a tmp folder): no run sees another's results.
+os.environ["CORPUSCHECK_NO_CACHE"] = "1"
+
 
 @pytest.fixture
 def in_tmp(tmp_path, monkeypatch):

@@ -105,3 +105,28 @@ def test_html_pages_are_extracted_in_the_workers_with_the_same_results(tmp_path)
     assert _summary(single) == _summary(double)
     assert sum(r.documents for r in double.files.values()) >= 8
     assert any(f.code == "N102" for f in double.findings)
+
+
+def test_check_batch_gives_the_columnar_results_run_rules_gives(corpus):
+    from corpuscheck.engine import check_batch, judge_corpus, to_finding
+    from corpuscheck.input.loader import load
+
+    entries = _entries(["P101", "P102", "N101", "X101", "G101"])
+    path = str(corpus / "benchmark-html-text.jsonl")
+    run = run_rules([path], entries, jobs=1)
+    docs = list(load(path))
+    half = len(docs) // 2
+    batches = [check_batch(docs[:half], entries), check_batch(docs[half:], entries)]
+    assert sum(len(b) for b in batches) == len(docs) == len(run.rows)
+    rows = [row for b in batches for row in b.rows()]
+    signatures = {code: [p for b in batches for p in b.signatures[code]] for code in batches[0].signatures}
+    findings = [f for b in batches for f in b.findings]
+    for entry, judged in judge_corpus(entries, signatures):
+        findings += [to_finding(hit, entry, ref, None) for ref, hit in judged]
+        for ref, _ in judged:
+            next(r for r in rows if r["doc_id"] == ref.doc_id)[entry.rule.column] += 1
+    assert sorted(map(repr, findings)) == sorted(map(repr, run.findings)) and findings
+    assert [json.dumps(r, sort_keys=True, default=str) for r in rows] == [
+        json.dumps(r, sort_keys=True, default=str) for r in run.rows]
+    table = batches[0].arrow()
+    assert table.num_rows == half and str(table.schema.field(get_rule("P101").column).type) == "uint8"

@@ -1,0 +1,127 @@
+"""Per-file results kept between runs in ``.corpuscheck_cache/`` (DESIGN.md, "Cache").
+
+An entry is keyed by the file's content hash and the run's fingerprint (tool
+version, every rule entry with its severity and options, the suite's GX
+entries, the fields and HTML options): a changed file, suite or version misses.
+A stat index (size, modification time) maps a path to its last content hash, so
+an unchanged file is not even read. An entry holds what the rules found before
+the corpus rules judged: the file's documents, read errors, findings, feature
+rows, titles and corpus-rule signatures, so corpus rules are judged again over
+cached and fresh files alike. The verdict (GX outcomes) is kept under a hash of
+the whole feature table: an unchanged corpus needs no GX import.
+
+Every write goes to a temporary file in the same folder first and is renamed
+over the entry (``os.replace``): a killed run, or two runs at once, leave either
+the old entry or the new one, never half of one. A corrupt or unreadable entry
+is a miss.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from corpuscheck import __version__
+
+FOLDER_NAME = ".corpuscheck_cache"
+FORMAT = 1  # bump when an entry's shape changes
+
+
+def fingerprint(*parts: Any) -> str:
+    """A stable hash of the run's settings (reprs of dataclasses, options, fields)."""
+    digest = hashlib.sha256(f"{__version__}|{FORMAT}".encode())
+    for part in parts:
+        digest.update(b"\0" + repr(part).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def content_hash(path: str) -> str:
+    digest = hashlib.blake2b(digest_size=20)
+    with open(path, "rb") as handle:
+        while block := handle.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+class Cache:
+    def __init__(self, folder: str | os.PathLike, run_key: str):
+        self.folder = Path(folder)
+        self.run_key = run_key
+        self.hits = self.misses = 0
+
+    # -- storage ------------------------------------------------------------------
+    def _path(self, kind: str, key: str) -> Path:
+        name = hashlib.sha256(f"{self.run_key}|{kind}|{key}".encode("utf-8", "surrogatepass")).hexdigest()
+        return self.folder / kind / name[:2] / name
+
+    def _get(self, kind: str, key: str) -> Any | None:
+        try:
+            with open(self._path(kind, key), "rb") as handle:
+                return pickle.load(handle)
+        except Exception:  # absent, unreadable or corrupt: a miss
+            return None
+
+    def _put(self, kind: str, key: str, value: Any) -> None:
+        target = self._path(kind, key)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if not (self.folder / ".gitignore").exists():
+                (self.folder / ".gitignore").write_text("*\n", encoding="utf-8")
+            fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(temp, target)
+            except BaseException:
+                os.unlink(temp)
+                raise
+        except OSError:
+            pass  # a cache that cannot be written only makes the next run slower
+
+    # -- files --------------------------------------------------------------------
+    def _stat_key(self, path: str) -> str | None:
+        try:
+            info = os.stat(path)
+        except OSError:
+            return None
+        return f"{os.path.abspath(path)}|{info.st_size}|{info.st_mtime_ns}|{info.st_ino}"
+
+    def file_key(self, path: str) -> str | None:
+        """The content key of ``path``: from the stat index when size and mtime match, else by hashing it."""
+        stat_key = self._stat_key(path)
+        if stat_key is None:
+            return None
+        known = self._get("stat", stat_key)
+        if known is not None:
+            return known
+        try:
+            key = f"{content_hash(path)}|{path}"  # the display path is part of every finding
+        except OSError:
+            return None
+        self._put("stat", stat_key, key)
+        return key
+
+    def get_file(self, path: str) -> Any | None:
+        key = self.file_key(path)
+        found = self._get("file", key) if key else None
+        if found is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return found
+
+    def put_file(self, path: str, value: Any) -> None:
+        key = self.file_key(path)
+        if key:
+            self._put("file", key, value)
+
+    # -- verdicts -----------------------------------------------------------------
+    def get_verdict(self, rows_key: str) -> Any | None:
+        return self._get("verdict", rows_key)
+
+    def put_verdict(self, rows_key: str, outcomes: Any) -> None:
+        self._put("verdict", rows_key, outcomes)
