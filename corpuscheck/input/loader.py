@@ -293,8 +293,19 @@ def _read_bytes(path: str, shown: str, what: str, limit: int | None = None) -> t
     return data, LoadError(shown, message, line=data.count(b"\n") + 1)
 
 
+MAX_TEXT_BYTES = 256_000_000  # a .txt (inflated) larger than this is a gzip bomb or not one document: not read
+
+
+def _too_large(shown: str, limit: int) -> LoadError:
+    return LoadError(shown, f"file is larger than {limit:,} bytes (after decompression), the read bound; not read",
+                     fatal=True)
+
+
 def _read_txt(path: str, shown: str) -> Iterator[Document | LoadError]:
-    data, failure = _read_bytes(path, shown, "checked")
+    data, failure = _read_bytes(path, shown, "checked", limit=MAX_TEXT_BYTES)
+    if data is not None and len(data) > MAX_TEXT_BYTES:
+        yield _too_large(shown, MAX_TEXT_BYTES)
+        return
     if failure is not None:
         yield failure
     if data is None:
