@@ -68,6 +68,11 @@ def worker(args) -> dict:
                 out["over2s"] += 1
             if cpu > out["slow"].get(category, (0,))[0]:
                 out["slow"][category] = (cpu, len(data), data[:32])
+            if done % 100 == 0:  # progress, so a run cut short still tells what it saw
+                slowest = max(out["slow"].values())[0]
+                rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+                print(f"worker {seed}: {done} inputs, {len(out['escaped'])} escaped, {out['missing']} missing, "
+                      f"{out['over2s']} over 2 s, slowest {slowest:.2f} s, peak RSS {rss:.0f} MB", file=sys.stderr, flush=True)
             if done % full_every == 0:
                 out["full"] += 1
                 try:
