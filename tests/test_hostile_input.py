@@ -68,7 +68,7 @@ def test_rules_do_linear_work_on_pathological_shapes(shape):
         run = rule.run_corpus if hasattr(rule, "run_corpus") else rule.run
         arg = (lambda d: [d.text]) if hasattr(rule, "run_corpus") else (lambda d: d)
         run(arg(from_text(SHAPES[shape](1_000) + "x", path="w.txt")))  # warm lexicons and patterns, not results
-        a, b = _calls(lambda: run(arg(small))), _calls(lambda: run(arg(large)))
+        a, b = (_calls(lambda d=d, run=run, arg=arg: run(arg(d))) for d in (small, large))
         assert b <= 4 * a * 1.6 + 200, f"{rule.code} on {shape}: {a} calls at n, {b} at 4n (superlinear)"
 
 

@@ -3,7 +3,6 @@ never interleave, and the CLI turns a full disk into one line and exit 2."""
 
 import errno
 import json
-import os
 import threading
 
 import pytest
