@@ -199,8 +199,9 @@ def run_check(args) -> int:
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
     sys.stdout.write(reporter_cls(color=color and args.format == "text").render(report))
     for name, target in outputs:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(get_reporter(name)().render(report), encoding="utf-8")
+        from corpuscheck.atomic import write_text
+
+        write_text(target, get_reporter(name)().render(report))
         print(f"{name} report: {target}", file=sys.stderr)
     if report_dir:
         from corpuscheck.report.html import write_html

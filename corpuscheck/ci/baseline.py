@@ -149,11 +149,9 @@ def write_baseline(report, path: str | os.PathLike) -> Path:
         "findings": len(entries),
         "fingerprints": [e.as_dict() for e in entries],
     }
-    target = Path(path)
-    if target.parent != Path(""):
-        target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    return target
+    from corpuscheck.atomic import write_text
+
+    return write_text(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
 def load_baseline(path: str | os.PathLike) -> Baseline:

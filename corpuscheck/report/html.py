@@ -199,7 +199,6 @@ class HtmlReporter(Reporter):
 
 
 def write_html(report, folder: Path) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    index = folder / "index.html"
-    index.write_text(HtmlReporter().render(report), encoding="utf-8")
-    return index
+    from corpuscheck.atomic import write_text
+
+    return write_text(folder / "index.html", HtmlReporter().render(report))
