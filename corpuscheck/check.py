@@ -100,10 +100,13 @@ def check(
     per_path_ignores: dict[str, list[str]] | None = None,
     fail_on: str = "error",
     html=None,
+    engine: str = "local",
+    spark_master: str | None = None,
 ) -> Report:
     """Check ``paths`` against ``suite`` (a Suite, a file, a name, or None for the default).
 
     ``html``: a :class:`corpuscheck.input.html.HtmlOptions` for HTML pages.
+    ``engine``: "local" (worker processes) or "spark" (at ``spark_master``, default local[*]).
     ``per_path_ignores`` maps path globs to rule selectors whose findings are
     dropped for matching files (before validation, so thresholds see them gone).
     """
@@ -113,16 +116,24 @@ def check(
     if select or ignore:
         suite = suite.restrict(select_rules(all_rules(), select, ignore), add_missing=bool(select))
     columns = {c for e in suite.gx_entries for c in e.columns}
-    run = run_rules(
+    if engine not in ("local", "spark"):
+        raise ValueError(f"unknown engine {engine!r}: local or spark")
+    if engine == "spark":
+        from corpuscheck import spark
+
+        rule_run = spark.run_rules
+        where = {"master": spark_master}
+    else:
+        rule_run = run_rules
+        where = {"jobs": jobs, "progress": progress, "prefetch_gx": True}
+    run = rule_run(
         paths,
         suite.rule_entries,
         columns=columns,
         text_field=text_field,
         title_field=title_field,
-        jobs=jobs,
-        progress=progress,
-        prefetch_gx=True,
         html=html,
+        **where,
     )
     if per_path_ignores:
         _drop_ignored(run, suite, per_path_ignores)
