@@ -68,9 +68,13 @@ def session(master: str | None = None):
         raise SparkUnavailable("the Spark engine needs Java 17 or newer (java is not on PATH and JAVA_HOME is unset)")
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    from pyspark import SparkConf
+
+    builder = SparkSession.builder
+    if master or not SparkConf().contains("spark.master"):  # keep a master spark-submit set
+        builder = builder.master(master or DEFAULT_MASTER)
     builder = (
-        SparkSession.builder.master(master or DEFAULT_MASTER)
-        .appName("corpuscheck")
+        builder.appName("corpuscheck")
         .config("spark.pyspark.python", sys.executable)
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
         .config("spark.sql.shuffle.partitions", "4")
