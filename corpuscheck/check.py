@@ -106,10 +106,13 @@ def check(
     fail_on: str = "error",
     html=None,
     cache_dir: Path | str | None = None,
+    engine: str = "local",
+    spark_master: str | None = None,
 ) -> Report:
     """Check ``paths`` against ``suite`` (a Suite, a file, a name, or None for the default).
 
     ``html``: a :class:`corpuscheck.input.html.HtmlOptions` for HTML pages.
+    ``engine``: "local" (worker processes) or "spark" (at ``spark_master``, default local[*]).
     ``per_path_ignores`` maps path globs to rule selectors whose findings are
     dropped for matching files (before validation, so thresholds see them gone).
     ``cache_dir``: keep per-file results and verdicts there (:mod:`corpuscheck.cache`);
@@ -127,17 +130,24 @@ def check(
 
         rules_key = [(e.rule.code, e.severity, sorted(e.options.items())) for e in suite.rule_entries]
         cache = Cache(cache_dir, fingerprint(rules_key, sorted(columns), text_field, title_field, html))
-    run = run_rules(
+    if engine not in ("local", "spark"):
+        raise ValueError(f"unknown engine {engine!r}: local or spark")
+    if engine == "spark":
+        from corpuscheck import spark
+
+        rule_run = spark.run_rules
+        where = {"master": spark_master}
+    else:
+        rule_run = run_rules
+        where = {"jobs": jobs, "progress": progress, "prefetch_gx": True, "cache": cache}
+    run = rule_run(
         paths,
         suite.rule_entries,
         columns=columns,
         text_field=text_field,
         title_field=title_field,
-        jobs=jobs,
-        progress=progress,
-        prefetch_gx=True,
         html=html,
-        cache=cache,
+        **where,
     )
     if per_path_ignores:
         _drop_ignored(run, suite, per_path_ignores)

@@ -54,6 +54,8 @@ def _add_check_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--html-comments", action="store_true", help="keep reader comments in extracted HTML text")
     command.add_argument("--no-cache", action="store_true", help="check every file afresh; read and write no cache")
     command.add_argument("--cache-dir", help="cache folder (default: .corpuscheck_cache/ beside pyproject.toml, else here)")
+    command.add_argument("--engine", choices=("local", "spark"), help="run the rules in local processes or on Spark (default: local)")
+    command.add_argument("--spark-master", help="Spark master URL for --engine spark (default: local[*])")
     command.add_argument("--no-progress", action="store_true", help="no progress bar")
     command.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
 
@@ -63,7 +65,8 @@ def _settings(args) -> dict:
     from corpuscheck.ci.config import resolve
 
     given = {key: getattr(args, key, None) for key in
-             ("paths", "suite", "select", "ignore", "text_field", "title_field", "fail_on", "report", "baseline", "jobs")}
+             ("paths", "suite", "select", "ignore", "text_field", "title_field", "fail_on", "report", "baseline", "jobs",
+              "engine", "spark_master")}
     return {key: item.value for key, item in resolve(given).items()}
 
 
@@ -153,6 +156,8 @@ def _run(args, settings: dict, *, data_docs_dir=None):
             fail_on=settings["fail_on"],
             html=HtmlOptions(tables=not args.html_no_tables, comments=args.html_comments, mode=args.html_mode),
             cache_dir=_cache_dir(args),
+            engine=settings["engine"],
+            spark_master=settings["spark_master"],
         )
     finally:
         if bar:

@@ -47,6 +47,12 @@ def _per_path(value: Any, key: str) -> dict[str, list[str]]:
     return {str(glob): _str_list(codes, f"{key}.{glob}") for glob, codes in value.items()}
 
 
+def _engine(value: Any, key: str) -> str:
+    if value not in ("local", "spark"):
+        raise ConfigError(f"{key} must be local or spark, not {value!r}")
+    return value
+
+
 def _optional_int(value: Any, key: str) -> int | None:
     if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
         raise ConfigError(f"{key} must be a whole number >= 1, not {value!r}")
@@ -77,6 +83,8 @@ SETTINGS = (
     Setting("report", None, _str, "folder for the HTML report (default: reports/ when it exists or no paths are given)"),
     Setting("baseline", None, _str, "baseline file: fail only on findings not in it"),
     Setting("jobs", None, _optional_int, "worker processes (default: all cores for large corpora)"),
+    Setting("engine", "local", _engine, "where the rules run: local (processes) or spark"),
+    Setting("spark-master", None, _str, "Spark master URL for engine = spark (default: local[*])"),
 )
 BY_KEY = {s.key: s for s in SETTINGS}
 

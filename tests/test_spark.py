@@ -1,0 +1,162 @@
+"""The Spark engine against the local one, on a real Spark (local[2] and a standalone cluster on loopback).
+
+Java and pyspark are required: CI installs both (.ci/run), so these tests run, never skip.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from corpuscheck.check import check
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def _key(report):
+    findings = sorted((f.path, f.record, f.code, f.line, f.end_line, f.message) for f in report.findings)
+    outcomes = [(o.label, o.source, o.success, o.element_count, o.unexpected_count, sorted(o.failing_doc_ids))
+                for o in report.outcomes]
+    errors = sorted((e.path, e.record, e.message) for e in report.errors)
+    return findings, outcomes, errors, report.documents, report.passed
+
+
+@pytest.fixture(scope="session")
+def spark():
+    """One local[2] SparkSession for the whole test session (start-up costs seconds)."""
+    from corpuscheck import spark as engine
+
+    session = engine.session("local[2]")
+    yield session
+    session.stop()
+
+
+@pytest.fixture(scope="session")
+def every_format(tmp_path_factory) -> Path:
+    """One corpus in every input format, with the loader's hard cases: blank JSONL lines,
+    a broken record, a BOM, CRLF, gzip, Parquet with a missing text, HTML pages."""
+    folder = tmp_path_factory.mktemp("formats")
+    records = [json.loads(line) for line in (ROOT / "corpus" / "benchmark-gold.jsonl").read_text("utf-8").splitlines()[:6]]
+    lines = [json.dumps(r) for r in records[:3]] + ["", "{not json", json.dumps(records[3])]
+    (folder / "plain.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with gzip.open(folder / "packed.jsonl.gz", "wt", encoding="utf-8") as handle:
+        handle.write("\n".join(json.dumps(r) for r in records[3:]) + "\n")
+    table = pa.table({"text": [r.get("text") for r in records] + [None], "title": [r.get("title") for r in records] + ["x"]})
+    pq.write_table(table, folder / "table.parquet")
+    (folder / "texts").mkdir()
+    shutil.copy(FIXTURES / "input" / "crlf-bom.txt", folder / "texts" / "crlf-bom.txt")
+    (folder / "texts" / "latin1.txt").write_bytes("Caf\xe9 au lait.\n\nA second paragraph here.\n".encode("latin-1"))
+    (folder / "texts" / "article.txt").write_text(records[0].get("text") or "text", encoding="utf-8")
+    pages = sorted((FIXTURES / "html_pages").rglob("*.html.gz"))[:2]
+    assert pages, "the HTML page fixtures are missing"
+    for page in pages:
+        shutil.copy(page, folder / page.name)
+    return folder
+
+
+@pytest.mark.parametrize("target", ["corpus", "formats"])
+def test_spark_engine_finds_what_the_local_engine_finds(spark, every_format, target):
+    paths = [str(ROOT / "corpus")] if target == "corpus" else [str(every_format)]
+    local = check(paths)
+    distributed = check(paths, engine="spark", spark_master="local[2]")
+    assert local.findings, "the parity corpus must give findings, or the comparison proves nothing"
+    assert _key(distributed) == _key(local)
+    assert distributed.files and [f.path for f in distributed.files] == [f.path for f in local.files]
+
+
+def test_spark_engine_reads_every_format_like_the_loader(spark, every_format):
+    report = check([str(every_format)], engine="spark", spark_master="local[2]")
+    paths = {Path(f.path).name for f in report.files}
+    assert {"plain.jsonl", "packed.jsonl.gz", "table.parquet", "crlf-bom.txt", "latin1.txt"} <= paths
+    assert any(p.endswith(".html.gz") for p in paths)
+    broken = [(e.line, e.record) for e in report.errors if e.path.endswith("plain.jsonl")]
+    assert broken == [(5, 4)], "the broken record keeps its line and record number (the blank line is no record)"
+
+
+def test_findings_round_trip_through_parquet_partitioned_by_source(spark, tmp_path):
+    from corpuscheck import spark as engine
+    from corpuscheck.gx.suite import load_suite
+
+    suite = load_suite(None)
+    run = engine.run_rules([str(ROOT / "corpus")], suite.rule_entries, master="local[2]", findings_dir=str(tmp_path / "f"))
+    parts = sorted(p.name for p in (tmp_path / "f").iterdir() if p.name.startswith("source="))
+    assert parts, "findings are partitioned by source"
+    back = pq.read_table(tmp_path / "f").num_rows
+    assert back == len(run.findings) > 0
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_for(port: int, seconds: float = 90) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return
+        except OSError:
+            time.sleep(0.5)
+    raise AssertionError(f"nothing listens on 127.0.0.1:{port} after {seconds} s")
+
+
+def test_standalone_cluster_on_loopback_gives_the_same_report(tmp_path):
+    """A standalone master and one worker on 127.0.0.1, and the CLI checking the corpus against them."""
+    import pyspark
+
+    spark_class = Path(pyspark.__file__).parent / "bin" / "spark-class"
+    env = dict(os.environ, SPARK_LOCAL_IP="127.0.0.1", SPARK_HOME=str(Path(pyspark.__file__).parent),
+               PYSPARK_PYTHON=sys.executable, SPARK_WORKER_DIR=str(tmp_path / "work"))
+    port, ui, worker_ui = _free_port(), _free_port(), _free_port()
+    master = subprocess.Popen(
+        [str(spark_class), "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port", str(port),
+         "--webui-port", str(ui)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    worker = None
+    try:
+        _wait_for(port)
+        url = f"spark://127.0.0.1:{port}"
+        worker = subprocess.Popen(
+            [str(spark_class), "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores", "2",
+             "--memory", "1g", "--webui-port", str(worker_ui), url], env=env,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        corpus = str(ROOT / "corpus")
+        cli = [sys.executable, "-m", "corpuscheck.cli", "check", corpus, "--format", "json", "--no-report", "--no-progress"]
+        local = subprocess.run(cli, capture_output=True, text=True, cwd=tmp_path, env=env, timeout=600)
+        remote = subprocess.run(cli + ["--engine", "spark", "--spark-master", url], capture_output=True, text=True,
+                                cwd=tmp_path, env=env, timeout=600)
+        assert remote.returncode == local.returncode, remote.stderr[-2000:]
+        ours, theirs = json.loads(remote.stdout), json.loads(local.stdout)
+        assert ours["summary"]["findings"] > 0 and ours["expectations"]
+        assert ours == theirs  # every finding, error, count and expectation verdict
+    finally:
+        for process in (worker, master):
+            if process is not None:
+                process.terminate()
+                try:
+                    process.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+
+
+def test_missing_java_is_a_one_line_error(tmp_path):
+    env = dict(os.environ, PATH=str(Path(sys.executable).parent), JAVA_HOME="")
+    env.pop("JAVA_HOME")
+    done = subprocess.run([sys.executable, "-m", "corpuscheck.cli", "check", str(ROOT / "corpus"), "--engine", "spark",
+                           "--no-report", "--no-progress"], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300)
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == ["corpuscheck: error: the Spark engine needs Java 17 or newer "
+                                                "(java is not on PATH and JAVA_HOME is unset)"]
