@@ -140,6 +140,8 @@ def check(
     report = Report(
         suite=suite, files=list(run.files.values()), outcomes=outcomes, documents=len(run.rows), fail_on=fail_on
     )
+    # per document (path, record, source, n_chars): the report's charts and per-source counts (corpuscheck.report.data)
+    report.extra["doc_stats"] = [(r["path"], r["record"], r.get("source"), r.get("n_chars", 0)) for r in run.rows]
     if any(e.rule.code == "L101" for e in suite.rule_entries):
         from corpuscheck.rules.language.unexpected_language import language_mix
 
