@@ -117,7 +117,7 @@ def render_page(report, data_docs: str | None = None) -> str:
     csp = f"default-src 'none'; script-src {csp_hash(script)}; style-src {csp_hash(style)}; img-src data:; base-uri 'none'; form-action 'none'"
     return page.render(
         title=f"corpuscheck: {report.suite.name}",
-        csp=csp,
+        csp=jinja2.utils.markupsafe.Markup(csp),  # built here from hashes only
         style=jinja2.utils.markupsafe.Markup(style),
         script=jinja2.utils.markupsafe.Markup(script),
         data=jinja2.utils.markupsafe.Markup(json_for_script(payload(report, data_docs))),
