@@ -11,7 +11,12 @@ STYLES = {"error": "31", "warning": "33", "info": "36", "bold": "1", "dim": "2",
 
 
 def printable(text: str) -> str:
-    """Control and invisible characters from the corpus never reach the terminal raw: shown as ``<U+00A0>``."""
+    """Control characters from the corpus never reach the terminal raw (``\\x07``; the github format's escape)."""
+    return "".join(c if c.isprintable() or c == " " else f"\\x{ord(c):02x}" if ord(c) < 256 else f"\\u{ord(c):04x}" for c in text)
+
+
+def shown(text: str) -> str:
+    """Corpus text for a terminal reader: control and invisible characters as ``<U+00A0>`` marks."""
     return "".join(c if c.isprintable() or c == " " else f"<U+{ord(c):04X}>" for c in text)
 
 
@@ -42,8 +47,8 @@ class TextReporter(Reporter):
     def finding_line(self, f) -> str:
         """One finding as ``path:line:col: CODE [rule] message``: the one place a finding line is built."""
         span = f" (lines {f.line}-{f.end_line})" if f.end_line != f.line else ""
-        return (f"{self._c('bold', printable(f.location))}: {self._c(f.severity, f.code)} "
-                f"[{f.rule}] {printable(f.message)}{span}")
+        return (f"{self._c('bold', shown(f.location))}: {self._c(f.severity, f.code)} "
+                f"[{f.rule}] {shown(f.message)}{span}")
 
     def render(self, report) -> str:
         full, quiet = self.options.get("show") == "full", self.options.get("quiet", False)
@@ -51,8 +56,8 @@ class TextReporter(Reporter):
         for file in report.files:
             for error in file.errors:
                 where = f"{file.path}#{error.record}" if error.line is None and error.record else file.path
-                where = printable(where) + f":{error.line or 1}:1"
-                out.append(f"{self._c('bold', where)}: {self._c('error', 'E000')} [read-error] {printable(error.message)}")
+                where = shown(where) + f":{error.line or 1}:1"
+                out.append(f"{self._c('bold', where)}: {self._c('error', 'E000')} [read-error] {shown(error.message)}")
             if quiet:
                 continue
             for f in sorted_findings(file.findings):
@@ -61,7 +66,7 @@ class TextReporter(Reporter):
                     continue
                 out.append(self.finding_line(f))
                 if full and f.excerpt:
-                    out.append("    " + self._c("dim", "│ " + printable(cut(f.excerpt))))
+                    out.append("    " + self._c("dim", "│ " + shown(cut(f.excerpt))))
         if left:
             out.append(f"… {left} more finding(s) not shown: see them all with --show full, --format json or --report DIR")
         if out:
@@ -89,13 +94,13 @@ class TextReporter(Reporter):
             mark = self._c("green", "pass") if o.success else self._c(o.severity, "FAIL")
             observed, need, margin = share(o.observed, o.threshold)
             lines.append(
-                f"{mark}  {printable(o.label):<36} {o.severity:<7} {o.element_count - o.unexpected_count}/{o.element_count} "
+                f"{mark}  {shown(o.label):<36} {o.severity:<7} {o.element_count - o.unexpected_count}/{o.element_count} "
                 f"documents clean ({observed}, need {need}, margin {margin})"
             )
         mixes = list(report.extra.get("language_mix", {}).items())
         for source, mix in mixes[:MAX_SOURCES_SHOWN]:
             shares = ", ".join(f"{lang} {share:.0%}" for lang, share in list(mix.items())[:5])
-            lines.append(f"languages  {printable(source)}: {shares}")
+            lines.append(f"languages  {shown(source)}: {shares}")
         if len(mixes) > MAX_SOURCES_SHOWN:
             lines.append(f"languages  ... and {len(mixes) - MAX_SOURCES_SHOWN} more source(s): see --format json")
         errors = len(report.errors)
