@@ -111,7 +111,7 @@
         const td = el("td", {title: (SOURCES[s] || "(none)") + " \u00d7 " + RULES[r][1] + ": " + (hit ? hit.size : 0) + " of " + n + " documents"}, rate ? pct(rate) : "");
         td.style.background = rate ? "rgba(198,40,40," + (0.12 + 0.88 * Math.min(1, rate)).toFixed(2) + ")" : "#f3f4f6";
         if (rate > 0.5) td.style.color = "#fff";
-        if (hit) { td.className = "link"; td.addEventListener("click", () => go({view: "explorer", source: String(s), rule: String(r), page: ""})); }
+        if (hit) { td.className = "link"; td.addEventListener("click", () => go({view: "explorer", source: SOURCES[s], rule: ruleName(r), page: ""})); }
         tr.append(td);
       }
       t.append(tr);
@@ -141,9 +141,9 @@
     }
     exp.append(t); root.append(exp);
     const ruleItems = perRule.map((p, i) => ({label: RULES[i][0] + " " + RULES[i][1], value: p.n, rate: p.docs.size / totalDocs,
-      onclick: () => go({view: "explorer", rule: String(i), page: ""})})).sort((a, b) => b.value - a.value);
+      onclick: () => go({view: "explorer", rule: ruleName(i), page: ""})})).sort((a, b) => b.value - a.value);
     const srcItems = perSource.map((p, i) => ({label: SOURCES[i] || "(no source)", idx: i, value: p.n, rate: p.docs.size / (docsOf.get(i) || p.docs.size || 1),
-      onclick: () => go({view: "explorer", source: String(i), page: ""})})).filter((x) => x.value).sort((a, b) => b.value - a.value).slice(0, 25);
+      onclick: () => go({view: "explorer", source: SOURCES[i], page: ""})})).filter((x) => x.value).sort((a, b) => b.value - a.value).slice(0, 25);
     root.append(el("div", {class: "grid"},
       el("div", {class: "card"}, el("h2", {}, "Findings per rule"), bars(ruleItems, {legend: "findings (blue) \u00b7 share of documents failing (red)"})),
       el("div", {class: "card"}, el("h2", {}, "Findings per source"), bars(srcItems, {legend: "findings (blue) \u00b7 share of the source's documents failing (red)"})),
@@ -151,7 +151,7 @@
       el("div", {class: "card"}, el("h2", {}, "Failing documents per source \u00d7 rule"), heatmap())));
     const worst = [...perDoc.values()].sort((a, b) => b.e - a.e || b.n - a.n).slice(0, 15);
     const wd = el("table", {}, el("tr", {}, el("th", {}, "document"), el("th", {class: "num"}, "errors"), el("th", {class: "num"}, "findings")));
-    for (const d of worst) wd.append(el("tr", {}, el("td", {}, el("span", {class: "link", onclick: () => go({view: "explorer", file: String(d.f[0]), q: d.f[13] ? "#" + d.f[1] + ":" : "", page: ""})},
+    for (const d of worst) wd.append(el("tr", {}, el("td", {}, el("span", {class: "link", onclick: () => go({view: "explorer", file: FILES[d.f[0]], q: d.f[13] ? "#" + d.f[1] + ":" : "", page: ""})},
       FILES[d.f[0]] + (d.f[13] ? "#" + d.f[1] : "")), D.titles[d.f[10]] ? el("div", {class: "mute"}, visible(D.titles[d.f[10]])) : null), el("td", {class: "num"}, fmt(d.e)), el("td", {class: "num"}, fmt(d.n))));
     const ws = el("table", {}, el("tr", {}, el("th", {}, "source"), el("th", {class: "num"}, "failing documents"), el("th", {class: "num"}, "share")));
     for (const it of srcItems.slice().sort((a, b) => b.rate - a.rate).slice(0, 15)) ws.append(el("tr", {}, el("td", {}, el("span", {class: "link", onclick: it.onclick}, it.label)), el("td", {class: "num"}, fmt(perSource[it.idx].docs.size) + " / " + fmt(docsOf.get(it.idx) || perSource[it.idx].docs.size)), el("td", {class: "num"}, pct(it.rate))));
@@ -164,19 +164,22 @@
   }
 
   // ---------- explorer ----------
-  const FILTERS = [["rule", "rule", () => RULES.map((r, i) => [i, r[0] + " " + r[1]])],
+  // fragment values are names (a rule's "CODE name", a source, a path), so links survive a re-run
+  const ruleName = (i) => RULES[i][0] + " " + RULES[i][1];
+  const pos = (list, name) => (name === undefined ? -1 : list.indexOf(name));
+  const FILTERS = [["rule", "rule", () => RULES.map((r, i) => [ruleName(i), ruleName(i)])],
     ["family", "family", () => [...new Set(RULES.map((r) => r[2]))].sort().map((f) => [f, f])],
-    ["severity", "severity", () => SEV.map((s, i) => [i, s])],
-    ["source", "source", () => SOURCES.map((s, i) => [i, s || "(no source)"]).filter((x) => perSource[x[0]].n).sort((a, b) => a[1].localeCompare(b[1]))],
-    ["file", "file", () => FILES.map((f, i) => [i, f])],
-    ["fix", "fixable", () => FIX.map((f, i) => [i, f])]];
+    ["severity", "severity", () => SEV.map((s) => [s, s])],
+    ["source", "source", () => SOURCES.map((s, i) => [s, s || "(no source)", i]).filter((x) => x[0] && perSource[x[2]].n).sort((a, b) => a[1].localeCompare(b[1]))],
+    ["file", "file", () => FILES.map((f) => [f, f])],
+    ["fix", "fixable", () => FIX.map((f) => [f, f])]];
   const SORTS = {doc: "document order", severity: "severity", rule: "rule", file: "file"};
   function matching() {
     const q = (S.q || "").toLowerCase(), out = [];
-    const rule = S.rule !== undefined ? +S.rule : -1, sev = S.severity !== undefined ? +S.severity : -1, src = S.source !== undefined ? +S.source : -1;
-    const file = S.file !== undefined ? +S.file : -1, fix = S.fix !== undefined ? +S.fix : -1;
+    const rule = S.rule === undefined ? -1 : RULES.findIndex((r, i) => ruleName(i) === S.rule), sev = pos(SEV, S.severity);
+    const src = pos(SOURCES, S.source), file = pos(FILES, S.file), fix = pos(FIX, S.fix);
     for (const f of F) {
-      if ((rule >= 0 && f[2] !== rule) || (sev >= 0 && f[3] !== sev) || (src >= 0 && f[9] !== src) || (file >= 0 && f[0] !== file) || (fix >= 0 && f[11] !== fix)) continue;
+      if ((S.rule && f[2] !== rule) || (S.severity && f[3] !== sev) || (S.source && f[9] !== src) || (S.file && f[0] !== file) || (S.fix && f[11] !== fix)) continue;
       if (S.family && RULES[f[2]][2] !== S.family) continue;
       if (q && !(f[7] + "\n" + f[8] + "\n" + where(f) + "\n" + RULES[f[2]][0] + " " + RULES[f[2]][1] + "\n" + D.titles[f[10]] + "\n" + SOURCES[f[9]]).toLowerCase().includes(q)) continue;
       out.push(f);
