@@ -207,12 +207,11 @@ def _color(choice: str) -> bool:
 
 def _check_title_field(paths: list[str], text_field: str, title_field: str) -> None:
     """A --title-field that the first JSONL/Parquet records do not have is a usage error, not silently no titles."""
-    from corpuscheck.input.loader import JSONL_SUFFIXES, PARQUET_SUFFIXES, load
+    from corpuscheck.input.loader import JSONL_SUFFIXES, PARQUET_SUFFIXES, discover, load
 
+    structured = [f for f in discover(paths) if isinstance(f, str) and f.lower().endswith(JSONL_SUFFIXES + PARQUET_SUFFIXES)]
     seen, fields = 0, set()
-    for doc in load(paths, text_field=text_field, title_field=None):  # None: every other field stays in meta
-        if not doc.path.lower().endswith(JSONL_SUFFIXES + PARQUET_SUFFIXES):
-            continue
+    for doc in load(structured, text_field=text_field, title_field=None):  # None: every other field stays in meta
         if title_field in doc.meta:
             return
         fields |= set(doc.meta)
