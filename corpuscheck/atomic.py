@@ -21,6 +21,7 @@ def write_bytes(path: str | os.PathLike, data: bytes) -> Path:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)  # mkstemp makes 0600: outputs are meant to be read by others too
         os.replace(tmp, target)
     except BaseException:  # KeyboardInterrupt too: never leave the temporary behind
         try:

@@ -164,6 +164,8 @@ def check(
     report = Report(
         suite=suite, files=list(run.files.values()), outcomes=outcomes, documents=len(run.rows), fail_on=fail_on
     )
+    # per document (path, record, source, n_chars): the report's charts and per-source counts (corpuscheck.report.data)
+    report.extra["doc_stats"] = [(r["path"], r["record"], r.get("source"), r.get("n_chars", 0)) for r in run.rows]
     if any(e.rule.code == "L101" for e in suite.rule_entries):
         from corpuscheck.rules.language.unexpected_language import language_mix
 
@@ -172,9 +174,9 @@ def check(
 
 
 def _validate(suite: Suite, rows: list[dict], columns: set[str], data_docs_dir: Path | None):
-    from corpuscheck.gx.validate import validate
-
     import pandas as pd  # only now: the rules start sooner, and GX's background import brings it meanwhile
+
+    from corpuscheck.gx.validate import validate
 
     frame = pd.DataFrame(rows)
     if frame.empty:

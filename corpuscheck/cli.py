@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
 import sys
 from pathlib import Path
@@ -29,6 +30,7 @@ def _codes(value: str) -> list[str]:
 
 
 DEFAULT_BASELINE = "corpuscheck-baseline.json"
+CONCISE_CAP = 200  # finding lines printed by --show concise
 
 
 def _formats() -> str:
@@ -80,38 +82,31 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="check a corpus against a suite (the default command)")
     _add_check_options(check)
-    check.add_argument("--format", default="text", help="output on stdout: " + _formats() + " (default: text)")
+    check.add_argument("--format", default="text", type=str.lower, help="output on stdout: " + _formats() + " (default: text)")
     check.add_argument("--output-format", action="append", default=[], metavar="NAME=FILE",
                        help="also write format NAME to FILE, e.g. junit=reports/junit.xml (repeatable)")
     check.add_argument("--report", metavar="DIR", help="write DIR/index.html (default: reports/ when it exists or no paths are given)")
     check.add_argument("--no-report", action="store_true", help="write no HTML report")
     check.add_argument("--data-docs", action="store_true", help="also write GX Data Docs under the report folder (gx/)")
     check.add_argument("--baseline", metavar="FILE", help="fail only on findings that are not in this baseline file")
-    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                       help="colour the text output (auto: on a terminal, or when FORCE_COLOR is set; NO_COLOR turns it off)")
+    check.add_argument("--show", choices=("concise", "full"), default="concise",
+                       help=f"concise: one line per finding, at most {CONCISE_CAP}; full: every finding with its excerpt")
+    check.add_argument("--statistics", action="store_true", help="print the number of findings per rule")
+    check.add_argument("-q", "--quiet", action="store_true", help="print only failed expectations and the verdict")
 
     baseline = commands.add_parser("baseline", help="accept today's findings: write their fingerprints to a baseline file")
     _add_check_options(baseline)
     baseline.add_argument("-o", "--output", default=DEFAULT_BASELINE, help=f"baseline file (default: {DEFAULT_BASELINE})")
 
     commands.add_parser("config", help="print the effective configuration and where each value came from")
-    commands.add_parser("rules", help="list the rules: code, name, severity, summary")
+    rules = commands.add_parser("rules", help="list the rules: code, name, the suite's severity, summary")
+    rules.add_argument("--suite", help="whose severities to show (default: the suite `check` would run)")
+    rules.add_argument("--format", type=str.lower, choices=("text", "json"), default="text")
     explain = commands.add_parser("explain", help="print one rule's documentation with its examples")
     explain.add_argument("rule", help="code or name, e.g. P101 or placeholder-line")
     return parser
-
-
-def _progress(args):
-    if args.no_progress or not sys.stderr.isatty():
-        return None, None
-    try:  # rich is not a declared dependency: without it, no bar
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-    except ImportError:
-        return None, None
-
-    bar = Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TextColumn("documents"),
-                   TimeElapsedColumn(), transient=True, console=None)
-    task = bar.add_task("check", total=None)
-    return bar, lambda done: bar.advance(task, done)
 
 
 def _parse_outputs(values: list[str]) -> list[tuple[str, Path]]:
@@ -120,6 +115,7 @@ def _parse_outputs(values: list[str]) -> list[tuple[str, Path]]:
     outputs = []
     for value in values:
         name, sep, target = value.partition("=")
+        name = name.lower()
         if not sep or not name or not target:
             raise UsageError(f"--output-format takes NAME=FILE, not {value!r}")
         get_reporter(name)  # unknown names fail before the run
@@ -138,7 +134,11 @@ def _run(args, settings: dict, *, data_docs_dir=None):
     unreadable = _nothing_to_check(paths)
     if unreadable:
         raise UsageError("nothing to check: " + "; ".join(f"{e.path}: {e.message}" for e in unreadable))
-    bar, progress = _progress(args)
+    from corpuscheck.progress import progress_bar
+
+    if args.title_field:
+        _check_title_field(paths, settings["text_field"], args.title_field)
+    bar, progress = progress_bar(paths, not args.no_progress)
     if bar:
         bar.start()
     try:
@@ -162,8 +162,11 @@ def _run(args, settings: dict, *, data_docs_dir=None):
     finally:
         if bar:
             bar.stop()
-    if report.documents == 0 and report.errors and all(e.fatal for e in report.errors):
-        raise UsageError("nothing could be checked: " + "; ".join(f"{e.path}: {e.message}" for e in report.errors))
+    if report.documents == 0 and report.errors:
+        first, more = report.errors[0], len(report.errors) - 1
+        where = first.path + (f":{first.line}" if first.line else "")
+        raise UsageError(f"nothing could be checked: {where}: {first.message}" + (f" (and {more} more read error(s))" if more else ""))
+    _check_sources(report)
     if not report.files:
         raise UsageError(f"no corpus files (.txt, .jsonl, .jsonl.gz, .json.gz, .parquet) under {', '.join(paths)}")
     return report
@@ -201,8 +204,9 @@ def run_check(args) -> int:
     report = _run(args, settings, data_docs_dir=Path(report_dir) / "gx" if report_dir and args.data_docs else None)
     if baseline is not None:
         report = baselined_report(report, baseline)
-    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
-    sys.stdout.write(reporter_cls(color=color and args.format == "text").render(report))
+    reporter = reporter_cls(color=_color(args.color) and args.format == "text")
+    reporter.options = {"show": args.show, "statistics": args.statistics, "quiet": args.quiet}
+    sys.stdout.write(reporter.render(report))
     for name, target in outputs:
         from corpuscheck.atomic import write_text
 
@@ -218,6 +222,44 @@ def run_check(args) -> int:
     return EXIT_PASSED if report.passed else EXIT_FAILED
 
 
+def _color(choice: str) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
+
+
+def _check_title_field(paths: list[str], text_field: str, title_field: str) -> None:
+    """A --title-field that the first JSONL/Parquet records do not have is a usage error, not silently no titles."""
+    from corpuscheck.input.loader import JSONL_SUFFIXES, PARQUET_SUFFIXES, discover, load
+
+    structured = [f for f in discover(paths) if isinstance(f, str) and f.lower().endswith(JSONL_SUFFIXES + PARQUET_SUFFIXES)]
+    seen, fields = 0, set()
+    for doc in load(structured, text_field=text_field, title_field=None):  # None: every other field stays in meta
+        if title_field in doc.meta:
+            return
+        fields |= set(doc.meta)
+        seen += 1
+        if seen >= 20:
+            break
+    if seen:
+        known = ", ".join(sorted(fields | {text_field}))
+        raise UsageError(f"--title-field {title_field!r}: no such field in the first {seen} record(s) (fields: {known})")
+
+
+def _check_sources(report) -> None:
+    """A suite that budgets a source no document comes from (a typo?) must not pass on 0/0 documents."""
+    known = sorted({s for _, _, s, _ in report.extra.get("doc_stats", ()) if s})
+    for outcome in report.outcomes:
+        if outcome.source is not None and outcome.element_count == 0:
+            close = difflib.get_close_matches(outcome.source, known, n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            shown = ", ".join(known[:10]) + (", ..." if len(known) > 10 else "")
+            raise UsageError(f"suite {report.suite.name!r} names source {outcome.source!r}, which no document has "
+                             f"({hint}known sources: {shown or 'none'})")
+
+
 def run_baseline(args) -> int:
     from corpuscheck.ci.baseline import write_baseline
 
@@ -230,8 +272,12 @@ def run_baseline(args) -> int:
 
 def run_config(args) -> int:
     from corpuscheck.ci.config import render, resolve
+    from corpuscheck.gx.suite import load_suite
 
-    sys.stdout.write(render(resolve({})))
+    effective = resolve({})
+    sys.stdout.write(render(effective))
+    suite = load_suite(effective["suite"].value)
+    print(f"# suite that will run: {suite.name} ({len(suite.entries)} expectation(s))")
     return EXIT_PASSED
 
 
@@ -248,10 +294,21 @@ def _nothing_to_check(paths: list[str]):
 
 
 def run_rules_list(args) -> int:
+    import json
+
+    from corpuscheck.gx.suite import load_suite
     from corpuscheck.rules import all_rules
 
-    for rule in all_rules():
-        print(f"{rule.code:<6} {rule.name:<28} {rule.severity:<8} {rule.summary}")
+    suite = load_suite(args.suite or _settings(args)["suite"])
+    in_suite = {e.rule.code: e.severity for e in suite.rule_entries}
+    rows = [{"code": r.code, "name": r.name, "family": r.family, "severity": in_suite.get(r.code),
+             "default_severity": r.severity, "summary": r.summary} for r in all_rules()]
+    if args.format == "json":
+        print(json.dumps({"suite": suite.name, "rules": rows}, ensure_ascii=False, indent=2))
+        return EXIT_PASSED
+    print(f"# severities in suite {suite.name!r}; 'off' = not in the suite (default severity in brackets)")
+    for r in rows:
+        print(f"{r['code']:<6} {r['name']:<28} {r['severity'] or 'off':<8} [{r['default_severity']}] {r['summary']}")
     return EXIT_PASSED
 
 
@@ -265,6 +322,12 @@ def run_explain(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    first = argv[0] if argv and argv[0] not in COMMANDS else None
+    if first and not first.startswith("-") and not os.path.exists(first):  # `chek foo`: a typo, not a path
+        close = difflib.get_close_matches(first, COMMANDS, n=1, cutoff=0.7)
+        if close:
+            print(f"corpuscheck: error: unknown command {first!r} (did you mean {close[0]!r}?)", file=sys.stderr)
+            return EXIT_ERROR
     if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
         argv.insert(0, "check")
     for stream in (sys.stdout, sys.stderr):  # corpus text must not crash a terminal that is not UTF-8

@@ -98,8 +98,8 @@ def test_pyproject_configuration_is_used_and_shown(project, capsys):
     capsys.readouterr()
     assert main(["config"]) == 0
     shown = capsys.readouterr().out
-    assert "select            = ['N102']" in shown and "pyproject.toml" in shown
-    assert "text-field        = 'text'" in shown and "# default" in shown
+    assert 'select            = ["N102"]' in shown and "pyproject.toml" in shown
+    assert 'text-field        = "text"' in shown and "# default" in shown
 
 
 def test_per_path_ignores_remove_findings_before_thresholds(project, capsys):
@@ -150,7 +150,7 @@ def test_corpus_level_thresholds_per_source(in_tmp, capsys):
     }
     assert main(["check", "corpus", "--suite", "suite.yml", "--no-report"]) == 1
     out = capsys.readouterr().out
-    assert "P101 placeholder-line [corpus/detik]" in out and "need 90%, margin -10.0%" in out
+    assert "P101 placeholder-line [corpus/detik]" in out and "need 90.0%, margin -10.0%" in out
 
     (in_tmp / "suite.yml").write_text(
         "name: budgets\nexpectations:\n  - rule: placeholder-line\n    mostly: 0.5\n    sources: {corpus/detik: 0.7}\n"

@@ -303,7 +303,7 @@ def test_hostile_html_is_escaped_in_the_report(capsys, in_tmp):
     assert findings[1]["excerpt"] == line  # JSON keeps the text as it is
     html = (in_tmp / "out" / "index.html").read_text(encoding="utf-8")
     assert "<script>alert" not in html and "<img src=x" not in html
-    assert "&lt;script&gt;alert" in html
+    assert "\\u003cscript\\u003ealert" in html  # inside the report's JSON block
 
 
 # --- real processes: exit codes as a CI job sees them ----------------------------------------------
@@ -335,3 +335,120 @@ def test_subprocess_exit_2_one_line_no_traceback(tmp_path, args):
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("corpuscheck: error: "), result.stderr
+
+
+# --- every mistake is one line on stderr (issue 10) -------------------------------------------------
+
+
+def _jsonl(path, records):
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+
+
+def one_line_error(err: str, says: str) -> None:
+    assert err.count("\n") == 1 and err.startswith("corpuscheck: error: ") and says in err, err
+
+
+def test_text_field_that_no_record_has_is_one_line_exit_2(capsys, in_tmp):
+    _jsonl(in_tmp / "a.jsonl", [{"text": CLEAN, "title": "t"}] * 50)
+    code, out, err = run(capsys, "check", "a.jsonl", "--text-field", "body", "--no-report")
+    assert code == 2 and out == ""
+    one_line_error(err, "record has no 'body' field")
+    assert "and 49 more read error(s)" in err
+
+
+def test_title_field_that_does_not_exist_is_one_line_exit_2(capsys, in_tmp):
+    _jsonl(in_tmp / "a.jsonl", [{"text": CLEAN, "title": "t"}] * 3)
+    code, out, err = run(capsys, "check", "a.jsonl", "--title-field", "headline", "--no-report")
+    assert code == 2 and out == ""
+    one_line_error(err, "--title-field 'headline': no such field")
+    assert "fields: text, title" in err
+
+
+def test_a_misspelt_source_in_a_suite_does_not_pass_on_no_documents(capsys, in_tmp):
+    _jsonl(in_tmp / "a.jsonl", [{"text": CLEAN, "title": f"t{i}", "source": "detik.com"} for i in range(3)])
+    (in_tmp / "s.yml").write_text("name: s\nexpectations:\n  - rule: placeholder-line\n    sources: {detik.cmo: 0.9}\n")
+    code, out, err = run(capsys, "check", "a.jsonl", "--suite", "s.yml", "--no-report")
+    assert code == 2 and out == ""
+    one_line_error(err, "names source 'detik.cmo', which no document has (did you mean 'detik.com'?")
+
+
+def test_a_failing_threshold_never_reads_like_a_pass(capsys, in_tmp):
+    from corpuscheck.report.text import share
+
+    assert share(0.9995, 1.0) == ("99.95%", "100.00%", "-0.05%")
+    assert share(0.95, 0.95) == ("95.0%", "95.0%", "+0.0%")
+    code, out, _ = run(capsys, "check", SEED, "--no-report", "--select", "P101")
+    assert "0/1 documents clean (0.0%, need 100.0%, margin -100.0%)" in out
+
+
+def test_a_misspelt_command_suggests_the_right_one(capsys, in_tmp):
+    code, out, err = run(capsys, "chek", "foo")
+    assert code == 2 and out == ""
+    one_line_error(err, "unknown command 'chek' (did you mean 'check'?)")
+
+
+def test_format_names_are_case_insensitive(capsys, in_tmp):
+    code, out, _ = run(capsys, "check", SEED, "--format", "JSON", "--no-report")
+    assert code == 1 and json.loads(out)["summary"]["findings"] == 6
+
+
+def test_python_dash_m_corpuscheck_runs_the_cli(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "corpuscheck", "--version"], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0 and result.stdout.startswith("corpuscheck ")
+
+
+def test_rules_show_the_suites_severities_as_json(capsys, in_tmp):
+    (in_tmp / "s.yml").write_text("name: s\nexpectations:\n  - rule: placeholder-line\n    severity: info\n")
+    code, out, _ = run(capsys, "rules", "--suite", "s.yml", "--format", "json")
+    data = json.loads(out)
+    by_code = {r["code"]: r for r in data["rules"]}
+    assert code == 0 and data["suite"] == "s"
+    assert by_code["P101"]["severity"] == "info" and by_code["P101"]["default_severity"] == "error"
+    assert by_code["D101"]["severity"] is None
+    code, out, _ = run(capsys, "rules", "--suite", "s.yml")
+    assert re.search(r"^P101\s+placeholder-line\s+info\s+\[error\]", out, re.M)
+
+
+def test_config_prints_toml_and_the_suite_that_will_run(capsys, in_tmp):
+    import tomllib
+
+    code, out, _ = run(capsys, "config")
+    assert code == 0 and "None" not in out and "['" not in out
+    assert tomllib.loads(out)["tool"]["corpuscheck"]["paths"] == ["corpus"]
+    assert "# suite that will run: news (" in out
+
+
+def test_statistics_quiet_and_concise_cap(capsys, in_tmp):
+    from corpuscheck.report import text
+
+    code, out, _ = run(capsys, "check", SEED, "--no-report", "--statistics", "--quiet")
+    assert not TEXT_LINE.search(out.splitlines()[0])  # quiet: no finding lines
+    assert re.search(r"^3\s+P102\s+\[.\] ui-residue-line\s+1 document", out, re.M)
+    assert "pass " not in out and "FAIL  P101" in out
+    text.CONCISE_CAP = 2
+    try:
+        code, out, _ = run(capsys, "check", SEED, "--no-report")
+    finally:
+        text.CONCISE_CAP = 200
+    assert len([line for line in out.splitlines() if TEXT_LINE.match(line)]) == 2
+    assert "… 4 more finding(s) not shown: see them all with --show full" in out
+    code, out, _ = run(capsys, "check", SEED, "--no-report", "--show", "full")
+    assert "    │ loading..." in out
+
+
+def test_color_follows_force_color_and_no_color(capsys, in_tmp, monkeypatch):
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    _, out, _ = run(capsys, "check", SEED, "--no-report")
+    assert "\x1b[" in out
+    monkeypatch.setenv("NO_COLOR", "1")
+    _, out, _ = run(capsys, "check", SEED, "--no-report")
+    assert "\x1b[" not in out
+
+
+def test_progress_total_is_counted_cheaply(in_tmp):
+    from corpuscheck.progress import count_documents
+
+    _jsonl(in_tmp / "a.jsonl", [{"text": "x"}] * 7)
+    (in_tmp / "b.txt").write_text(CLEAN)
+    assert count_documents([str(in_tmp)]) == 8

@@ -27,7 +27,7 @@ def test_pyproject_values_and_cli_precedence(in_tmp):
     assert effective["fail_on"].value == "warning"
     assert effective["per_path_ignores"].value == {"data/legacy/*": ["N101"]}
     shown = render(effective)
-    assert "select            = ['N1']" in shown and "# command line" in shown
+    assert 'select            = ["N1"]' in shown and "# command line" in shown
     assert f"# {path.resolve()}" in shown
 
 

@@ -167,8 +167,26 @@ def resolve(cli: dict[str, Any] | None = None, pyproject: Path | None | bool = T
 
 def render(effective: dict[str, Value]) -> str:
     """``corpuscheck config``: each setting, its value and where it came from."""
-    lines = []
+    lines = ["[tool.corpuscheck]"]
     for setting in SETTINGS:
         item = effective[setting.dest]
-        lines.append(f"{setting.key:<17} = {item.value!r:<40} # {item.source}")
+        if item.value is None:
+            lines.append(f"# {setting.key} is not set{'':<{max(0, 32 - len(setting.key))}} # {item.source}")
+        else:
+            lines.append(f"{setting.key:<17} = {toml_value(item.value):<40} # {item.source}")
     return "\n".join(lines) + "\n"
+
+
+def toml_value(value: Any) -> str:
+    """A value as TOML writes it (strings quoted with escapes, lists, inline tables)."""
+    import json
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(toml_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{json.dumps(str(k))} = {toml_value(v)}" for k, v in value.items()) + "}"
+    return json.dumps(str(value), ensure_ascii=False)

@@ -1,0 +1,7 @@
+"""``python -m corpuscheck``: the same command line as ``corpuscheck``."""
+
+import sys
+
+from corpuscheck.cli import main
+
+sys.exit(main())
