@@ -31,7 +31,7 @@ def measure(index: Path) -> dict:
             times, nodes, errors = [], 0, []
             for _ in range(3):
                 page = browser.new_page(viewport={"width": 1400, "height": 1000})
-                page.on("pageerror", lambda e: errors.append(str(e)))
+                page.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
                 page.goto(index.as_uri() + view, wait_until="load")
                 times.append(page.evaluate("performance.now()"))
                 nodes = page.evaluate("document.getElementsByTagName('*').length")

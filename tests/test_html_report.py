@@ -23,7 +23,6 @@ from corpuscheck.cli import main
 from corpuscheck.engine import FileReport
 from corpuscheck.findings import Finding
 from corpuscheck.gx.suite import load_suite
-from corpuscheck.input.loader import LoadError
 from corpuscheck.report import get_reporter
 from corpuscheck.report.html import HtmlReporter, json_for_script, payload, write_html
 
