@@ -192,7 +192,45 @@ def corpuscheck_command(folder: Path, jobs: int | None, extra: list[str] = ()) -
     exe = Path(sys.executable).with_name("corpuscheck")
     command = [str(exe)] if exe.exists() else [sys.executable, "-m", "corpuscheck.cli"]
     command += ["check", str(folder), "--no-report", "--format", "json", "--no-progress"]
+    if "--cache-dir" not in extra:
+        command.append("--no-cache")  # the plain figures check everything; --cache measures the cache apart
     return command + (["--jobs", str(jobs)] if jobs else []) + list(extra)
+
+
+def touch_some(folder: Path, share: float, round_: int) -> int:
+    """Append a line to ``share`` of the corpus files (at least one): a small daily change."""
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    step = max(1, round(1 / share))
+    chosen = files[round_ % step::step] or files[:1]
+    for path in chosen:
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write("\n" if path.suffix == ".txt" else "")
+        if path.suffix != ".txt":  # JSONL: one more record, same shape as the others
+            with path.open("a", encoding="utf-8") as handle:
+                handle.write('{"text": "Judul tambahan\\nJAKARTA - Paragraf tambahan untuk uji cache."}\n')
+    return len(chosen)
+
+
+def measure_cache(folder: Path, runs: int, jobs: int | None, extra: list[str] = ()) -> dict:
+    """A full run that fills a fresh cache, then cached re-checks, then re-checks after touching 1% of files."""
+    cache = Path(tempfile.mkdtemp(prefix="corpuscheck-bench-cache-"))
+    try:
+        command = corpuscheck_command(folder, jobs, [*extra, "--cache-dir", str(cache)])
+        full = timed(command)
+        cached = [timed(command) for _ in range(runs)]
+        touched, count = [], 0
+        for round_ in range(runs):
+            count = touch_some(folder, 0.01, round_)
+            touched.append(timed(command))
+        return {
+            "full_s": full[0], "full_cpu": full[4],
+            "cached_s": statistics.median(t[0] for t in cached), "cached_cpu": statistics.median(t[4] for t in cached),
+            "touched_s": statistics.median(t[0] for t in touched),
+            "touched_cpu": statistics.median(t[4] for t in touched), "touched_files": count,
+            "cached_rss_mb": max(t[2] for t in cached) / 1024,
+        }
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
 
 
 def measure(folder: Path, runs: int, jobs: int | None, extra: list[str] = ()) -> dict:
@@ -240,6 +278,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dir", type=Path, help="generate the corpus here and keep it (default: a temporary folder, removed)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary corpus")
     parser.add_argument("--reuse", action="store_true", help="reuse a corpus already generated in --dir")
+    parser.add_argument("--cache", action="store_true",
+                        help="also time a full run into a fresh cache, cached re-checks and re-checks after touching "
+                             "1%% of the files (this modifies the generated corpus: run it last, or on a copy)")
     args = parser.parse_args(argv)
 
     base = args.dir or Path(tempfile.mkdtemp(prefix="corpuscheck-bench-"))
@@ -260,6 +301,13 @@ def main(argv: list[str] | None = None) -> int:
                       f"{result['base_cpu']:>6.2f}  {result['exit']}", flush=True)
                 print(f"        runs: ours {' '.join(f'{t:.2f}' for t in result['ours_all'])}; "
                       f"plain {' '.join(f'{t:.2f}' for t in result['base_all'])}", flush=True)
+                if args.cache:
+                    c = measure_cache(folder / layout, args.runs, args.jobs, shlex.split(args.args))
+                    print(f"        cache: full {c['full_s']:.2f} s ({c['full_cpu']:.1f} CPU s); cached re-check "
+                          f"{c['cached_s']:.2f} s ({c['cached_cpu']:.2f} CPU s, {c['cached_s'] / c['full_s']:.1%}, "
+                          f"RSS {c['cached_rss_mb']:.0f} MB); {c['touched_files']} files touched "
+                          f"{c['touched_s']:.2f} s ({c['touched_cpu']:.1f} CPU s, {c['touched_s'] / c['full_s']:.1%})",
+                          flush=True)
         print(f"command: {' '.join(corpuscheck_command(Path('DIR'), args.jobs, shlex.split(args.args)))} > /dev/null")
         print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     finally:
