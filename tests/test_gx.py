@@ -83,7 +83,10 @@ def test_the_expectations_run_the_same_rule_functions_as_the_cli():
         assert own_bad <= set(expected), rule.code
         assert results[f"expect_no_{rule.column}"] == (not expected, expected), rule.code
         failing += bool(expected) and not isinstance(rule, CorpusRule)
-    assert failing >= len([r for r in all_rules() if not isinstance(r, CorpusRule)]) - 1
+    # every document rule whose bad examples run on default options fails some text (S107's
+    # need a small max_document_chars: a 5 MB example cannot ship)
+    defaults_bad = [r for r in all_rules() if not isinstance(r, CorpusRule) and any(e.is_bad and not e.options for e in r.examples)]
+    assert failing >= len(defaults_bad) - 1
 
 
 def test_options_max_findings_and_mostly():

@@ -70,3 +70,19 @@ def test_rules_do_linear_work_on_pathological_shapes(shape):
         run(arg(from_text(SHAPES[shape](1_000) + "x", path="w.txt")))  # warm lexicons and patterns, not results
         a, b = (_calls(lambda d=d, run=run, arg=arg: run(arg(d))) for d in (small, large))
         assert b <= 4 * a * 1.6 + 200, f"{rule.code} on {shape}: {a} calls at n, {b} at 4n (superlinear)"
+
+
+def test_oversized_document_is_checked_on_a_prefix_and_reported(tmp_path, monkeypatch):
+    from corpuscheck.rules import get_rule
+
+    monkeypatch.setattr(loader, "MAX_DOCUMENT_CHARS", 1_000)
+    big = tmp_path / "big.txt"
+    big.write_text("Title\n" + "A line of text here.\n" * 500)
+    (doc,) = [i for i in loader.iter_items([big]) if not isinstance(i, loader.FileStart)]
+    assert len(doc.text) <= 1_000 and doc.text.endswith("text here.") and doc.meta["truncated_from"] == big.stat().st_size
+    (hit,) = get_rule("S107").run(doc)
+    assert "10,506 characters" in get_rule("S107").message.format(**hit.data)
+    record = tmp_path / "big.jsonl"
+    record.write_text('{"text": "' + "x" * 5_000 + '"}\n')
+    (doc,) = [i for i in loader.iter_items([record]) if not isinstance(i, loader.FileStart)]
+    assert len(doc.text) == 1_000 and doc.meta["truncated_from"] == 5_000 and get_rule("S107").run(doc)

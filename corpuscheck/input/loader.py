@@ -301,6 +301,19 @@ def _too_large(shown: str, limit: int) -> LoadError:
                      fatal=True)
 
 
+MAX_DOCUMENT_CHARS = 5_000_000  # a longer document is checked on this prefix; S107 oversized-document says so
+
+
+def bounded_document(text: str, path: str, **fields: Any) -> Document:
+    """from_text on at most MAX_DOCUMENT_CHARS characters (cut at a line end when one is near);
+    the original length is kept in ``meta["truncated_from"]`` so the cut is reported, never silent."""
+    if len(text) <= MAX_DOCUMENT_CHARS:
+        return from_text(text, path, **fields)
+    cut = text.rfind("\n", MAX_DOCUMENT_CHARS // 2, MAX_DOCUMENT_CHARS)
+    meta = dict(fields.pop("meta", None) or {}, truncated_from=len(text))
+    return from_text(text[: cut if cut > 0 else MAX_DOCUMENT_CHARS], path, meta=meta, **fields)
+
+
 def _read_txt(path: str, shown: str) -> Iterator[Document | LoadError]:
     data, failure = _read_bytes(path, shown, "checked", limit=MAX_TEXT_BYTES)
     if data is not None and len(data) > MAX_TEXT_BYTES:
@@ -316,7 +329,7 @@ def _read_txt(path: str, shown: str) -> Iterator[Document | LoadError]:
     if not text.strip():
         yield LoadError(shown, "file is empty" if not data else "file has only white space", line=1)
         return
-    yield from_text(text, shown)
+    yield bounded_document(text, shown)
 
 
 def _read_html(path: str, shown: str, options: HtmlOptions) -> Iterator[Document | LoadError]:
@@ -366,7 +379,7 @@ def _document_from_record(
     # An empty text is still a record: a document with no body is a rule's finding (S101), not a read error.
     title = record.get(title_field) if title_field else None
     meta = {k: v for k, v in record.items() if k != text_field and k != title_field}
-    return from_text(
+    return bounded_document(
         text,
         path,
         record=number,
