@@ -491,7 +491,7 @@ def _run_fresh(
     return files, rows, signatures
 
 
-def _reported_lines(files: dict[str, FileReport], codes: tuple[str, ...]) -> set[tuple[str, int, int]]:
+def reported_lines(files: dict[str, FileReport], codes: tuple[str, ...]) -> set[tuple[str, int, int]]:
     """``(path, record, line)`` of every line a finding of ``codes`` covers."""
     if not codes:
         return set()
@@ -519,7 +519,7 @@ def _judge_corpus(
             for report in files.values():
                 report.errors.append(LoadError(report.path, f"corpus rule {entry.rule.code} failed: {judged!r}"))
             continue
-        taken = _reported_lines(files, entry.rule.defers_to)
+        taken = reported_lines(files, entry.rule.defers_to)
         for ref, hit in judged:
             if (ref.path, ref.record, hit.line) in taken:
                 continue  # another rule reports this line already (B101 before B102)

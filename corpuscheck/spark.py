@@ -28,7 +28,7 @@ import time
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from corpuscheck.engine import Checked, FileReport, RuleRun, check_document, to_finding
+from corpuscheck.engine import Checked, FileReport, RuleRun, check_document, reported_lines, to_finding
 from corpuscheck.findings import Finding
 from corpuscheck.gx.suite import RuleEntry
 from corpuscheck.input.document import Document
@@ -239,6 +239,7 @@ def run_rules(
         )
         row_of = {row["doc_id"]: row for row in rows}
         columns_of = {e.rule.code: e.rule.column for e in corpus}
+        taken = {e.rule.code: reported_lines(files, e.rule.defers_to) for e in corpus}  # as the local engine
         for item in judged.collect():
             value = pickle.loads(item.payload)
             if item.doc_id is None:  # the rule failed: reported on every file, the run goes on
@@ -246,6 +247,8 @@ def run_rules(
                     report.errors.append(LoadError(report.path, f"corpus rule {item.code} failed: {value}"))
                 continue
             finding, title = value
+            if (finding.path, finding.record, finding.line) in taken[item.code]:
+                continue  # another rule reports this line already (B101 before B102)
             report = files[finding.path]
             report.findings.append(finding)
             if title:

@@ -76,6 +76,17 @@ def test_spark_engine_finds_what_the_local_engine_finds(spark, every_format, tar
     assert distributed.files and [f.path for f in distributed.files] == [f.path for f in local.files]
 
 
+def test_spark_engine_leaves_b101_lines_to_b101_as_the_local_engine_does(spark, tmp_path):
+    from tests.test_precedence import _corpus, _lines
+
+    path = _corpus(tmp_path)
+    local = check([path], select=["B101", "B102"], jobs=1)
+    distributed = check([path], select=["B101", "B102"], engine="spark", spark_master="local[2]")
+    assert _lines(local, "B101") and _lines(local, "B102"), "both rules must fire, or the test proves nothing"
+    assert _key(distributed) == _key(local)
+    assert not set(_lines(distributed, "B101")) & set(_lines(distributed, "B102"))
+
+
 def test_spark_engine_reads_every_format_like_the_loader(spark, every_format):
     report = check([str(every_format)], engine="spark", spark_master="local[2]")
     paths = {Path(f.path).name for f in report.files}
