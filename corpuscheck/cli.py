@@ -68,7 +68,7 @@ def _settings(args) -> dict:
 
     given = {key: getattr(args, key, None) for key in
              ("paths", "suite", "select", "ignore", "text_field", "title_field", "fail_on", "report", "baseline", "jobs",
-              "engine", "spark_master")}
+              "engine", "spark_master", "cache_dir")}
     return {key: item.value for key, item in resolve(given).items()}
 
 
@@ -155,7 +155,7 @@ def _run(args, settings: dict, *, data_docs_dir=None):
             per_path_ignores=settings["per_path_ignores"],
             fail_on=settings["fail_on"],
             html=HtmlOptions(tables=not args.html_no_tables, comments=args.html_comments, mode=args.html_mode),
-            cache_dir=_cache_dir(args),
+            cache_dir=_cache_dir(args, settings),
             engine=settings["engine"],
             spark_master=settings["spark_master"],
         )
@@ -172,13 +172,13 @@ def _run(args, settings: dict, *, data_docs_dir=None):
     return report
 
 
-def _cache_dir(args) -> Path | None:
-    """--cache-dir, else .corpuscheck_cache/ beside the config (or here); None with --no-cache or
-    CORPUSCHECK_NO_CACHE=1 in the environment (the test suite sets it)."""
-    if getattr(args, "no_cache", False):
+def _cache_dir(args, settings: dict) -> Path | None:
+    """--cache-dir / cache-dir, else .corpuscheck_cache/ beside the config (or here); None with
+    --no-cache, cache = false, or CORPUSCHECK_NO_CACHE=1 in the environment (the test suite sets it)."""
+    if getattr(args, "no_cache", False) or not settings["cache"]:
         return None
-    if getattr(args, "cache_dir", None):
-        return Path(args.cache_dir)
+    if settings["cache_dir"]:
+        return Path(settings["cache_dir"])
     if os.environ.get("CORPUSCHECK_NO_CACHE") == "1":
         return None
     from corpuscheck.cache import FOLDER_NAME

@@ -139,3 +139,24 @@ def test_no_cache_leaves_no_folder(corpus, tmp_path):
     shutil.rmtree(tmp_path / ".corpuscheck_cache")
     done = subprocess.run(cli, capture_output=True, text=True, cwd=tmp_path, env=env)
     assert not (tmp_path / ".corpuscheck_cache").exists() and not os.path.exists(corpus / ".corpuscheck_cache")
+
+
+def test_cache_keys_in_pyproject(corpus, tmp_path):
+    """`cache-dir` (relative to the pyproject) and `cache = false` in [tool.corpuscheck]."""
+    cli = [sys.executable, "-c", MAIN, "check", str(corpus), "--no-report", "--format", "json", "--jobs", "1",
+           "--select", "P101"]
+    env = {k: v for k, v in os.environ.items() if k != "CORPUSCHECK_NO_CACHE"}
+    project = tmp_path / "project"
+    (project / "sub").mkdir(parents=True)
+    (project / "pyproject.toml").write_text('[tool.corpuscheck]\ncache-dir = "build/cc"\n', encoding="utf-8")
+    done = subprocess.run(cli, capture_output=True, text=True, cwd=project / "sub", env=env)
+    assert done.returncode in (0, 1), done.stderr
+    assert (project / "build" / "cc").is_dir() and not (project / "sub" / ".corpuscheck_cache").exists()
+    shutil.rmtree(project / "build")
+    (project / "pyproject.toml").write_text("[tool.corpuscheck]\ncache = false\n", encoding="utf-8")
+    done = subprocess.run(cli, capture_output=True, text=True, cwd=project, env=env)
+    assert done.returncode in (0, 1), done.stderr
+    assert not (project / ".corpuscheck_cache").exists() and not (project / "build").exists()
+    (project / "pyproject.toml").write_text('[tool.corpuscheck]\ncache = "no"\n', encoding="utf-8")
+    done = subprocess.run(cli, capture_output=True, text=True, cwd=project, env=env)
+    assert done.returncode == 2 and "cache must be true or false" in done.stderr

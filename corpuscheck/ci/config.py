@@ -53,6 +53,12 @@ def _engine(value: Any, key: str) -> str:
     return value
 
 
+def _bool(value: Any, key: str) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{key} must be true or false, not {value!r}")
+    return value
+
+
 def _optional_int(value: Any, key: str) -> int | None:
     if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
         raise ConfigError(f"{key} must be a whole number >= 1, not {value!r}")
@@ -85,6 +91,8 @@ SETTINGS = (
     Setting("jobs", None, _optional_int, "worker processes (default: all cores for large corpora)"),
     Setting("engine", "local", _engine, "where the rules run: local (processes) or spark"),
     Setting("spark-master", None, _str, "Spark master URL for engine = spark (default: local[*])"),
+    Setting("cache", True, _bool, "keep per-file results in the cache folder (false: check every file afresh)"),
+    Setting("cache-dir", None, _str, "cache folder (default: .corpuscheck_cache/ beside pyproject.toml, else here)"),
 )
 BY_KEY = {s.key: s for s in SETTINGS}
 
@@ -127,7 +135,7 @@ def read_pyproject(path: Path) -> dict[str, Any]:
     return parsed
 
 
-PATH_KEYS = {"paths", "suite", "report", "baseline"}
+PATH_KEYS = {"paths", "suite", "report", "baseline", "cache-dir"}
 
 
 def _relative_to(folder: Path, key: str, value: Any) -> Any:
