@@ -94,7 +94,7 @@ def compose(doc: Document, raw: str, changes: list[tuple[str, str, Change]]) -> 
             pieces[0] = (head, *pieces[0][1:])
             pieces[-1] = (pieces[-1][0], starts[n] - 1, *pieces[-1][2:])
         elif first > 1 and not lines[first - 2].strip() and not lines[last].strip() and last + 1 not in owner:
-            pieces[-1] = (pieces[-1][0], starts[last + 1], *pieces[-1][2:])  # the blank separator after
+            pieces[-1] = (pieces[-1][0], min(starts[last + 1], len(doc.text)), *pieces[-1][2:])  # the blank separator after
         spans += [(s, e, "", code, safety) for s, e, code, safety in pieces if e > s]
     for code, safety, change in changes:
         if change.start is None or change.line in owner or not 1 <= change.line <= n:
@@ -148,3 +148,76 @@ def revert(cleaned: str, edits: list[dict] | list[Edit]) -> str:
         shift += len(edit["replacement"]) - (edit["end"] - edit["start"])
     out.append(cleaned[position:])
     return "".join(out)
+
+
+def _inside(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two spans share characters (a zero-width span counts strictly inside the other)."""
+    return a[0] < b[1] and b[0] < a[1] if a[0] != a[1] and b[0] != b[1] else b[0] < a[0] < b[1] or a[0] < b[0] < a[1]
+
+
+def chain(raw: str, first: list[Edit], second: list[Edit], where) -> list[Edit]:
+    """Edits on ``raw`` equal to applying ``first`` then ``second`` (whose offsets are in the text
+    ``first`` gave). Spans of the two passes that overlap become one edit, credited to ``second``.
+    ``where(raw offset)`` -> (line, column) for the merged spans."""
+    placed = []  # (start in pass-1 text, end in pass-1 text, edit)
+    shift = 0
+    for edit in sorted(first, key=lambda e: e.start):
+        placed.append((edit.start + shift, edit.start + shift + len(edit.replacement), edit))
+        shift += len(edit.replacement) - (edit.end - edit.start)
+    groups: list[tuple[list, list]] = [([p], []) for p in placed]
+    for edit in sorted(second, key=lambda e: e.start):
+        span = (edit.start, edit.end)
+        touching = [g for g in groups if any(_inside(span, p[:2]) for p in g[0])]
+        group = (sum((g[0] for g in touching), []), sum((g[1] for g in touching), []) + [edit])
+        groups = [g for g in groups if g not in touching] + [group]
+
+    def to_raw(offset: int, side: str) -> int:
+        """A pass-1 offset in the raw text; a span's end that meets a pass-1 span stays before it."""
+        moved = 0
+        for start, end, edit in placed:
+            if offset < start or (offset == start and side == "end"):
+                return offset + moved if offset < start else edit.start
+            if offset < end:
+                return edit.start if side == "start" else edit.end
+            moved = edit.end - end
+        return offset + moved
+
+    result = []
+    for firsts, seconds in groups:
+        if not seconds:
+            result.append(firsts[0][2])
+            continue
+        lo = min([p[0] for p in firsts] + [e.start for e in seconds])
+        hi = max([p[1] for p in firsts] + [e.end for e in seconds])
+        start, end = to_raw(lo, "start"), to_raw(hi, "end")
+        if firsts:
+            start = min([start] + [p[2].start for p in firsts])
+            end = max([end] + [p[2].end for p in firsts])
+        text1 = apply(raw[start:end], [_moved(p[2], -start) for p in firsts])
+        base = _offset1(start, placed)
+        replacement = apply(text1, [_moved(e, -base) for e in seconds])
+        last = seconds[-1]
+        (line, column), (end_line, end_column) = where(start), where(end)
+        result.append(Edit(last.code, last.safety, start, end, raw[start:end], replacement,
+                           line, column, end_line, end_column))
+    return sorted(result, key=lambda e: e.start)
+
+
+def _moved(edit: Edit, by: int) -> Edit:
+    return Edit(**{**edit.as_dict(), "start": edit.start + by, "end": edit.end + by})
+
+
+def raw_where(raw: str):
+    def where(offset: int) -> tuple[int, int]:
+        return raw.count("\n", 0, offset) + 1, offset - (raw.rfind("\n", 0, offset) + 1) + 1
+
+    return where
+
+
+def _offset1(raw_offset: int, placed) -> int:
+    """Where raw offset ``raw_offset`` (not inside a pass-1 span) is in the pass-1 text."""
+    shift = 0
+    for _, _, edit in placed:
+        if edit.end <= raw_offset:
+            shift += len(edit.replacement) - (edit.end - edit.start)
+    return raw_offset + shift

@@ -20,7 +20,7 @@ import orjson
 
 from corpuscheck import __version__
 from corpuscheck.fix import formats
-from corpuscheck.fix.edits import Edit, apply, compose
+from corpuscheck.fix.edits import Edit, apply, chain, compose, raw_where
 from corpuscheck.gx.suite import RuleEntry, Suite, load_suite
 from corpuscheck.input.document import Document, from_text
 from corpuscheck.input.loader import LoadError, _kind, discover, display_path
@@ -69,11 +69,33 @@ def plan(paths, suite=None, *, select=None, ignore=None, unsafe=False, text_fiel
     return made
 
 
+PASSES = 4  # a fix can reveal another (initials glued to a line that then repeats an earlier one)
+
+
 def document_edits(doc: Document, raw: str, made: Plan) -> tuple[list[Edit], list[str]]:
-    """The document's edits, and the codes of the rules that drop it (then no edits)."""
+    """The document's edits, and the codes of the rules that drop it (then no edits).
+
+    Fixing runs until the text is stable (at most PASSES passes), so fixing twice changes
+    nothing; the passes' edits are chained into one set of edits on the raw text."""
+    edits, drops = _one_pass(doc, raw, made)
+    if drops or not edits:
+        return edits, drops
+    for _ in range(PASSES - 1):
+        cleaned = apply(raw, edits)
+        title = doc.title if doc.title_line == 0 else None
+        again = from_text(cleaned, doc.path, record=doc.record, doc_id=doc.doc_id, title=title, meta=doc.meta)
+        more, _ = _one_pass(again, cleaned, made, corpus=False)
+        if not more:
+            break
+        edits = chain(raw, edits, more, raw_where(raw))
+    return edits, []
+
+
+def _one_pass(doc: Document, raw: str, made: Plan, corpus: bool = True) -> tuple[list[Edit], list[str]]:
     changes, drops = [], []
     found = [(e, h) for e in made.fixing() if not isinstance(e.rule, CorpusRule) for h in e.rule.run(doc, e.options)]
-    found += made.corpus_hits.get(doc.doc_id, [])
+    if corpus:
+        found += made.corpus_hits.get(doc.doc_id, [])
     for entry, hit in found:
         fix = entry.rule.autofix
         if fix.kind == "drop-document":
