@@ -30,7 +30,7 @@ class TextReporter(Reporter):
                 span = f" (lines {f.line}-{f.end_line})" if f.end_line != f.line else ""
                 out.append(
                     f"{self._c('bold', printable(f.location))}: {self._c(f.severity, f.code)} "
-                    f"[{f.rule}] {printable(f.message)}{span}"
+                    f"[{f.rule}] {printable(f.message)}{span}{' [*]' if f.is_fixable else ''}"
                 )
         if out:
             out.append("")
@@ -51,6 +51,11 @@ class TextReporter(Reporter):
             lines.append(f"languages  {printable(source)}: {shares}")
         if len(mixes) > MAX_SOURCES_SHOWN:
             lines.append(f"languages  ... and {len(mixes) - MAX_SOURCES_SHOWN} more source(s): see --format json")
+        fixable = sum(f.is_fixable for f in report.findings)
+        unsafe = sum((f.fix or {}).get("safety") == "unsafe" for f in report.findings)
+        if fixable or unsafe:
+            more = f" ({unsafe} more with `--unsafe-fixes`)" if unsafe else ""
+            lines.append(f"[*] {fixable} fixable with `corpuscheck fix`{more}.")
         errors = len(report.errors)
         verdict = self._c("green", "passed") if report.passed else self._c("error", "failed")
         lines.append(
