@@ -146,3 +146,41 @@ def test_usage_errors_exit_2(tmp_path, capsys):
     assert main(["fix", str(src), "-o", str(tmp_path / "full"), "--force"]) == 0
     assert not (tmp_path / "full" / "x").exists() and (tmp_path / "full" / "manifest.json").exists()
     assert filecmp.cmp(src / "wide.txt", tmp_path / "full" / "wide.txt", shallow=False) is False
+
+
+def _parquet(path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    dup = "SEOUL - Menteri Luar Negeri AS Antony Blinken bertemu rekan-rekannya."
+    texts = ["JAKARTA - Isi berita.\nloading...\nKalimat, tulis BMKG.(zik)", "", dup, dup, None, "LONDON - Tanpa cacat."]
+    table = pa.table({
+        "id": pa.array([1, 2, 3, 4, 5, 6], pa.int64()),
+        "text": pa.array(texts, pa.string()),
+        "title": pa.array(["Judul", "Kosong", "Dup", "Dup", "Nol", "Baik"]),
+        "when": pa.array([0, 1, 2, 3, 4, 5], pa.timestamp("ms", tz="UTC")),
+        "tags": pa.array([["a"], [], ["b", "c"], None, ["d"], ["e"]], pa.list_(pa.string())),
+    })
+    pq.write_table(table, path)
+
+
+@pytest.mark.parametrize("unsafe", [False, True])
+def test_parquet_keeps_its_schema_and_restores_the_same_table(tmp_path, unsafe):
+    import pyarrow.parquet as pq
+
+    src = tmp_path / "in"
+    src.mkdir()
+    _parquet(src / "news.parquet")
+    summary = fix_corpus([src], tmp_path / "out", unsafe=unsafe)
+    before, after = pq.read_table(src / "news.parquet"), pq.read_table(tmp_path / "out" / "news.parquet")
+    assert after.schema == before.schema
+    assert after.column("text")[0].as_py() == "JAKARTA - Isi berita.\nKalimat, tulis BMKG."
+    assert after.num_rows == before.num_rows - summary["documents_removed"]
+    assert summary["documents_removed"] == (2 if unsafe else 0)  # the empty body and the second duplicate
+    restore(str(tmp_path / "out"), str(tmp_path / "back"))
+    assert pq.read_table(tmp_path / "back" / "news.parquet").equals(before)
+    clean = tmp_path / "clean"
+    clean.mkdir()
+    shutil.copy(tmp_path / "out" / "news.parquet", clean)
+    again = fix_corpus([clean], tmp_path / "again", unsafe=unsafe)
+    assert again["edits"] == 0 and again["documents_removed"] == 0

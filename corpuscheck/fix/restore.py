@@ -9,6 +9,7 @@ import orjson
 
 from corpuscheck.fix import formats
 from corpuscheck.fix.edits import revert
+from corpuscheck.fix.parquet import restore_parquet
 
 
 def _read_jsonl(path: str) -> list[dict]:
@@ -45,6 +46,8 @@ def restore(fixed: str, out: str) -> int:
                     next(b for b, c in formats.BOMS if c == info["encoding"])):].decode(info["encoding"])
                 data = formats.encode_txt(revert(text, edits[(shown, 1)]), info["encoding"])
             formats.write_bytes(target, data)
+        elif info["format"] == "parquet":
+            restore_parquet(fixed, info["output"], target, shown, edits, removed[shown], text_field)
         else:
             formats.write_bytes(target, b"".join(_restore_jsonl(source, shown, edits, removed[shown], text_field)))
     return len(manifest["files"])

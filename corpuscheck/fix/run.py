@@ -21,13 +21,14 @@ import orjson
 from corpuscheck import __version__
 from corpuscheck.fix import formats
 from corpuscheck.fix.edits import Edit, apply, chain, compose, raw_where
+from corpuscheck.fix.parquet import fix_parquet
 from corpuscheck.gx.suite import RuleEntry, Suite, load_suite
 from corpuscheck.input.document import Document, from_text
 from corpuscheck.input.loader import LoadError, _kind, discover, display_path
 from corpuscheck.rules import all_rules, select_rules
 from corpuscheck.rules.base import CorpusRule, Hit
 
-FORMATS = ("txt", "jsonl")
+FORMATS = ("txt", "jsonl", "parquet")
 
 
 class FixError(ValueError):
@@ -300,11 +301,14 @@ def fix_corpus(
             kind = _kind(path)
             shown = display_path(path)
             if kind not in FORMATS:
-                raise FixError(f"{shown}: fix writes txt and JSONL corpora; {kind} input is not supported yet")
+                raise FixError(f"{shown}: fix writes txt, JSONL and Parquet corpora; {kind} input is not supported yet")
             target = os.path.join(work, rel) if work else None
             if target:
                 os.makedirs(os.path.dirname(target), exist_ok=True)
-            if kind == "txt":
+            if kind == "parquet":
+                info = fix_parquet(path, shown, rel, work, made, log, document_edits, text_field, title_field,
+                                   diffs, unified_diff)
+            elif kind == "txt":
                 info = _fix_txt(path, shown, made, log, target, diffs, title_field)
             else:
                 info = _fix_jsonl(path, shown, made, log, target, diffs, text_field, title_field)
