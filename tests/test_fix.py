@@ -184,3 +184,32 @@ def test_parquet_keeps_its_schema_and_restores_the_same_table(tmp_path, unsafe):
     shutil.copy(tmp_path / "out" / "news.parquet", clean)
     again = fix_corpus([clean], tmp_path / "again", unsafe=unsafe)
     assert again["edits"] == 0 and again["documents_removed"] == 0
+
+
+def test_html_pages_become_jsonl_of_their_extracted_text(tmp_path):
+    from corpuscheck.input.loader import load
+
+    pages = ROOT / "tests" / "fixtures" / "html_pages" / "indonesian-news-pages"
+    summary = fix_corpus([pages], tmp_path / "out")
+    outputs = sorted(p.name for p in (tmp_path / "out").glob("*.jsonl") if p.name not in ("edits.jsonl", "removed.jsonl"))
+    assert outputs == sorted(p.name.removesuffix(".html.gz") + ".jsonl" for p in pages.glob("*.html.gz"))
+    assert {f["source_format"] for f in summary["files"]} == {"html"}
+    restore(str(tmp_path / "out"), str(tmp_path / "back"))
+    extracted = {d.path: d.text for d in load([pages])}
+    for name in outputs:
+        lines = (tmp_path / "back" / name).read_text(encoding="utf-8").splitlines()
+        assert len(lines) == (1 if name.removesuffix(".jsonl") + ".html.gz" in {Path(p).name for p in extracted} else 0)
+        for record in map(json.loads, lines):
+            assert record["text"] == extracted[record["source"]]
+    fixed = [json.loads(line) for n in outputs for line in (tmp_path / "out" / n).read_text(encoding="utf-8").splitlines()]
+    assert len(fixed) == len(extracted) >= 1
+    assert all(f.get("extraction") for f in summary["files"] if Path(f["input"]).name not in map(
+        lambda p: Path(p).name, extracted))
+    codes = [c for c, safety in SAFETY.items() if safety == "safe"]
+    report = check([str(tmp_path / "out" / name) for name in outputs], select=codes)
+    assert report.findings == []
+    clean = tmp_path / "clean"
+    clean.mkdir()
+    for name in outputs:
+        shutil.copy(tmp_path / "out" / name, clean)
+    assert fix_corpus([clean], tmp_path / "again")["edits"] == 0

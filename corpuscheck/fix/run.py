@@ -7,6 +7,7 @@ renamed into place at the end, so an interrupted run leaves nothing that looks c
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import hashlib
 import os
@@ -17,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import orjson
+import regex
 
 from corpuscheck import __version__
 from corpuscheck.fix import formats
@@ -24,11 +26,13 @@ from corpuscheck.fix.edits import Edit, apply, chain, compose, raw_where
 from corpuscheck.fix.parquet import fix_parquet
 from corpuscheck.gx.suite import RuleEntry, Suite, load_suite
 from corpuscheck.input.document import Document, from_text
+from corpuscheck.input.html import page_items
 from corpuscheck.input.loader import LoadError, _kind, discover, display_path
 from corpuscheck.rules import all_rules, select_rules
 from corpuscheck.rules.base import CorpusRule, Hit
 
-FORMATS = ("txt", "jsonl", "parquet")
+HTML_END = regex.compile(r"\.html?(\.gz)?$", regex.I)
+FORMATS = ("txt", "jsonl", "parquet", "html")
 
 
 class FixError(ValueError):
@@ -207,45 +211,66 @@ def _fix_txt(path, shown, made, log, target, diff_out, title_field) -> dict:
 
 
 def _fix_jsonl(path, shown, made, log, target, diff_out, text_field, title_field) -> dict:
+    with formats._open_binary(path) as handle:
+        return _fix_lines(handle, shown, made, log, target, diff_out, text_field, title_field)
+
+
+def _fix_html(path, shown, made, log, target, diff_out) -> dict:
+    """An HTML page becomes one JSONL record of its extracted text (title, text, source), then is fixed as one."""
+    data = formats.read_bytes(path)
+    lines, ids, problems = [], {}, []
+    for item in page_items(data, shown):
+        if isinstance(item, LoadError):
+            problems.append(item.message)
+        else:
+            lines.append(orjson.dumps({"source": shown, "title": item.title, "text": item.text}) + b"\n")
+            ids[len(lines)] = item.doc_id  # the corpus pass knows the page by its own doc_id
+    info = _fix_lines(lines, shown, made, log, target, diff_out, "text", "title", ids)
+    info = {**info, "source_format": "html", "input_sha256": sha256(data)}
+    return {**info, "extraction": problems} if problems else info
+
+
+def _fix_lines(lines, shown, made, log, target, diff_out, text_field, title_field, ids=None) -> dict:
     info = {"format": "jsonl"}
     digest = hashlib.sha256()
     out = [] if target else None
     number = line = 0
-    with formats._open_binary(path) as handle:
-        for raw_line in handle:
-            digest.update(raw_line)
-            line += 1
-            if not raw_line.strip():
-                if out is not None:
-                    out.append(raw_line)
-                continue
-            number += 1
-            doc, raw = formats.record_document(raw_line, shown, number, line, text_field, title_field)
-            if doc is None:
-                if out is not None:
-                    out.append(raw_line)
-                continue
-            log.documents += 1
-            edits, drops = document_edits(doc, raw, made)
-            if drops:
-                log.remove(doc, drops, line=line, raw=raw_line.decode("utf-8", "surrogateescape"))
-                continue
-            if edits:
-                cleaned = apply(raw, edits)
-                span = formats.field_token(raw_line, text_field, raw)
-                style = span and formats.json_style(raw, raw_line[span[0] : span[1]])
-                if not style:
-                    log.skipped += 1
-                else:
-                    log.changed += 1
-                    log.edit(doc, edits, sha256(raw_line), made.suite_hash, json=style)
-                    if diff_out is not None:
-                        diff_out.append(unified_diff(f"{shown}#{number}", raw, cleaned))
-                    raw_line = raw_line[: span[0]] + formats.encode_json(cleaned, style) + raw_line[span[1] :]
+    for raw_line in lines:
+        digest.update(raw_line)
+        line += 1
+        if not raw_line.strip():
             if out is not None:
                 out.append(raw_line)
-                if len(out) >= 1024:
-                    _flush(target, out)
+            continue
+        number += 1
+        doc, raw = formats.record_document(raw_line, shown, number, line, text_field, title_field)
+        if doc is not None and ids:
+            doc = dataclasses.replace(doc, doc_id=ids.get(number, doc.doc_id))
+        if doc is None:
+            if out is not None:
+                out.append(raw_line)
+            continue
+        log.documents += 1
+        edits, drops = document_edits(doc, raw, made)
+        if drops:
+            log.remove(doc, drops, line=line, raw=raw_line.decode("utf-8", "surrogateescape"))
+            continue
+        if edits:
+            cleaned = apply(raw, edits)
+            span = formats.field_token(raw_line, text_field, raw)
+            style = span and formats.json_style(raw, raw_line[span[0] : span[1]])
+            if not style:
+                log.skipped += 1
+            else:
+                log.changed += 1
+                log.edit(doc, edits, sha256(raw_line), made.suite_hash, json=style)
+                if diff_out is not None:
+                    diff_out.append(unified_diff(f"{shown}#{number}", raw, cleaned))
+                raw_line = raw_line[: span[0]] + formats.encode_json(cleaned, style) + raw_line[span[1] :]
+        if out is not None:
+            out.append(raw_line)
+            if len(out) >= 1024:
+                _flush(target, out)
     if out is not None:
         _flush(target, out)
     return {**info, "input_sha256": digest.hexdigest()}
@@ -301,7 +326,9 @@ def fix_corpus(
             kind = _kind(path)
             shown = display_path(path)
             if kind not in FORMATS:
-                raise FixError(f"{shown}: fix writes txt, JSONL and Parquet corpora; {kind} input is not supported yet")
+                raise FixError(f"{shown}: fix writes txt, JSONL, Parquet and HTML corpora; {kind} input is not supported yet")
+            if kind == "html":  # pages become JSONL of their extracted text
+                rel = HTML_END.sub("", rel) + ".jsonl"
             target = os.path.join(work, rel) if work else None
             if target:
                 os.makedirs(os.path.dirname(target), exist_ok=True)
@@ -311,7 +338,10 @@ def fix_corpus(
             elif kind == "txt":
                 info = _fix_txt(path, shown, made, log, target, diffs, title_field)
             else:
-                info = _fix_jsonl(path, shown, made, log, target, diffs, text_field, title_field)
+                if kind == "html":
+                    info = _fix_html(path, shown, made, log, target, diffs)
+                else:
+                    info = _fix_jsonl(path, shown, made, log, target, diffs, text_field, title_field)
                 if target:
                     _close(target)
             if target and os.path.exists(target) and not info.get("dropped"):
