@@ -115,7 +115,6 @@ def test_default_run_applies_no_unsafe_edit(tmp_path):
     assert "Café" in (tmp_path / "unsafe" / "moji.txt").read_text()
 
 
-@pytest.mark.skipif(shutil.which("patch") is None, reason="patch is installed by .ci/run")
 def test_diff_is_a_patch_that_applies_to_the_original_files(tmp_path, capsys, monkeypatch):
     src = tmp_path / "in"
     src.mkdir()
