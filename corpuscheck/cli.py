@@ -11,7 +11,7 @@ from pathlib import Path
 from corpuscheck import __version__
 
 EXIT_PASSED, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
-COMMANDS = ("check", "baseline", "config", "rules", "explain")
+COMMANDS = ("check", "baseline", "config", "rules", "explain", "fix", "restore")
 
 
 class UsageError(Exception):
@@ -100,6 +100,21 @@ def build_parser() -> argparse.ArgumentParser:
     _add_check_options(baseline)
     baseline.add_argument("-o", "--output", default=DEFAULT_BASELINE, help=f"baseline file (default: {DEFAULT_BASELINE})")
 
+    fix = commands.add_parser("fix", help="write a cleaned corpus, its edit log and what was removed (see DESIGN: Fix)")
+    fix.add_argument("paths", nargs="*", help="files or folders (default: [tool.corpuscheck] paths, else corpus/)")
+    fix.add_argument("-o", "--output", help="output folder (must not be the input or inside it)")
+    fix.add_argument("--suite", help="suite file or name (as for check)")
+    fix.add_argument("--select", type=_codes, help="only these rules (as for check)")
+    fix.add_argument("--ignore", type=_codes, help="skip these rules (as for check)")
+    fix.add_argument("--text-field", help="JSONL field holding the text (default: text)")
+    fix.add_argument("--title-field", help="JSONL field holding the title (default: title)")
+    fix.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes (ftfy repairs, document drops, mined lines)")
+    fix.add_argument("--diff", action="store_true", help="print a unified diff per changed document and write nothing")
+    fix.add_argument("--force", action="store_true", help="replace a non-empty output folder")
+    fix.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    restore = commands.add_parser("restore", help="rebuild the original corpus from the output of `corpuscheck fix`")
+    restore.add_argument("fixed", help="the folder `corpuscheck fix` wrote")
+    restore.add_argument("-o", "--output", required=True, help="folder to write the original corpus into")
     commands.add_parser("config", help="print the effective configuration and where each value came from")
     rules = commands.add_parser("rules", help="list the rules: code, name, the suite's severity, summary")
     rules.add_argument("--suite", help="whose severities to show (default: the suite `check` would run)")
@@ -302,13 +317,39 @@ def run_rules_list(args) -> int:
     suite = load_suite(args.suite or _settings(args)["suite"])
     in_suite = {e.rule.code: e.severity for e in suite.rule_entries}
     rows = [{"code": r.code, "name": r.name, "family": r.family, "severity": in_suite.get(r.code),
-             "default_severity": r.severity, "summary": r.summary} for r in all_rules()]
+             "default_severity": r.severity, "fix": r.fix_safety, "summary": r.summary} for r in all_rules()]
     if args.format == "json":
         print(json.dumps({"suite": suite.name, "rules": rows}, ensure_ascii=False, indent=2))
         return EXIT_PASSED
-    print(f"# severities in suite {suite.name!r}; 'off' = not in the suite (default severity in brackets)")
+    print(f"# severities in suite {suite.name!r}; 'off' = not in the suite (default severity in brackets); fix safety")
     for r in rows:
-        print(f"{r['code']:<6} {r['name']:<28} {r['severity'] or 'off':<8} [{r['default_severity']}] {r['summary']}")
+        print(f"{r['code']:<6} {r['name']:<28} {r['severity'] or 'off':<8} [{r['default_severity']:<7}] {r['fix']:<7} {r['summary']}")
+    return EXIT_PASSED
+
+
+def run_fix(args) -> int:
+    from corpuscheck.fix.run import fix_corpus
+
+    settings = _settings(args)
+    summary = fix_corpus(
+        settings["paths"], args.output, settings["suite"], select=settings["select"], ignore=settings["ignore"],
+        unsafe=args.unsafe_fixes, diff=args.diff, force=args.force, text_field=settings["text_field"],
+        title_field=settings["title_field"] or None,
+    )
+    if args.diff:
+        sys.stdout.write(summary["diff"])
+    counts = ", ".join(f"{code} {n}" for code, n in summary["edits_by_rule"].items()) or "none"
+    where = "" if args.diff else f" -> {args.output}"
+    print(f"{summary['edits']} edit(s) in {summary['documents_changed']} of {summary['documents']} document(s) "
+          f"({counts}); {summary['documents_removed']} removed{where}", file=sys.stderr)
+    return EXIT_PASSED
+
+
+def run_restore(args) -> int:
+    from corpuscheck.fix.restore import restore
+
+    count = restore(args.fixed, args.output)
+    print(f"{count} file(s) restored into {args.output}", file=sys.stderr)
     return EXIT_PASSED
 
 
@@ -335,7 +376,8 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(errors="backslashreplace")
     args = None
     handlers = {"check": run_check, "baseline": run_baseline, "config": run_config,
-                "rules": run_rules_list, "explain": run_explain}
+                "rules": run_rules_list, "explain": run_explain,
+                "fix": run_fix, "restore": run_restore}
     try:
         try:
             args = build_parser().parse_args(argv)

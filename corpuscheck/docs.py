@@ -19,6 +19,18 @@ def _fence(text: str) -> str:
     return "```text\n" + _visible(text) + "\n```"
 
 
+SAFETY_TEXT = {
+    "safe": "**Safe**: `corpuscheck fix` applies it by default ({kind}); it removes only what cannot be article text.",
+    "unsafe": "**Unsafe**: `corpuscheck fix --unsafe-fixes` applies it ({kind}); review the result, it can remove or change text.",
+    "none": "**No automatic fix**: `corpuscheck fix` leaves these findings as they are.",
+}
+
+
+def fix_safety(rule: Rule) -> str:
+    kind = rule.autofix.kind.replace("-", " ") if rule.autofix else ""
+    return SAFETY_TEXT[rule.fix_safety].format(kind=kind) + " Every edit is logged in `edits.jsonl` and undone by `corpuscheck restore`." * (rule.autofix is not None)
+
+
 def render_rule(rule: Rule) -> str:
     parts = [
         f"## {rule.code} `{rule.name}`",
@@ -50,7 +62,8 @@ def render_rule(rule: Rule) -> str:
         parts.append("### Options")
         parts += [f"- `{name}` (default `{opt.default!r}`): {opt.help}" for name, opt in rule.options.items()]
     if rule.fix:
-        parts += ["### Fix", rule.fix + " corpuscheck reports and never rewrites the corpus, so no fix is applied automatically."]
+        parts += ["### Fix", rule.fix]
+    parts += ["### Fix safety", fix_safety(rule)]
     return "\n\n".join(parts) + "\n"
 
 

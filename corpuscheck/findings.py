@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from functools import cache
 from typing import Any
 
 EXCERPT_CHARS = 200
@@ -41,10 +42,28 @@ class Finding:
         }
 
     @property
+    def fix(self) -> dict[str, str] | None:
+        """``{"safety": "safe" | "unsafe", "kind": ...}`` when `corpuscheck fix` repairs this finding, else None."""
+        return _fix_of(self.code)
+
+    @property
+    def is_fixable(self) -> bool:
+        """A safe fix exists: `corpuscheck fix` applies it by default."""
+        return (self.fix or {}).get("safety") == "safe"
+
+    @property
     def location(self) -> str:
         """``path:line:col``, with ``#record`` after the path for multi-document files."""
         where = self.path if self.doc_id == self.path else f"{self.path}#{self.record}"
         return f"{where}:{self.line}:{self.column}"
+
+
+@cache
+def _fix_of(code: str) -> dict[str, str] | None:
+    from corpuscheck.rules import all_rules
+
+    rule = next((r for r in all_rules() if r.code == code), None)
+    return {"safety": rule.autofix.safety, "kind": rule.autofix.kind} if rule and rule.autofix else None
 
 
 def excerpt(text: str) -> str:

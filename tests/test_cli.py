@@ -70,7 +70,8 @@ def assert_contract(data):
             assert error["record"] is None or (type(error["record"]) is int and error["record"] >= 1)
             assert isinstance(error["message"], str) and error["message"]
         for finding in file["findings"]:
-            assert set(finding) == FINDING_KEYS
+            assert set(finding) - {"fix"} == FINDING_KEYS  # fix: only where `corpuscheck fix` repairs it
+            assert finding.get("fix") is None or finding["fix"]["safety"] in ("safe", "unsafe")
             for key in ("doc_id", "code", "rule", "message", "excerpt"):
                 assert isinstance(finding[key], str), key
             for key in ("record", "line", "end_line", "column"):

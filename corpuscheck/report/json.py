@@ -40,11 +40,20 @@ def as_data(report) -> dict:
                 "path": f.path,
                 "documents": f.documents,
                 "errors": [e.as_dict() for e in f.errors],
-                "findings": [x.as_dict() for x in sorted_findings(f.findings)],
+                "findings": [_with_fix(x) for x in sorted_findings(f.findings)],
             }
             for f in report.files
         ],
     }
+
+
+def _with_fix(finding) -> dict:
+    """The finding, with ``fix: {"safety", "kind"}`` where `corpuscheck fix` repairs it (its exact
+    edits are in the ``edits.jsonl`` that `corpuscheck fix` writes)."""
+    data = finding.as_dict()
+    if finding.fix:
+        data["fix"] = dict(finding.fix)
+    return data
 
 
 class JsonReporter(Reporter):

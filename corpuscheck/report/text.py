@@ -48,7 +48,7 @@ class TextReporter(Reporter):
         """One finding as ``path:line:col: CODE [rule] message``: the one place a finding line is built."""
         span = f" (lines {f.line}-{f.end_line})" if f.end_line != f.line else ""
         return (f"{self._c('bold', shown(f.location))}: {self._c(f.severity, f.code)} "
-                f"[{f.rule}] {shown(f.message)}{span}")
+                f"[{f.rule}] {shown(f.message)}{span}{' [*]' if getattr(f, 'is_fixable', False) else ''}")
 
     def render(self, report) -> str:
         full, quiet = self.options.get("show") == "full", self.options.get("quiet", False)
@@ -103,6 +103,11 @@ class TextReporter(Reporter):
             lines.append(f"languages  {shown(source)}: {shares}")
         if len(mixes) > MAX_SOURCES_SHOWN:
             lines.append(f"languages  ... and {len(mixes) - MAX_SOURCES_SHOWN} more source(s): see --format json")
+        fixable = sum(f.is_fixable for f in report.findings)
+        unsafe = sum((f.fix or {}).get("safety") == "unsafe" for f in report.findings)
+        if fixable or unsafe:
+            more = f" ({unsafe} more with `--unsafe-fixes`)" if unsafe else ""
+            lines.append(f"[*] {fixable} fixable with `corpuscheck fix`{more}.")
         errors = len(report.errors)
         verdict = self._c("green", "passed") if report.passed else self._c("error", "failed")
         lines.append(

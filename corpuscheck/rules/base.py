@@ -83,6 +83,52 @@ def _typed(value: Any, default: Any, where: str) -> Any:
     raise ValueError(f"{where} must be {expected}, not {value!r}")
 
 
+@dataclass(frozen=True)
+class Change:
+    """One repair on a document, in its line numbers: lines ``line..end_line`` deleted whole
+    (``start`` is None), or characters ``[start, end)`` of line ``line`` (0-based columns)
+    replaced by ``replacement``."""
+
+    line: int
+    end_line: int | None = None
+    start: int | None = None
+    end: int | None = None
+    replacement: str = ""
+
+
+FIX_SAFETIES = ("safe", "unsafe")
+FIX_KINDS = ("delete-lines", "delete-span", "replace", "drop-document")
+
+
+def delete_hit_lines(doc: Document, hit: Hit, options: Mapping[str, Any]) -> Iterable[Change]:
+    return (Change(hit.line, hit.end_line or hit.line),)
+
+
+@dataclass(frozen=True)
+class Fix:
+    """How ``corpuscheck fix`` repairs a finding, and whether that is safe (applied by default)
+    or unsafe (only with ``--unsafe-fixes``). ``changes(doc, hit, options)`` gives the repair
+    as :class:`Change` records (default: delete the hit's lines); a ``drop-document`` fix
+    removes the whole document and needs none. A rule without a Fix has no automatic fix."""
+
+    kind: str
+    safety: str
+    changes: Callable[[Document, Hit, Mapping[str, Any]], Iterable[Change]] = delete_hit_lines
+
+    def __post_init__(self) -> None:
+        if self.kind not in FIX_KINDS or self.safety not in FIX_SAFETIES:
+            raise ValueError(f"a Fix is one of {FIX_KINDS} and {FIX_SAFETIES}, not {self.kind!r}/{self.safety!r}")
+
+
+def deletes_lines(safety: str = "safe") -> Fix:
+    """The fix of a line rule: delete the flagged lines."""
+    return Fix("delete-lines", safety)
+
+
+def drops_document(safety: str = "unsafe") -> Fix:
+    return Fix("drop-document", safety)
+
+
 Detector = Callable[[Document, Mapping[str, Any]], Iterable[Hit]]
 Measure = Callable[[Document, Mapping[str, Any]], Mapping[str, float | str | None]]
 
@@ -111,6 +157,8 @@ class Rule:
     # and put in the document's row for GX expectations: {column name: value}.
     measure: Measure | None = None
     measure_columns: tuple[str, ...] = ()
+    # How `corpuscheck fix` repairs a finding (kind, safety, edits); None: no automatic fix.
+    autofix: Fix | None = None
 
     def __post_init__(self) -> None:
         if self.severity not in SEVERITIES:
@@ -119,6 +167,11 @@ class Rule:
     @property
     def family(self) -> str:
         return self.code.rstrip("0123456789")
+
+    @property
+    def fix_safety(self) -> str:
+        """``safe``, ``unsafe`` or ``none`` (no automatic fix)."""
+        return self.autofix.safety if self.autofix else "none"
 
     @property
     def column(self) -> str:

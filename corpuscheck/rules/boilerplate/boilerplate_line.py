@@ -45,7 +45,7 @@ from importlib import resources
 
 import regex
 
-from corpuscheck.rules.base import Hit, Option, Rule, bad, good
+from corpuscheck.rules.base import Change, Fix, Hit, Option, Rule, bad, good
 from corpuscheck.rules.news.lines import (
     MAX_PLACEHOLDER_CHARS,
     RESIDUE_LANGUAGES,
@@ -289,6 +289,19 @@ def detect(doc, options):
         index += 1
 
 
+_GLUE = regex.compile(r"(?<=[\p{Ll}\p{N}.!?\"”’)])(?=\p{Lu})")  # where a glued title ends: "...PolisiNew Normal"
+
+
+def fix_changes(doc, hit, options):
+    """Boilerplate lines go whole; an insert glued into a paragraph goes from its lead to the end
+    of its title, where the next sentence is glued on (no change when that end is not clear)."""
+    if hit.excerpt is None:
+        return (Change(hit.line, hit.end_line or hit.line),)
+    line = doc.line(hit.line)
+    lead = boilerplate_lexicon(tuple(options["languages"])).inline.match(line, hit.column - 1)
+    end = _GLUE.search(line, lead.end() + 1) if lead else None
+    return (Change(hit.line, start=hit.column - 1, end=end.start()),) if end else ()
+
 BoilerplateLine = Rule(
     code="B101",
     name="boilerplate-line",
@@ -303,6 +316,7 @@ BoilerplateLine = Rule(
     ),
     message="Boilerplate line {line!r} is not article text",
     detect=detect,
+    autofix=Fix("delete-span", "safe", fix_changes),
     options={
         "languages": Option(list(RESIDUE_LANGUAGES), "lexicon languages to match (ISO 639-1 codes)"),
         "menu_run": Option(3, "a navigation menu is at least this many short lines in a row (0: do not look for menus)"),

@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 import regex
 
 from corpuscheck.findings import EXCERPT_CHARS
-from corpuscheck.rules.base import CorpusRule, Hit, Option, bad, good, no_detection
+from corpuscheck.rules.base import CorpusRule, Hit, Option, bad, deletes_lines, good, no_detection
 from corpuscheck.rules.duplicates.signatures import site, text_hash, words
 from corpuscheck.rules.news.dateline import find_dateline
 
@@ -122,6 +122,7 @@ MinedBoilerplate = CorpusRule(
     ),
     message="Line recurs in {share:.0%} of the {documents} documents from {source}: site boilerplate",
     detect=no_detection,
+    autofix=deletes_lines("unsafe"),  # mined by a threshold: review before deleting
     collect=collect,
     judge=judge,
     severity="warning",

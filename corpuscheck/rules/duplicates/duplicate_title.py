@@ -49,6 +49,7 @@ DuplicateTitle = CorpusRule(
     ),
     message="Same title as {other}, over a different text",
     detect=no_detection,
+    autofix=None,  # no automatic fix: the texts differ; which one to keep is the user's call
     collect=collect,
     judge=judge,
     severity="info",

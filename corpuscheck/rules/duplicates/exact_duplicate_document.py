@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from corpuscheck.rules.base import CorpusRule, Hit, Option, bad, good, no_detection
+from corpuscheck.rules.base import CorpusRule, Hit, Option, bad, drops_document, good, no_detection
 from corpuscheck.rules.duplicates.signatures import body_digest, name, normalized
 
 
@@ -49,6 +49,7 @@ ExactDuplicateDocument = CorpusRule(
     ),
     message="Same text as {other} ({copies} copies in the corpus)",
     detect=no_detection,
+    autofix=drops_document("unsafe"),  # the first copy stays
     collect=collect,
     judge=judge,
     severity="error",

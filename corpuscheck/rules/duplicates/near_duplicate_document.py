@@ -5,7 +5,7 @@ from __future__ import annotations
 import zlib
 from functools import cache
 
-from corpuscheck.rules.base import CorpusRule, Hit, Option, bad, good, no_detection
+from corpuscheck.rules.base import CorpusRule, Hit, Option, bad, drops_document, good, no_detection
 from corpuscheck.rules.duplicates.signatures import body_digest, name, tokens, words
 
 SCHEME = "affine32"  # datasketch >= 2.0: 32-bit values, 4 bytes per permutation in a signature
@@ -109,6 +109,7 @@ NearDuplicateDocument = CorpusRule(
     ),
     message="Nearly the same text as {other} (estimated Jaccard similarity {similarity:.2f} of {shingle_size}-word shingles)",
     detect=no_detection,
+    autofix=drops_document("unsafe"),  # a similarity threshold decides
     collect=collect,
     judge=judge,
     severity="warning",

@@ -6,7 +6,7 @@ import unicodedata
 import regex
 from ftfy.badness import is_bad
 
-from corpuscheck.rules.base import Hit, Option, Rule, bad, good
+from corpuscheck.rules.base import Change, Fix, Hit, Option, Rule, bad, good
 
 # C0 controls but tab and newline (CR is folded into newlines by the loader), DEL, C1 controls.
 CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
@@ -85,6 +85,17 @@ def detect(doc, options):
         )
 
 
+def fix_changes(doc, hit, options):
+    """A line of nothing but invisible characters goes; otherwise controls become a space and
+    invisible characters nothing."""
+    line = doc.line(hit.line)
+    if INVISIBLE_ONLY.fullmatch(line):
+        return (Change(hit.line),)
+    found = _found(line, options["soft_hyphens"], mojibake=bool(C1.search(line)) and is_bad(line))
+    return tuple(
+        Change(hit.line, start=i, end=i + 1, replacement=" " if CONTROL.match(c) else "") for i, c in sorted(set(found))
+    )
+
 ControlCharacter = Rule(
     code="E103",
     name="control-character",
@@ -102,6 +113,7 @@ ControlCharacter = Rule(
     ),
     message="{count} invisible or control character{s} {where}: {names}",
     detect=detect,
+    autofix=Fix("replace", "safe", fix_changes),
     severity="warning",
     options={
         "soft_hyphens": Option(

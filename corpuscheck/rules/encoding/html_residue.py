@@ -88,6 +88,7 @@ HtmlResidue = Rule(
     ),
     message="{count} HTML residue{s}: {residue}",
     detect=detect,
+    autofix=None,  # no automatic fix: unescaping or stripping markup can change text that quotes it
     options={"show": Option(3, "how many distinct residues the message lists")},
     known_problems=(
         "Only known HTML element names count as tags (or custom elements with a hyphen and an "

@@ -8,7 +8,7 @@ import regex
 from ftfy import TextFixerConfig, fix_text
 from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES, is_bad
 
-from corpuscheck.rules.base import Hit, Option, Rule, bad, good
+from corpuscheck.rules.base import Change, Fix, Hit, Option, Rule, bad, good
 
 # Only the encoding repairs of ftfy.fix_text: the suggestion must not also uncurl quotes,
 # unescape HTML (E104's business) or renormalise the line.
@@ -136,6 +136,20 @@ def detect(doc, options):
         yield Hit(number, column=start + 1, excerpt=window, data={"text": window, "suggestion": suggestion})
 
 
+def fix_changes(doc, hit, options):
+    """ftfy's encoding repair of the line, as the smallest replaced span."""
+    line = doc.line(hit.line)
+    fixed = fix_text(line, ENCODING_ONLY)
+    if fixed == line:
+        return ()
+    head = 0
+    while head < min(len(line), len(fixed)) and line[head] == fixed[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(line), len(fixed)) - head and line[-1 - tail] == fixed[-1 - tail]:
+        tail += 1
+    return (Change(hit.line, start=head, end=len(line) - tail, replacement=fixed[head : len(fixed) - tail]),)
+
 Mojibake = Rule(
     code="E102",
     name="mojibake",
@@ -151,6 +165,7 @@ Mojibake = Rule(
     ),
     message="Mojibake in {text!r}: {suggestion}",
     detect=detect,
+    autofix=Fix("replace", "unsafe", fix_changes),  # ftfy's repair is a guess
     options={"context": Option(30, "characters of context shown on each side of the first mojibake on a line")},
     known_problems=(
         "Replacement characters (`�`) are left to E101: ftfy counts them as mojibake too. "

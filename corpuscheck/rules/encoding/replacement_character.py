@@ -32,6 +32,7 @@ ReplacementCharacter = Rule(
     ),
     message="{count} replacement character{s} (U+FFFD) from column {column}: the original characters were lost in decoding",
     detect=detect,
+    autofix=None,  # no automatic fix: the lost characters cannot be recovered from the text
     known_problems=(
         "A text about encodings that shows `�` on purpose is flagged. Every line of the "
         "document is checked, the title line included."

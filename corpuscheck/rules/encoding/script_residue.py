@@ -6,7 +6,7 @@ from itertools import accumulate
 
 import regex
 
-from corpuscheck.rules.base import Hit, Option, Rule, bad, good
+from corpuscheck.rules.base import Hit, Option, Rule, bad, deletes_lines, good
 
 _CSS_PROPERTY = (
     r"(?:display|visibility|position|top|left|right|bottom|float|clear|overflow(?:-[xy])?|z-index"
@@ -151,6 +151,7 @@ ScriptResidue = Rule(
     ),
     message="{lines} line{s} of {kind} code, not article text",
     detect=detect,
+    autofix=deletes_lines("unsafe"),  # a code-shape heuristic decides
     options={"max_gap": Option(2, "how many non-code lines may separate two code lines of one span")},
     known_problems=(
         "Articles that quote code (programming tutorials) are flagged. Detection needs a "

@@ -130,6 +130,7 @@ UnexpectedLanguage = Rule(
     ),
     message="Identified as {lang!r} (confidence {confidence:.2f}), not one of the expected languages ({expected})",
     detect=detect,
+    autofix=None,  # no automatic fix: a language identifier's confidence decides; route the document yourself
     measure=measure,
     measure_columns=("lang", "lang_confidence", "source"),
     severity="warning",

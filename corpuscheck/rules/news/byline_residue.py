@@ -2,7 +2,7 @@
 
 import regex
 
-from corpuscheck.rules.base import Hit, Option, Rule, bad, good
+from corpuscheck.rules.base import Change, Fix, Hit, Option, Rule, bad, good
 from corpuscheck.rules.news.lines import is_placeholder, lexicon
 
 _OUTLET = r"[\p{L}\p{N}][\p{L}\p{N}\-]{1,30}(?:\.(?i:co|com|id|net|org|news|tv))+"
@@ -101,6 +101,17 @@ def detect(doc, options):
             yield Hit(number, column=start + 1, excerpt=found.group("i"), data={"initials": found.group("i")})
 
 
+def fix_changes(doc, hit, options):
+    """Initials on a line of their own: the line goes; glued ones: from the initials (and the
+    space before them) to the end of the line."""
+    line = doc.line(hit.line)
+    start = hit.column - 1
+    if not line[:start].strip():
+        return (Change(hit.line),)
+    while start > 0 and line[start - 1].isspace():
+        start -= 1
+    return (Change(hit.line, start=start, end=len(line)),)
+
 BylineResidue = Rule(
     code="N102",
     name="byline-residue",
@@ -114,6 +125,7 @@ BylineResidue = Rule(
     ),
     message="Byline residue {initials} at the end of the article",
     detect=detect,
+    autofix=Fix("delete-span", "safe", fix_changes),
     severity="warning",
     options={
         "tail_lines": Option(

@@ -4,7 +4,7 @@ from collections import Counter
 
 import regex
 
-from corpuscheck.rules.base import Hit, Option, Rule, bad, good
+from corpuscheck.rules.base import Hit, Option, Rule, bad, deletes_lines, good
 from corpuscheck.rules.news.lines import ends_sentence, has_invisible, normalize, normalize_starts, stripped_body
 
 MAX_ORIGINS = 32  # earlier occurrences of one paragraph tried as the original of a repeat
@@ -197,6 +197,7 @@ DuplicatedParagraphRun = Rule(
     ),
     message="{count} paragraph(s) repeat lines {first}-{last} word for word",
     detect=detect,
+    autofix=deletes_lines("safe"),
     options={
         "min_chars": Option(60, "a run counts if one of its sentence paragraphs has at least this many characters"),
         "min_run_chars": Option(200, "... or if its sentence paragraphs together have at least this many"),

@@ -30,6 +30,7 @@ MissingDateline = Rule(
     ),
     message="The body opens without a dateline{hint}",
     detect=detect,
+    autofix=None,  # no automatic fix: the dateline is not in the text
     severity="warning",
     known_problems=(
         "Articles that never had a dateline (features, blogs, columns) are flagged. A title-case "

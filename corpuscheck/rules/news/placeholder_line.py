@@ -1,6 +1,6 @@
 """P101 placeholder-line."""
 
-from corpuscheck.rules.base import Hit, Option, Rule, bad, good
+from corpuscheck.rules.base import Hit, Option, Rule, bad, deletes_lines, good
 from corpuscheck.rules.news.lines import (
     MAX_PLACEHOLDER_CHARS,
     RESIDUE_LANGUAGES,
@@ -33,6 +33,7 @@ PlaceholderLine = Rule(
     ),
     message="Placeholder line {line!r} is not article text",
     detect=detect,
+    autofix=deletes_lines("safe"),
     options={"languages": Option(list(RESIDUE_LANGUAGES), "lexicon languages to match (ISO 639-1 codes)")},
     known_problems=(
         "A whole line that really is one of these words (an article about the value `null`) "

@@ -1,6 +1,6 @@
 """P102 ui-residue-line."""
 
-from corpuscheck.rules.base import Hit, Option, Rule, bad, good
+from corpuscheck.rules.base import Hit, Option, Rule, bad, deletes_lines, good
 from corpuscheck.rules.news.lines import (
     MAX_PLACEHOLDER_CHARS,
     RESIDUE_LANGUAGES,
@@ -99,6 +99,7 @@ UiResidueLine = Rule(
     ),
     message="UI residue line {line!r} is a widget label, not article text",
     detect=detect,
+    autofix=deletes_lines("safe"),
     options={"languages": Option(list(RESIDUE_LANGUAGES), "lexicon languages to match (ISO 639-1 codes)")},
     known_problems=(
         "Widget labels come from per-language lexicons, matched on whole lines with case, "

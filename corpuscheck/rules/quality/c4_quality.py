@@ -132,6 +132,7 @@ C4Quality = Rule(
     ),
     message=DROP_MESSAGE,
     detect=detect,
+    autofix=None,  # no automatic fix: a filter's verdict over the whole document; drop it downstream
     measure=measure,
     measure_columns=("c4_sentences", "c4_kept_lines", "c4_lorem_ipsum_lines", "c4_curly_bracket_lines"),
     severity="warning",

@@ -100,6 +100,7 @@ FineWebQuality = Rule(
     ),
     message=DROP_MESSAGE,
     detect=detect,
+    autofix=None,  # no automatic fix: a filter's verdict over the whole document; drop it downstream
     measure=measure,
     measure_columns=("fineweb_line_punct_ratio", "fineweb_short_line_ratio", "fineweb_char_dup_ratio", "fineweb_list_ratio"),
     severity="warning",

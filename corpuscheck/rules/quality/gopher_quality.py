@@ -151,6 +151,7 @@ GopherQuality = Rule(
     ),
     message=DROP_MESSAGE,
     detect=detect,
+    autofix=None,  # no automatic fix: a filter's verdict over the whole document; drop it downstream
     measure=measure,
     measure_columns=COLUMNS,
     severity="warning",

@@ -357,6 +357,7 @@ GopherRepetition = Rule(
     ),
     message=DROP_MESSAGE,
     detect=detect,
+    autofix=None,  # no automatic fix: a filter's verdict over the whole document; drop it downstream
     measure=measure,
     measure_columns=(
         "gopher_dup_para_frac", "gopher_dup_para_char_frac", "gopher_dup_line_frac", "gopher_dup_line_char_frac",

@@ -263,6 +263,7 @@ DatelineDateMismatch = Rule(
     ),
     message="The opening says {text_date}, {days} days {direction} the {field} ({meta_date})",
     detect=detect,
+    autofix=None,  # no automatic fix: the right date is not in the text
     severity="warning",
     options={
         "date_field": Option("date", "metadata field that holds the publication date (without one, a date line under the title is used)"),

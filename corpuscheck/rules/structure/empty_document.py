@@ -2,7 +2,7 @@
 
 import regex
 
-from corpuscheck.rules.base import Hit, Rule, bad, good
+from corpuscheck.rules.base import Hit, Rule, bad, drops_document, good
 from corpuscheck.rules.news.lines import is_filler
 
 _TEXT = regex.compile(r"[\p{L}\p{N}]")
@@ -37,6 +37,7 @@ EmptyDocument = Rule(
     ),
     message="The document has no body text after its title{hint}",
     detect=detect,
+    autofix=drops_document("unsafe"),
     known_problems=(
         "The finding points at the title line (line 1 when the title came from a separate "
         "field). A record whose title field holds the whole text and whose text field is "

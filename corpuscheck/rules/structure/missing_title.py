@@ -64,6 +64,7 @@ MissingTitle = Rule(
     ),
     message="{problem}",
     detect=detect,
+    autofix=None,  # no automatic fix: the title is not in the text
     severity="warning",
     options={
         "languages": Option(list(LANGUAGES), "lexicon languages to match (ISO 639-1 codes)"),

@@ -55,6 +55,7 @@ ShortBody = Rule(
     ),
     message="The body has {words} words, fewer than {min_words}",
     detect=detect,
+    autofix=None,  # no automatic fix: the missing text has to be fetched again
     severity="warning",
     options={"min_words": Option(50, "bodies with fewer words than this are flagged")},
     known_problems=(

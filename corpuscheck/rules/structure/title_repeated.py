@@ -2,7 +2,7 @@
 
 import regex
 
-from corpuscheck.rules.base import Hit, Option, Rule, bad, good
+from corpuscheck.rules.base import Hit, Option, Rule, bad, deletes_lines, good
 from corpuscheck.rules.structure.empty_document import text_lines
 
 _WORDS = regex.compile(r"[\p{L}\p{N}]+")
@@ -51,6 +51,7 @@ TitleRepeated = Rule(
     ),
     message="The first body line repeats the title{where}",
     detect=detect,
+    autofix=deletes_lines("safe"),  # the line is the title again
     severity="warning",
     options={"min_words": Option(2, "titles with fewer words are not compared (a one-word title can open a body)")},
     known_problems=(

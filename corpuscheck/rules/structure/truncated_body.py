@@ -186,6 +186,7 @@ TruncatedBody = Rule(
     ),
     message="The body ends {reason}",
     detect=detect,
+    autofix=None,  # no automatic fix: the missing text has to be fetched again
     severity="warning",
     options={
         "languages": Option(list(LANGUAGES), "lexicon languages to match (ISO 639-1 codes)"),
