@@ -19,6 +19,13 @@ MIT) has, for 181 real web pages, the article body as a person marked it
   residue lines a rule flags, and its findings on lines that are in the gold
   (false findings per 100 documents), per extractor; and the share of residue
   lines that the boilerplate rules (families B and P) flag together.
+* **Per outlet, left out** (issue 9). The gold pages grouped by their url's site: the
+  default suite's false findings and the B+P share of html-text residue per outlet, each
+  outlet taken as if left out (no rule is fitted to one outlet), then their spread (outlets
+  with a false finding, mean, median and worst quartile of residue caught) as the
+  prediction for an unseen outlet. Every gold outlet was seen while the lexicons were
+  written (marked ``*``), so the prediction is optimistic; ``benchmarks/heldout.py`` scores
+  outlets and languages of no corpus here.
 
 Line rules are every registered rule (``corpuscheck.rules.all_rules()``) except
 the document-level ones in :data:`DOCUMENT_LEVEL`, whose finding is about the
@@ -164,6 +171,37 @@ class GoldLines:
         return line in self.lines or (len(line.split()) >= 5 and line in self.text)
 
 
+SUITE_CODES: set[str] = set()  # the default suite's rules (main() fills it): their false findings per outlet
+
+
+def site_of(url: str) -> str:
+    """``https://www.bbc.co.uk/news/x`` -> ``bbc.co.uk``: a gold page's outlet."""
+    return re.sub(r"^(?:www|m)\.", "", re.sub(r"^https?://([^/:]+).*", r"\1", url or "unknown"))
+
+
+def per_outlet(result) -> list[str]:
+    """Figures per outlet (the gold pages' sites), each outlet as if left out of calibration (no rule is
+    fitted to one outlet), and their spread as the prediction for an outlet nobody has seen."""
+    sites = sorted(result["outlet_docs"], key=lambda site: (-result["outlet_docs"][site], site))
+    out = ["## Per outlet, left out", "",
+           "Every gold outlet was seen while the lexicons were written (marked *; outlets of no corpus here are "
+           "the held-out ones: `benchmarks/heldout.py`). Default-suite false findings on the outlet's gold "
+           "bodies, and the share of its html-text residue lines that a B or P rule flags.", "",
+           "| outlet | gold docs | false findings | html-text residue caught |", "|---|---|---|---|"]
+    for site in sites:
+        out.append(f"| *{site} | {result['outlet_docs'][site]} | {result['outlet_false'][site]} | "
+                   f"{_pct(result['outlet_caught'][site], result['outlet_residue'][site])} |")
+    with_false = sum(1 for site in sites if result["outlet_false"][site])
+    caught = sorted(result["outlet_caught"][s] / result["outlet_residue"][s] for s in sites if result["outlet_residue"][s])
+    if caught:
+        out += ["", f"Prediction for an unseen outlet, from {len(sites)} outlets each left out: a false finding on "
+                f"{with_false} of {len(sites)} outlets ({100 * with_false / len(sites):.1f}%); html-text residue "
+                f"caught per outlet: mean {100 * sum(caught) / len(caught):.1f}%, worst quartile "
+                f"{100 * caught[len(caught) // 4]:.1f}%, median {100 * caught[len(caught) // 2]:.1f}% "
+                "(in-sample: the lexicons were written on these pages).", ""]
+    return out
+
+
 def measure(rules, options, gold, outputs, timing):
     """Counters of everything the tables show."""
     result = {
@@ -176,10 +214,15 @@ def measure(rules, options, gold, outputs, timing):
         "caught_bp": Counter(),  # (extractor, lang) -> residue lines flagged by a B or P rule
         "on_gold": Counter(),  # (extractor, code) -> findings on lines that are in the gold
         "uncaught": Counter(),  # html-text residue lines no B/P rule flags
+        "outlet_docs": Counter(),  # site -> gold documents
+        "outlet_false": Counter(),  # site -> false findings of the suite's rules on its gold bodies
+        "outlet_residue": Counter(),  # site -> html-text residue lines
+        "outlet_caught": Counter(),  # site -> html-text residue lines a B or P rule flags
     }
     for page_id, doc in gold.items():
         lang = doc.meta["lang"]
         result["gold_docs"][lang] += 1
+        result["outlet_docs"][site_of(doc.meta["url"])] += 1
         for rule in rules:
             started = time.perf_counter()
             hits = rule.run(doc, options[rule.code])
@@ -190,6 +233,8 @@ def measure(rules, options, gold, outputs, timing):
                     result["gold_exempt"][rule.code] += 1
                     continue
                 result["gold_false"][rule.code, lang] += 1
+                if rule.code in SUITE_CODES:
+                    result["outlet_false"][site_of(doc.meta["url"])] += 1
                 excerpt = hit.excerpt if hit.excerpt is not None else line
                 result["false_examples"][rule.code].append(f"{lang} {page_id[:12]}:{hit.line}:{hit.column}: {excerpt[:140]!r}")
     for name, docs in outputs.items():
@@ -211,6 +256,9 @@ def measure(rules, options, gold, outputs, timing):
                             result["on_gold"][name, code] += found[code][number]
                     continue
                 result["residue"][name, lang] += 1
+                if name == "html-text":
+                    result["outlet_residue"][site_of(doc.meta["url"])] += 1
+                    result["outlet_caught"][site_of(doc.meta["url"])] += any(code[0] in "BP" for code in codes)
                 for code in codes:
                     result["caught"][name, code, lang] += 1
                 if any(code[0] in "BP" for code in codes):
@@ -301,6 +349,7 @@ def render(rules, suite_codes, result, timing) -> str:
     out.append("| **B+P together** | " + " | ".join(cells) + " |")
     out += ["", "| residue lines (html-text) | " + " | ".join(str(n) for n in (result["residue"]["html-text", lang] for lang in langs)) + " |",
             "|---|" + "---|" * len(langs), ""]
+    out += per_outlet(result)
     return "\n".join(out) + "\n"
 
 
@@ -348,6 +397,7 @@ def main() -> None:
     suite_options = {e.rule.code: e.options for e in suite.rule_entries}
     rules = line_rules()
     options = {r.code: r.resolve_options(suite_options.get(r.code)) for r in rules}
+    SUITE_CODES.update(suite_options)
     gold, outputs = load()
     timing: Counter = Counter()
     result = measure(rules, options, gold, outputs, timing)

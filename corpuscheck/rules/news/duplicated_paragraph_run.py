@@ -18,6 +18,30 @@ VERSE_CHARS = 60
 # Where a copy is glued to the end of a line: after a sentence's end, maybe without a space.
 _GLUE = regex.compile(r"(?<=[.!?…。][\"'”’)]?+)\s?+(?=[\p{Lu}\p{Lo}\p{N}\"“‘(])")
 _GLUE_KEY = 24  # characters of a paragraph's start it is looked up by
+# A near-verbatim repeat (punctuation, spacing or one word changed) is looked for among sentence
+# paragraphs of at least min_chars and this many words: shorter lines with one word changed are
+# parallel sentences ("Skor babak pertama 1-0.", "Skor akhir 2-0.").
+NEAR_MIN_WORDS = 8
+NEAR_CONTEXT = 3  # lines either side where a changed word shows a parallel section, not a copy
+# Punctuation becomes space before a paragraph is split into words (one C-level pass, several
+# times cheaper than lines.key() on long lines, which the near pass would call on every paragraph).
+_PUNCTUATION = str.maketrans(dict.fromkeys(
+    "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\u00a0“”‘’„‚«»‹›–—―‐-…·•、。，：；！？（）【】「」『』", " "
+))
+
+
+_ENDS = 40  # characters at each end of a paragraph, whose first (last) 20 letters are compared
+
+
+def _letters(part: str) -> str:
+    """The letters and digits of ``part``, case-folded, without punctuation and spacing."""
+    return "".join(part.casefold().translate(_PUNCTUATION).split())
+
+
+def _words(text: str) -> list[str]:
+    """A paragraph's words, case-folded, punctuation and spacing ignored."""
+    return text.casefold().translate(_PUNCTUATION).split()
+VERBATIM, NEARLY = "word for word", "nearly word for word (punctuation, spacing or one word per paragraph changed)"
 
 
 NOT_A_SENTENCE, STRUCTURE, PROSE = 0, 1, 2
@@ -119,7 +143,7 @@ def _glued_copy(doc, number, options):
         for earlier, text in starts.get(line[at : at + _GLUE_KEY], ()):
             if line.startswith(text, at):
                 return Hit(number, column=at + 1, excerpt=line[at : at + 80], related=(earlier, earlier),
-                           data={"count": 1, "first": earlier, "last": earlier})
+                           data={"count": 1, "first": earlier, "last": earlier, "how": VERBATIM})
     return None
 
 
@@ -132,7 +156,99 @@ def detect(doc, options):
     runs = {line for hit in found for line in range(hit.line, (hit.end_line or hit.line) + 1)}
     for number in sorted(candidates - runs):
         if number >= doc.body_start and (hit := _glued_copy(doc, number, options)):
+            runs.add(number)
             yield hit
+    yield from _near_runs(doc, options, runs)
+
+
+def _near(words, body, earlier: int, index: int) -> bool:
+    """Whether paragraphs ``earlier`` and ``index`` have equal words or differ in one word only,
+    and that word is no number (a parallel sentence with another figure) and not the subject of
+    each one's section: a listicle's parallel tips (``Padukan gamis plisket ...`` under the
+    plisket paragraphs, ``Padukan gamis layer ...`` under the layer ones) name the word each in
+    the lines around them."""
+    a, b = words[earlier], words[index]
+    if len(a) != len(b):
+        return False
+    changed = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    if not changed:
+        return True
+    if len(changed) > 1:
+        return False
+    old, new = changed[0]
+    if old.isdigit() and new.isdigit():
+        return False
+    return not (_around(body, earlier, old) and _around(body, index, new))
+
+
+def _around(body, index: int, word: str) -> bool:
+    """Whether ``word`` is a word of one of the NEAR_CONTEXT body lines either side of ``index``."""
+    lines = body[max(0, index - NEAR_CONTEXT) : index] + body[index + 1 : index + 1 + NEAR_CONTEXT]
+    return any(word in _words(text) for _, text in lines)
+
+
+def _near_runs(doc, options, taken):
+    """Runs that repeat an earlier run up to punctuation, spacing or one changed word per paragraph
+    and that the verbatim search did not report. Each sentence paragraph is hashed by its words and
+    by each half of them (one changed word leaves one half unchanged), so only paragraphs sharing a
+    key are compared: linear in the document's size."""
+    body = stripped_body(doc)
+    # a first look: one changed word leaves the first or the last letters of a paragraph as they were,
+    # so a paragraph whose ends no other paragraph shares cannot be a near copy
+    ends: list[tuple[str, str] | None] = [
+        (_letters(text[:_ENDS])[:20], _letters(text[-_ENDS:])[-20:])
+        if len(text) >= options["min_chars"] and not text.endswith("?") else None
+        for _, text in body
+    ]
+    shared = Counter(end for pair in ends if pair for end in {("<", pair[0]), (">", pair[1])})
+    if all(count == 1 for count in shared.values()):
+        return
+    words: list[list[str] | None] = []
+    for (_, text), pair in zip(body, ends, strict=True):
+        found = None
+        if pair and (shared[("<", pair[0])] > 1 or shared[(">", pair[1])] > 1) and weight(text) == PROSE:
+            found = _words(text)
+        words.append(found if found and len(found) >= NEAR_MIN_WORDS else None)
+    whole = Counter(" ".join(w) for w in words if w)
+    buckets: dict[tuple, list[int]] = {}
+    match: dict[int, int] = {}
+    for index, found in enumerate(words):
+        if not found or whole[" ".join(found)] > 2:
+            continue  # not a sentence paragraph, or a template (an interview's recurring answer)
+        half = len(found) // 2
+        keys = ((len(found), 0, tuple(found[:half])), (len(found), 1, tuple(found[half:])))
+        if body[index][0] not in taken:
+            for earlier in sorted({e for k in keys for e in buckets.get(k, ())[:MAX_ORIGINS]}):
+                if _near(words, body, earlier, index):
+                    match[index] = earlier
+                    break
+        for k in keys:
+            buckets.setdefault(k, []).append(index)
+    # three or more paragraphs alike but for one word are a template with a slot (You are commenting
+    # using your Google / Twitter / Facebook account.), as a paragraph that occurs three times is
+    copies = Counter(match.values())
+    match = {index: origin for index, origin in match.items() if copies[origin] == 1}
+    index = 0
+    while index < len(body):
+        origin = match.get(index)
+        if origin is None:
+            index += 1
+            continue
+        length = 1
+        while (
+            origin + length < index
+            and index + length < len(body)
+            and body[index + length][0] not in taken
+            and (match.get(index + length) == origin + length
+                 or normalize(body[index + length][1]) == normalize(body[origin + length][1]))
+        ):
+            length += 1
+        pairs = range(length)
+        if any(normalize(body[index + i][1]) != normalize(body[origin + i][1]) for i in pairs):
+            first, last = body[origin][0], body[origin + length - 1][0]
+            yield Hit(body[index][0], body[index + length - 1][0], related=(first, last),
+                      data={"count": length, "first": first, "last": last, "how": NEARLY})
+        index += length
 
 
 def _runs(doc, options):
@@ -170,7 +286,8 @@ def _runs(doc, options):
                 numbers[index],
                 numbers[last],
                 related=(numbers[origin], numbers[origin + length - 1]),
-                data={"count": length, "first": numbers[origin], "last": numbers[origin + length - 1]},
+                data={"count": length, "first": numbers[origin], "last": numbers[origin + length - 1],
+                      "how": VERBATIM},
             )
         for offset in range(length):
             seen.setdefault(texts[index + offset], []).append(index + offset)
@@ -188,14 +305,14 @@ _PRAYER = (
 DuplicatedParagraphRun = Rule(
     code="D101",
     name="duplicated-paragraph-run",
-    summary="A run of paragraphs that repeats an earlier run of the same document word for word.",
+    summary="A run of paragraphs that repeats an earlier run of the same document word for word, or nearly.",
     why=(
         "Scrapers that follow pagination or that read both the page and its AMP or print copy "
         "save the same paragraphs twice (kapanlagi.com pages repeat every block of two "
         "paragraphs). The repeat inflates the article, biases training towards the duplicated "
         "text and breaks summaries and deduplication."
     ),
-    message="{count} paragraph(s) repeat lines {first}-{last} word for word",
+    message="{count} paragraph(s) repeat lines {first}-{last} {how}",
     detect=detect,
     autofix=deletes_lines("safe"),
     options={
@@ -214,7 +331,13 @@ DuplicatedParagraphRun = Rule(
         "reported (nor a repeated list of product features or a tariff table). A paragraph that occurs three or more times in the document is "
         "taken for a template (an interview's recurring question, the caption under every "
         "photo), so a block pasted three times apart is missed unless the copies are "
-        "adjacent. A legitimate long repeated quotation is reported."
+        "adjacent. A legitimate long repeated quotation is reported. "
+        "Near-verbatim repeats (the message says `nearly word for word`) are looked for among "
+        "sentence paragraphs of `min_chars` and 8 words or more that are not questions: the same "
+        "words up to punctuation and spacing, or one word changed that is not a number and not a "
+        "word the lines around each paragraph name (a listicle's parallel tips), and not one of three "
+        "or more paragraphs alike but for one word (a template with a slot); a copy with a word "
+        "added or dropped is missed."
     ),
     fix="Delete the repeated run; the original stays.",
     examples=(
@@ -269,6 +392,53 @@ DuplicatedParagraphRun = Rule(
             4,
             related=[2],
             note="the second copy glued to the end of the last line",
+        ),
+        bad(
+            "Judul\nJAKARTA - Polisi menangkap dua tersangka pencurian sepeda motor di Tebet, Senin malam.\n"
+            "Keduanya diamankan bersama barang bukti berupa kunci leter T dan dua unit motor.\n"
+            "JAKARTA – Polisi menangkap dua tersangka pencurian sepeda motor di Tebet Senin malam.\n"
+            "Keduanya diamankan bersama barang bukti berupa kunci leter T dan 2 unit motor.",
+            (4, 5),
+            related=[(2, 3)],
+            note="near-verbatim: the second copy has another dash, lost a comma and spells a number otherwise",
+        ),
+        bad(
+            "Title\nLONDON (Reuters) -\nThe council approved the new housing plan on Tuesday after a long debate.\n"
+            "Residents had opposed the plan for months, citing traffic and the loss of green space.\n"
+            "The council approved the new housing plan on Wednesday after a long debate.",
+            5,
+            related=[3],
+            note="one word changed: a paginated page saved before and after an edit",
+        ),
+        good(
+            "Wawancara\nApa yang membuat Anda memilih jalur politik setelah pensiun dari militer?\n"
+            "Saya ingin melayani masyarakat dengan cara lain, itu saja alasannya.\n"
+            "Apa yang membuat Anda memilih jalur bisnis setelah pensiun dari militer?\n"
+            "Bisnis memberi saya kebebasan untuk menentukan waktu sendiri setiap hari.",
+            note="an interview's questions with one word changed are questions, not a repeat",
+        ),
+        good(
+            "Market report\nShares of the first company rose 2 percent in early trading on Monday in Tokyo.\n"
+            "Shares of the second company rose 3 percent in early trading on Tuesday in Tokyo.\n"
+            "The index of the largest companies closed 2 percent higher on the day in Tokyo.\n"
+            "The index of the largest companies closed 3 percent higher on the day in Tokyo.",
+            note="parallel sentences: two words changed, or only a number",
+        ),
+        good(
+            "Tips\nGamis plisket\nPadukan gamis plisket dengan hijab polos berwarna senada dan sepatu hak tinggi.\n"
+            "Gamis layer\nPadukan gamis layer dengan hijab polos berwarna senada dan sepatu hak tinggi.",
+            note="a listicle's parallel tips (liputan6): the changed word names each one's section",
+        ),
+        good(
+            "Title\nThe story.\nYou are commenting using your Google account, log out or change it below.\n"
+            "You are commenting using your Twitter account, log out or change it below.\n"
+            "You are commenting using your Facebook account, log out or change it below.",
+            note="three paragraphs alike but for one word: a template with a slot (a WordPress comment form)",
+        ),
+        good(
+            "Hasil\nTim tuan rumah mencetak gol pertama pada menit ke-12 lewat tendangan bebas.\n"
+            "Tim tuan rumah mencetak gol kedua pada menit ke-12 lewat tendangan bebas?\n",
+            note="a question is never a near copy",
         ),
         good(
             "Doa Setelah Sholat\nBerikut bacaan doa yang dianjurkan setelah sholat, menurut para ulama di kota itu.\n"

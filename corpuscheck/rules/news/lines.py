@@ -35,8 +35,9 @@ if TYPE_CHECKING:
     from corpuscheck.input.document import Document
 
 LANGUAGES = ("id", "en", "es", "pt", "fr", "de", "it", "ru", "ko", "ja")
-# The residue lexicons (P101, P102, B101) know more languages than the other lexicons: Malay, Vietnamese.
-RESIDUE_LANGUAGES = (*LANGUAGES, "ms", "vi")
+# The residue lexicons (P101, P102, B101) know more languages than the other lexicons: Malay, Vietnamese,
+# Thai, Tagalog, Turkish, Arabic, Hindi, Chinese.
+RESIDUE_LANGUAGES = (*LANGUAGES, "ms", "vi", "th", "tl", "tr", "ar", "hi", "zh")
 
 MAX_PLACEHOLDER_CHARS = 100  # longer lines are never placeholders (except lorem ipsum)
 MAX_UI_CHARS = 60  # longer lines are never widget labels
@@ -114,7 +115,8 @@ def key(line: str) -> str:
     """The words of a short line, case- and width-folded, joined by one space.
 
     Punctuation, symbols and spacing are ignored: ``"Share this:"``, ``"SHARE THIS"``
-    and ``"[ share · this ]"`` all give ``"share this"``.
+    and ``"[ share · this ]"`` all give ``"share this"``. Turkish dotted and dotless i are one
+    letter here, so ``"YAZI BOYUTU"`` and ``"İlgili Haberler"`` match their lexicon entries.
     """
     if len(line) > MAX_PLACEHOLDER_CHARS:
         return _key(line)
@@ -125,13 +127,17 @@ def key(line: str) -> str:
 
 
 _KEY_MEMO: dict[str, str] = {}
-_ASCII_WORD = re.compile("[a-z0-9]+")  # what _WORD finds in ASCII text, which NFKC leaves alone
+_ASCII_WORD = re.compile("[a-z0-9]+")
+_TURKISH_I = str.maketrans({"\u0131": "i"})  # what _WORD finds in ASCII text, which NFKC leaves alone
 
 
 def _key(line: str) -> str:
     if line.isascii():
         return " ".join(_ASCII_WORD.findall(line.lower()))
-    return " ".join(_WORD.findall(unicodedata.normalize("NFKC", line).casefold()))
+    folded = unicodedata.normalize("NFKC", line).casefold()
+    if "\u0131" in folded or "\u0307" in folded:  # Turkish: İ folds to i + dot above, ı stays; both are i here
+        folded = folded.translate(_TURKISH_I).replace("i\u0307", "i")
+    return " ".join(_WORD.findall(folded))
 
 
 @dataclass(frozen=True)
