@@ -4,4 +4,5 @@ import sys
 
 from corpuscheck.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # importing the module (as the layout tests do) runs nothing
+    sys.exit(main())

@@ -323,7 +323,8 @@ def run_rules_list(args) -> int:
         return EXIT_PASSED
     print(f"# severities in suite {suite.name!r}; 'off' = not in the suite (default severity in brackets); fix safety")
     for r in rows:
-        print(f"{r['code']:<6} {r['name']:<28} {r['severity'] or 'off':<8} [{r['default_severity']:<7}] {r['fix']:<7} {r['summary']}")
+        default = f"[{r['default_severity']}]"
+        print(f"{r['code']:<6} {r['name']:<28} {r['severity'] or 'off':<8} {default:<9} {r['fix']:<7} {r['summary']}")
     return EXIT_PASSED
 
 

@@ -96,7 +96,7 @@ SAFETY = {
     "B101": "safe", "B102": "unsafe", "D101": "safe", "E101": "none", "E102": "unsafe", "E103": "safe",
     "E104": "none", "E105": "unsafe", "G101": "none", "G102": "none", "G103": "none", "G104": "none",
     "L101": "none", "N101": "none", "N102": "safe", "P101": "safe", "P102": "safe", "S101": "unsafe",
-    "S102": "none", "S103": "none", "S104": "none", "S105": "safe", "S106": "none", "X101": "unsafe",
+    "S102": "none", "S103": "none", "S104": "none", "S105": "safe", "S106": "none", "S107": "none", "X101": "unsafe",
     "X102": "unsafe", "X103": "none",
 }
 
