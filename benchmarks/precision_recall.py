@@ -473,7 +473,7 @@ class Score:
     fp_examples: list[str] = field(default_factory=list)
     fn_examples: list[str] = field(default_factory=list)
 
-    def add(self, other: "Score") -> None:
+    def add(self, other: Score) -> None:
         self.tp += other.tp
         self.fp += other.fp
         self.fn += other.fn
