@@ -18,6 +18,7 @@ from corpuscheck.rules import all_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpus" / "000_232fd3ee54a89291.txt"
+FIXTURES = ROOT / "tests" / "fixtures"
 
 
 def _same_tree(a: Path, b: Path) -> None:
@@ -96,7 +97,7 @@ SAFETY = {
     "B101": "safe", "B102": "unsafe", "D101": "safe", "E101": "none", "E102": "unsafe", "E103": "safe",
     "E104": "none", "E105": "unsafe", "G101": "none", "G102": "none", "G103": "none", "G104": "none",
     "L101": "none", "N101": "none", "N102": "safe", "P101": "safe", "P102": "safe", "S101": "unsafe",
-    "S102": "none", "S103": "none", "S104": "none", "S105": "safe", "S106": "none", "X101": "unsafe",
+    "S102": "none", "S103": "none", "S104": "none", "S105": "safe", "S106": "none", "S107": "none", "X101": "unsafe",
     "X102": "unsafe", "X103": "none",
 }
 
@@ -212,3 +213,44 @@ def test_html_pages_become_jsonl_of_their_extracted_text(tmp_path):
     for name in outputs:
         shutil.copy(tmp_path / "out" / name, clean)
     assert fix_corpus([clean], tmp_path / "again")["edits"] == 0
+
+
+def _json_edits(folder: Path) -> list[dict]:
+    """Every JSON finding's fix edits, with its code, as `corpuscheck check --format json` writes them."""
+    from corpuscheck.report.json import as_data
+
+    data = as_data(check([str(folder)]))
+    return [{"code": f["code"], **e} for file in data["files"] for f in file["findings"]
+            if f.get("fix") and f["fix"]["safety"] == "safe" for e in f["fix"]["edits"] or ()]
+
+
+def _spans(edits: list[dict]) -> set[int]:
+    return {i for e in edits for i in range(e["start"], e["end"])}
+
+
+def test_json_finding_edits_are_the_edits_that_fix_writes(tmp_path):
+    """Separated findings, one pass: each JSON finding's edits are exactly its edits.jsonl entries."""
+    src = tmp_path / "in"
+    src.mkdir()
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    (src / "doc.txt").write_text("\n".join([lines[0], "loading...", lines[5], "A", lines[6], ""]), encoding="utf-8")
+    fix_corpus([src], tmp_path / "out")
+    written = [{k: e[k] for k in ("code", "start", "end", "replacement", "line", "column", "end_line", "end_column")}
+               for e in _edits(tmp_path / "out")]
+    assert {e["code"] for e in written} == {"P101", "P102"}
+    assert _json_edits(src) == written
+
+
+def test_seed_json_finding_edits_cover_what_fix_removes(tmp_path):
+    """On the seed, fix composes overlapping findings (a byline inside a duplicated run, adjacent
+    residue lines) and runs a second pass, so its spans differ from the findings' own at the seams;
+    but the JSON edits remove what fix removes: no character outside edits.jsonl's spans, and every
+    non-blank character of those spans."""
+    fix_corpus([FIXTURES / "seed"], tmp_path / "out")
+    raw = (FIXTURES / "seed" / SEED.name).read_text(encoding="utf-8")
+    written, found = _edits(tmp_path / "out"), _json_edits(FIXTURES / "seed")
+    assert {e["code"] for e in found} == {e["code"] for e in written} == {"P101", "P102", "D101", "N102"}
+    assert _spans(found) <= _spans(written)
+    assert {i for i in _spans(written) if not raw[i].isspace()} <= _spans(found)
+    for edit in found:
+        assert raw[edit["start"]:edit["end"]] and edit["replacement"] == ""

@@ -22,7 +22,7 @@ import regex
 
 from corpuscheck import __version__
 from corpuscheck.fix import formats
-from corpuscheck.fix.edits import Edit, apply, chain, compose, raw_where
+from corpuscheck.fix.edits import Edit, apply, chain, compose, hit_changes, raw_where
 from corpuscheck.fix.parquet import fix_parquet
 from corpuscheck.gx.suite import RuleEntry, Suite, load_suite
 from corpuscheck.input.document import Document, from_text
@@ -102,11 +102,10 @@ def _one_pass(doc: Document, raw: str, made: Plan, corpus: bool = True) -> tuple
     if corpus:
         found += made.corpus_hits.get(doc.doc_id, [])
     for entry, hit in found:
-        fix = entry.rule.autofix
-        if fix.kind == "drop-document":
+        if entry.rule.autofix.kind == "drop-document":
             drops.append(entry.rule.code)
             continue
-        changes += [(entry.rule.code, fix.safety, c) for c in fix.changes(doc, hit, entry.options)]
+        changes += hit_changes(entry.rule, doc, hit, entry.options)
     if drops:
         return [], sorted(set(drops))
     return compose(doc, raw, changes), []
