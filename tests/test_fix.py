@@ -254,3 +254,27 @@ def test_seed_json_finding_edits_cover_what_fix_removes(tmp_path):
     assert {i for i in _spans(written) if not raw[i].isspace()} <= _spans(found)
     for edit in found:
         assert raw[edit["start"]:edit["end"]] and edit["replacement"] == ""
+
+
+def test_progress_counts_every_document_fixed(tmp_path):
+    steps: list[int] = []
+    summary = fix_corpus([FIXTURES / "seed", ROOT / "corpus" / "benchmark-gold.jsonl"], tmp_path / "out",
+                         progress=steps.append)
+    assert summary["documents"] > 1 and steps == [1] * summary["documents"]
+
+
+def test_fix_progress_bar_honours_no_progress_and_a_terminal(tmp_path, monkeypatch):
+    import corpuscheck.progress as progress
+
+    asked = []
+    real = progress.progress_bar
+    monkeypatch.setattr(progress, "progress_bar", lambda paths, enabled, label: asked.append((enabled, label)) or real(paths, enabled, label))
+    assert main(["fix", str(FIXTURES / "seed"), "-o", str(tmp_path / "a"), "--no-progress"]) == 0
+    assert main(["fix", str(FIXTURES / "seed"), "-o", str(tmp_path / "b")]) == 0
+    assert asked == [(False, "fixing"), (True, "fixing")]
+    assert real(["x"], True, "fixing") == (None, None)  # stderr is not a terminal under pytest: no bar
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True)
+    bar, advance = real([str(FIXTURES / "seed")], True, "fixing")
+    assert bar.tasks[0].total == 1 and bar.columns[0].text_format == "fixing"
+    advance(1)
+    assert bar.tasks[0].completed == 1

@@ -6,9 +6,8 @@ Offsets count characters of the document's raw text (as read: a JSONL field, a d
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
-
 from collections.abc import Mapping
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from corpuscheck.input.document import Document

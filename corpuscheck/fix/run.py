@@ -144,12 +144,18 @@ def check_out(paths: list[str], out: str, force: bool) -> None:
 class Log:
     """edits.jsonl and removed.jsonl, streamed; counts per rule."""
 
-    def __init__(self, folder: str | None):
+    def __init__(self, folder: str | None, progress=None):
+        self.progress = progress  # called with 1 per document read (the progress bar)
         self.edits = open(os.path.join(folder, "edits.jsonl"), "wb") if folder else None
         self.removed = open(os.path.join(folder, "removed.jsonl"), "wb") if folder else None
         self.counts: Counter = Counter()
         self.removed_by: Counter = Counter()
         self.documents = self.changed = self.dropped = self.skipped = 0
+
+    def count(self) -> None:
+        self.documents += 1
+        if self.progress:
+            self.progress(1)
 
     def edit(self, doc: Document, edits: list[Edit], doc_hash: str, suite_hash: str, **extra) -> None:
         for edit in edits:
@@ -192,7 +198,7 @@ def _fix_txt(path, shown, made, log, target, diff_out, title_field) -> dict:
         return {**info, "encoding": None, "fixed": False}
     raw, encoding = decoded
     doc = from_text(raw, shown)
-    log.documents += 1
+    log.count()
     edits, drops = document_edits(doc, raw, made)
     info["encoding"] = encoding
     if drops:
@@ -249,7 +255,7 @@ def _fix_lines(lines, shown, made, log, target, diff_out, text_field, title_fiel
             if out is not None:
                 out.append(raw_line)
             continue
-        log.documents += 1
+        log.count()
         edits, drops = document_edits(doc, raw, made)
         if drops:
             log.remove(doc, drops, line=line, raw=raw_line.decode("utf-8", "surrogateescape"))
@@ -314,7 +320,7 @@ def fix_corpus(
         os.makedirs(parent, exist_ok=True)
         work = tempfile.mkdtemp(prefix=".corpuscheck-fix-", dir=parent)
     diffs: list[str] | None = [] if diff else None
-    log = Log(work)
+    log = Log(work, progress)
     files, errors = [], []
     try:
         for item in _outputs(paths):
@@ -346,8 +352,6 @@ def fix_corpus(
             if target and os.path.exists(target) and not info.get("dropped"):
                 info["output_sha256"] = sha256(formats.read_bytes(target))
             files.append({"input": shown, "output": rel, **info})
-            if progress:
-                progress(1)
         log.close()
         summary = {
             "tool": "corpuscheck", "version": __version__, "suite_hash": made.suite_hash,
