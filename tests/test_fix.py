@@ -278,3 +278,16 @@ def test_fix_progress_bar_honours_no_progress_and_a_terminal(tmp_path, monkeypat
     assert bar.tasks[0].total == 1 and bar.columns[0].text_format == "fixing"
     advance(1)
     assert bar.tasks[0].completed == 1
+
+
+@pytest.mark.parametrize("unsafe", [False, True])
+def test_two_workers_write_the_same_bytes_as_one(tmp_path, unsafe):
+    src = _fixture(tmp_path / "in")
+    one = fix_corpus([src], tmp_path / "one", unsafe=unsafe)
+    two = fix_corpus([src], tmp_path / "two", unsafe=unsafe, jobs=2)
+    assert one["edits"] and len(one["files"]) > 2 and two == one
+    trees = [{p.relative_to(root): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+             for root in (tmp_path / "one", tmp_path / "two")]
+    assert trees[0] == trees[1]  # the cleaned files, edits.jsonl, removed.jsonl and manifest.json
+    assert {Path("edits.jsonl"), Path("removed.jsonl"), Path("manifest.json"), Path("news.jsonl")} <= set(trees[0])
+    assert fix_corpus([src], None, unsafe=unsafe, diff=True, jobs=2)["diff"] == fix_corpus([src], None, unsafe=unsafe, diff=True)["diff"]
