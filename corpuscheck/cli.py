@@ -112,6 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
     fix.add_argument("--diff", action="store_true", help="print a unified diff per changed document and write nothing")
     fix.add_argument("--force", action="store_true", help="replace a non-empty output folder")
     fix.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    fix.add_argument("--no-progress", action="store_true", help="no progress bar")
+    fix.add_argument("--jobs", type=int, default=1, help="worker processes, one file each (default: 1); the output is the same")
     restore = commands.add_parser("restore", help="rebuild the original corpus from the output of `corpuscheck fix`")
     restore.add_argument("fixed", help="the folder `corpuscheck fix` wrote")
     restore.add_argument("-o", "--output", required=True, help="folder to write the original corpus into")
@@ -330,13 +332,21 @@ def run_rules_list(args) -> int:
 
 def run_fix(args) -> int:
     from corpuscheck.fix.run import fix_corpus
+    from corpuscheck.progress import progress_bar
 
     settings = _settings(args)
-    summary = fix_corpus(
-        settings["paths"], args.output, settings["suite"], select=settings["select"], ignore=settings["ignore"],
-        unsafe=args.unsafe_fixes, diff=args.diff, force=args.force, text_field=settings["text_field"],
-        title_field=settings["title_field"] or None,
-    )
+    bar, progress = progress_bar(settings["paths"], not args.no_progress, "fixing")
+    if bar:
+        bar.start()
+    try:
+        summary = fix_corpus(
+            settings["paths"], args.output, settings["suite"], select=settings["select"], ignore=settings["ignore"],
+            unsafe=args.unsafe_fixes, diff=args.diff, force=args.force, text_field=settings["text_field"],
+            title_field=settings["title_field"] or None, progress=progress, jobs=max(1, args.jobs),
+        )
+    finally:
+        if bar:
+            bar.stop()
     if args.diff:
         sys.stdout.write(summary["diff"])
     counts = ", ".join(f"{code} {n}" for code, n in summary["edits_by_rule"].items()) or "none"

@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 
 from corpuscheck.cache import Cache
 from corpuscheck.findings import Finding, excerpt
+from corpuscheck.fix.edits import hit_edits, line_starts
 from corpuscheck.gx.suite import RuleEntry
 from corpuscheck.input.document import Document
 from corpuscheck.input.html import HTML_SUFFIXES, HtmlOptions
@@ -41,8 +42,10 @@ class FileReport:
     titles: dict[int, str] = field(default_factory=dict)  # record -> title, for documents with findings
 
 
-def to_finding(hit: Hit, entry: RuleEntry, ref: DocRef | Document, line_text: Callable[[int], str] | None) -> Finding:
-    """A rule's Hit as a Finding of the document ``ref``."""
+def to_finding(
+    hit: Hit, entry: RuleEntry, ref: DocRef | Document, line_text: Callable[[int], str] | None, edits=None
+) -> Finding:
+    """A rule's Hit as a Finding of the document ``ref`` (``edits``: its fix's, see :func:`_edits`)."""
     rule = entry.rule
     text = hit.excerpt if hit.excerpt is not None else (line_text(hit.line) if line_text else "")
     return Finding(
@@ -58,11 +61,27 @@ def to_finding(hit: Hit, entry: RuleEntry, ref: DocRef | Document, line_text: Ca
         message=hit.message or rule.message.format(**hit.data),
         excerpt=excerpt(text),
         related={"line": hit.related[0], "end_line": hit.related[1]} if hit.related else None,
+        edits=edits,
     )
 
 
-def _findings(doc: Document, entry: RuleEntry) -> list[Finding]:
-    return [to_finding(hit, entry, doc, doc.line) for hit in entry.rule.run(doc, entry.options)]
+def _edits(doc: Document, entry: RuleEntry, hit: Hit, starts: list[int]):
+    """The hit's fix edits, compact, as `corpuscheck fix` computes them for this finding alone."""
+    return tuple(
+        (e.start, e.end, e.replacement, e.line, e.column, e.end_line, e.end_column)
+        for e in hit_edits(entry.rule, doc, hit, entry.options, starts)
+    )
+
+
+def _findings(doc: Document, entry: RuleEntry, starts: list[int]) -> list[Finding]:
+    """The entry's findings on ``doc``; ``starts``: the document's line starts, filled on first need."""
+    fix = entry.rule.autofix
+    hits = list(entry.rule.run(doc, entry.options))
+    if fix is None or fix.kind == "drop-document" or isinstance(entry.rule, CorpusRule) or not hits:
+        return [to_finding(hit, entry, doc, doc.line) for hit in hits]
+    if not starts:
+        starts.extend(line_starts(doc))
+    return [to_finding(hit, entry, doc, doc.line, _edits(doc, entry, hit, starts)) for hit in hits]
 
 
 class Checked(NamedTuple):
@@ -90,10 +109,11 @@ def check_document(doc: Document, entries: list[RuleEntry], columns: Iterable[st
         "n_lines": len(doc.lines),
         "n_chars": len(doc.text),
     }
+    starts: list[int] = []
     for entry in entries:
         rule = entry.rule
         try:
-            found = _findings(doc, entry)
+            found = _findings(doc, entry, starts)
             if rule.measure is not None:
                 row.update(rule.measures(doc, entry.options))
             if isinstance(rule, CorpusRule):

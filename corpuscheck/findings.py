@@ -8,6 +8,7 @@ from functools import cache
 from typing import Any
 
 EXCERPT_CHARS = 200
+EDIT_FIELDS = ("start", "end", "replacement", "line", "column", "end_line", "end_column")
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,10 @@ class Finding:
     message: str
     excerpt: str
     related: dict[str, int] | None = None
+    # The fix's edits of this finding alone, where the checker had the document's text:
+    # (start, end, replacement, line, column, end_line, end_column) per edit, offsets in the
+    # document's text; None when not computed (no fix, a drop-document fix, a corpus rule).
+    edits: tuple[tuple[int, int, str, int, int, int, int], ...] | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON contract's field order (DESIGN.md)."""
@@ -45,6 +50,13 @@ class Finding:
     def fix(self) -> dict[str, str] | None:
         """``{"safety": "safe" | "unsafe", "kind": ...}`` when `corpuscheck fix` repairs this finding, else None."""
         return _fix_of(self.code)
+
+    @property
+    def fix_edits(self) -> list[dict[str, Any]] | None:
+        """:attr:`edits` as the JSON contract writes them (the fields of edits.jsonl's spans)."""
+        if self.edits is None:
+            return None
+        return [dict(zip(EDIT_FIELDS, edit, strict=True)) for edit in self.edits]
 
     @property
     def is_fixable(self) -> bool:

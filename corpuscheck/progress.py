@@ -38,7 +38,7 @@ def count_documents(paths: list[str]) -> int | None:
     return total
 
 
-def progress_bar(paths: list[str], enabled: bool):
+def progress_bar(paths: list[str], enabled: bool, label: str = "checking"):
     """``(bar, advance)`` for a rich bar on stderr, or ``(None, None)`` when off or without a terminal."""
     if not enabled or not sys.stderr.isatty():
         return None, None
@@ -53,7 +53,7 @@ def progress_bar(paths: list[str], enabled: bool):
     )
 
     total = count_documents(paths)
-    bar = Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(), TextColumn("documents"),
+    bar = Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TextColumn("documents"),
                    TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
                    transient=True, console=Console(stderr=True))
     task = bar.add_task("check", total=total)

@@ -18,6 +18,7 @@ from corpuscheck.rules import all_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpus" / "000_232fd3ee54a89291.txt"
+FIXTURES = ROOT / "tests" / "fixtures"
 
 
 def _same_tree(a: Path, b: Path) -> None:
@@ -212,3 +213,81 @@ def test_html_pages_become_jsonl_of_their_extracted_text(tmp_path):
     for name in outputs:
         shutil.copy(tmp_path / "out" / name, clean)
     assert fix_corpus([clean], tmp_path / "again")["edits"] == 0
+
+
+def _json_edits(folder: Path) -> list[dict]:
+    """Every JSON finding's fix edits, with its code, as `corpuscheck check --format json` writes them."""
+    from corpuscheck.report.json import as_data
+
+    data = as_data(check([str(folder)]))
+    return [{"code": f["code"], **e} for file in data["files"] for f in file["findings"]
+            if f.get("fix") and f["fix"]["safety"] == "safe" for e in f["fix"]["edits"] or ()]
+
+
+def _spans(edits: list[dict]) -> set[int]:
+    return {i for e in edits for i in range(e["start"], e["end"])}
+
+
+def test_json_finding_edits_are_the_edits_that_fix_writes(tmp_path):
+    """Separated findings, one pass: each JSON finding's edits are exactly its edits.jsonl entries."""
+    src = tmp_path / "in"
+    src.mkdir()
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    (src / "doc.txt").write_text("\n".join([lines[0], "loading...", lines[5], "A", lines[6], ""]), encoding="utf-8")
+    fix_corpus([src], tmp_path / "out")
+    written = [{k: e[k] for k in ("code", "start", "end", "replacement", "line", "column", "end_line", "end_column")}
+               for e in _edits(tmp_path / "out")]
+    assert {e["code"] for e in written} == {"P101", "P102"}
+    assert _json_edits(src) == written
+
+
+def test_seed_json_finding_edits_cover_what_fix_removes(tmp_path):
+    """On the seed, fix composes overlapping findings (a byline inside a duplicated run, adjacent
+    residue lines) and runs a second pass, so its spans differ from the findings' own at the seams;
+    but the JSON edits remove what fix removes: no character outside edits.jsonl's spans, and every
+    non-blank character of those spans."""
+    fix_corpus([FIXTURES / "seed"], tmp_path / "out")
+    raw = (FIXTURES / "seed" / SEED.name).read_text(encoding="utf-8")
+    written, found = _edits(tmp_path / "out"), _json_edits(FIXTURES / "seed")
+    assert {e["code"] for e in found} == {e["code"] for e in written} == {"P101", "P102", "D101", "N102"}
+    assert _spans(found) <= _spans(written)
+    assert {i for i in _spans(written) if not raw[i].isspace()} <= _spans(found)
+    for edit in found:
+        assert raw[edit["start"]:edit["end"]] and edit["replacement"] == ""
+
+
+def test_progress_counts_every_document_fixed(tmp_path):
+    steps: list[int] = []
+    summary = fix_corpus([FIXTURES / "seed", ROOT / "corpus" / "benchmark-gold.jsonl"], tmp_path / "out",
+                         progress=steps.append)
+    assert summary["documents"] > 1 and steps == [1] * summary["documents"]
+
+
+def test_fix_progress_bar_honours_no_progress_and_a_terminal(tmp_path, monkeypatch):
+    import corpuscheck.progress as progress
+
+    asked = []
+    real = progress.progress_bar
+    monkeypatch.setattr(progress, "progress_bar", lambda paths, enabled, label: asked.append((enabled, label)) or real(paths, enabled, label))
+    assert main(["fix", str(FIXTURES / "seed"), "-o", str(tmp_path / "a"), "--no-progress"]) == 0
+    assert main(["fix", str(FIXTURES / "seed"), "-o", str(tmp_path / "b")]) == 0
+    assert asked == [(False, "fixing"), (True, "fixing")]
+    assert real(["x"], True, "fixing") == (None, None)  # stderr is not a terminal under pytest: no bar
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True)
+    bar, advance = real([str(FIXTURES / "seed")], True, "fixing")
+    assert bar.tasks[0].total == 1 and bar.columns[0].text_format == "fixing"
+    advance(1)
+    assert bar.tasks[0].completed == 1
+
+
+@pytest.mark.parametrize("unsafe", [False, True])
+def test_two_workers_write_the_same_bytes_as_one(tmp_path, unsafe):
+    src = _fixture(tmp_path / "in")
+    one = fix_corpus([src], tmp_path / "one", unsafe=unsafe)
+    two = fix_corpus([src], tmp_path / "two", unsafe=unsafe, jobs=2)
+    assert one["edits"] and len(one["files"]) > 2 and two == one
+    trees = [{p.relative_to(root): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+             for root in (tmp_path / "one", tmp_path / "two")]
+    assert trees[0] == trees[1]  # the cleaned files, edits.jsonl, removed.jsonl and manifest.json
+    assert {Path("edits.jsonl"), Path("removed.jsonl"), Path("manifest.json"), Path("news.jsonl")} <= set(trees[0])
+    assert fix_corpus([src], None, unsafe=unsafe, diff=True, jobs=2)["diff"] == fix_corpus([src], None, unsafe=unsafe, diff=True)["diff"]

@@ -24,6 +24,7 @@ from corpuscheck.engine import FileReport
 from corpuscheck.findings import Finding
 from corpuscheck.gx.suite import load_suite
 from corpuscheck.report import get_reporter
+from corpuscheck.report.data import ReportData
 from corpuscheck.report.html import HtmlReporter, json_for_script, payload, write_html
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -90,6 +91,21 @@ def test_seed_findings_round_trip_through_the_json_block(seed_report):
     assert {(True, "P101", 2, "loading..."), (True, "P102", 3, "A"), (True, "N102", 19, "(ian)")} <= shown
     d101 = [f for f in data["findings"] if data["rules"][f[2]][0] == "D101" and data["files"][f[0]].endswith(SEED)]
     assert [(f[4], f[5], f[12]) for f in d101] == [(13, 18, 7)]  # the span and its original
+    fix = {data["rules"][f[2]][0]: f[11] for f in data["findings"]}  # 0 none, 1 safe, 2 unsafe
+    assert fix["P101"] == fix["P102"] == fix["D101"] == fix["N102"] == 1  # the seed's findings are all safely fixable
+
+
+def test_each_finding_is_marked_with_its_fix_safety():
+    report = _hand_report({"c.jsonl": 3})
+    safe, none, unsafe = report.files[0].findings
+    report.files[0].findings[1:] = [
+        Finding(**{**none.as_dict(), "path": "c.jsonl", "code": "N101", "rule": "missing-dateline"}),
+        Finding(**{**unsafe.as_dict(), "path": "c.jsonl", "code": "E102", "rule": "mojibake"}),
+    ]
+    data = _data(HtmlReporter().render(report))
+    assert [(data["rules"][f[2]][0], f[11]) for f in data["findings"]] == [("P101", 1), ("N101", 0), ("E102", 2)]
+    stats = {r["code"]: r["fixable"] for r in ReportData(report).statistics()}
+    assert stats == {"P101": 1, "N101": 0, "E102": 0}  # as ruff counts: only safe fixes
 
 
 def test_only_the_pages_own_script_and_style_are_allowed(hostile):
@@ -181,6 +197,14 @@ def test_browser_filters_search_and_fragment(browser, tmp_path, seed_report):
     p102 = sum(f.code == "P102" for f in seed_report.findings)
     assert w.count().startswith(f"{p102} of {total} findings")
     assert all(b == "P102" for b in w.page.locator("#findings .badge:not(.fix)").all_inner_texts())
+    assert w.page.locator("#findings .badge.fix").all_inner_texts() == ["safe fix"] * p102
+    w.page.select_option("#f-rule", value="")
+    w.page.select_option("#f-fix", value="none")  # the seed's findings all have a safe fix
+    assert w.count().startswith(f"0 of {total} findings")
+    w.page.select_option("#f-fix", value="safe")
+    assert w.count().startswith(f"{total} of {total} findings") and "fix=safe" in w.page.evaluate("location.hash")
+    w.page.select_option("#f-fix", value="")
+    w.page.select_option("#f-rule", label="P102 ui-residue-line")
     assert "rule=P102+ui-residue-line" in w.page.evaluate("location.hash")  # names, not positions: stable links
     w.page.select_option("#f-rule", value="")
     w.page.fill("#f-q", "(ian)")

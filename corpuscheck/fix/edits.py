@@ -6,10 +6,12 @@ Offsets count characters of the document's raw text (as read: a JSONL field, a d
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
+from typing import Any
 
 from corpuscheck.input.document import Document
-from corpuscheck.rules.base import Change
+from corpuscheck.rules.base import Change, Hit, Rule
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,30 @@ def _raw_offsets(raw: str, text: str):
     return table.__getitem__
 
 
-def compose(doc: Document, raw: str, changes: list[tuple[str, str, Change]]) -> list[Edit]:
+def hit_changes(rule: Rule, doc: Document, hit: Hit, options: Mapping[str, Any]) -> list[tuple[str, str, Change]]:
+    """The ``(code, safety, change)`` triples of one finding's fix (none for a drop-document fix)."""
+    fix = rule.autofix
+    if fix is None or fix.kind == "drop-document":
+        return []
+    return [(rule.code, fix.safety, c) for c in fix.changes(doc, hit, options)]
+
+
+def hit_edits(rule: Rule, doc: Document, hit: Hit, options: Mapping[str, Any], starts: list[int] | None = None) -> list[Edit]:
+    """One finding's edits alone, in offsets of the document's text (the raw text when it has
+    no CR line ends nor BOM). ``starts``: :func:`line_starts` of ``doc``, computed once per document."""
+    changes = hit_changes(rule, doc, hit, options)
+    return compose(doc, doc.text, changes, starts) if changes else []
+
+
+def line_starts(doc: Document) -> list[int]:
+    """Offset of each line's start in ``doc.text``, and ``len(text) + 1`` last."""
+    starts = [0]
+    for line in doc.lines:
+        starts.append(starts[-1] + len(line) + 1)
+    return starts
+
+
+def compose(doc: Document, raw: str, changes: list[tuple[str, str, Change]], starts: list[int] | None = None) -> list[Edit]:
     """One consistent, non-overlapping set of edits from ``(code, safety, change)`` triples.
 
     A line deleted by two rules goes once, credited to the larger span (a duplicated run that
@@ -57,9 +82,7 @@ def compose(doc: Document, raw: str, changes: list[tuple[str, str, Change]]) -> 
     """
     lines = doc.lines
     n = len(lines)
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line) + 1)  # starts[n] = len(text) + 1
+    starts = starts or line_starts(doc)  # starts[n] = len(text) + 1
     owner: dict[int, tuple[str, str]] = {}
     line_changes = sorted(
         (c for c in changes if c[2].start is None), key=lambda c: -((c[2].end_line or c[2].line) - c[2].line)
@@ -69,16 +92,14 @@ def compose(doc: Document, raw: str, changes: list[tuple[str, str, Change]]) -> 
             if 1 <= number <= n:
                 owner.setdefault(number, (code, safety))
     spans: list[tuple[int, int, str, str, str]] = []  # (start, end, replacement, code, safety) in text offsets
-    number = 1
-    while number <= n:
-        if number not in owner:
-            number += 1
-            continue
-        first = number
-        while number + 1 <= n and number + 1 in owner:
-            number += 1
-        last = number
-        number += 1
+    owned = sorted(owner)
+    k = 0
+    while k < len(owned):  # each run of consecutive owned lines (time in the changes, not the lines)
+        first = last = owned[k]
+        while k + 1 < len(owned) and owned[k + 1] == last + 1:
+            k += 1
+            last = owned[k]
+        k += 1
         pieces = []  # (start, end, code, safety) per owner, in line order
         for line_no in range(first, last + 1):
             code, safety = owner[line_no]

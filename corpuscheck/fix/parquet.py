@@ -72,7 +72,7 @@ def fix_parquet(path, shown, rel, work, made, log, document_edits, text_field, t
                 keep.append(True)
                 if not hasattr(doc, "lines"):
                     continue
-                log.documents += 1
+                log.count()
                 raw = record[text_field]
                 edits, drops = document_edits(doc, raw, made)
                 if drops:

@@ -22,7 +22,7 @@ import regex
 
 from corpuscheck import __version__
 from corpuscheck.fix import formats
-from corpuscheck.fix.edits import Edit, apply, chain, compose, raw_where
+from corpuscheck.fix.edits import Edit, apply, chain, compose, hit_changes, raw_where
 from corpuscheck.fix.parquet import fix_parquet
 from corpuscheck.gx.suite import RuleEntry, Suite, load_suite
 from corpuscheck.input.document import Document, from_text
@@ -102,11 +102,10 @@ def _one_pass(doc: Document, raw: str, made: Plan, corpus: bool = True) -> tuple
     if corpus:
         found += made.corpus_hits.get(doc.doc_id, [])
     for entry, hit in found:
-        fix = entry.rule.autofix
-        if fix.kind == "drop-document":
+        if entry.rule.autofix.kind == "drop-document":
             drops.append(entry.rule.code)
             continue
-        changes += [(entry.rule.code, fix.safety, c) for c in fix.changes(doc, hit, entry.options)]
+        changes += hit_changes(entry.rule, doc, hit, entry.options)
     if drops:
         return [], sorted(set(drops))
     return compose(doc, raw, changes), []
@@ -145,12 +144,18 @@ def check_out(paths: list[str], out: str, force: bool) -> None:
 class Log:
     """edits.jsonl and removed.jsonl, streamed; counts per rule."""
 
-    def __init__(self, folder: str | None):
+    def __init__(self, folder: str | None, progress=None):
+        self.progress = progress  # called with 1 per document read (the progress bar)
         self.edits = open(os.path.join(folder, "edits.jsonl"), "wb") if folder else None
         self.removed = open(os.path.join(folder, "removed.jsonl"), "wb") if folder else None
         self.counts: Counter = Counter()
         self.removed_by: Counter = Counter()
         self.documents = self.changed = self.dropped = self.skipped = 0
+
+    def count(self) -> None:
+        self.documents += 1
+        if self.progress:
+            self.progress(1)
 
     def edit(self, doc: Document, edits: list[Edit], doc_hash: str, suite_hash: str, **extra) -> None:
         for edit in edits:
@@ -193,7 +198,7 @@ def _fix_txt(path, shown, made, log, target, diff_out, title_field) -> dict:
         return {**info, "encoding": None, "fixed": False}
     raw, encoding = decoded
     doc = from_text(raw, shown)
-    log.documents += 1
+    log.count()
     edits, drops = document_edits(doc, raw, made)
     info["encoding"] = encoding
     if drops:
@@ -250,7 +255,7 @@ def _fix_lines(lines, shown, made, log, target, diff_out, text_field, title_fiel
             if out is not None:
                 out.append(raw_line)
             continue
-        log.documents += 1
+        log.count()
         edits, drops = document_edits(doc, raw, made)
         if drops:
             log.remove(doc, drops, line=line, raw=raw_line.decode("utf-8", "surrogateescape"))
@@ -298,11 +303,90 @@ def _close(target: str) -> None:
         open(target, "wb").close()
 
 
+def _fix_file(path, rel, kind, shown, work, made, log, diffs, text_field, title_field) -> dict:
+    """Fix one corpus file into ``work`` (None: only count and diff); its entry of the manifest."""
+    target = os.path.join(work, rel) if work else None
+    if target:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+    if kind == "parquet":
+        info = fix_parquet(path, shown, rel, work, made, log, document_edits, text_field, title_field,
+                           diffs, unified_diff)
+    elif kind == "txt":
+        info = _fix_txt(path, shown, made, log, target, diffs, title_field)
+    else:
+        if kind == "html":
+            info = _fix_html(path, shown, made, log, target, diffs)
+        else:
+            info = _fix_jsonl(path, shown, made, log, target, diffs, text_field, title_field)
+        if target:
+            _close(target)
+    if target and os.path.exists(target) and not info.get("dropped"):
+        info["output_sha256"] = sha256(formats.read_bytes(target))
+    return {"input": shown, "output": rel, **info}
+
+
+_WORKER_PLAN: Plan | None = None  # in a worker: the plan, sent once by the pool's initializer
+PART = ".corpuscheck-part-"  # a worker's edits.jsonl and removed.jsonl for one file, under the work folder
+
+
+def _init_worker(made: Plan) -> None:
+    global _WORKER_PLAN
+    _WORKER_PLAN = made
+
+
+def _fix_file_in_worker(task: tuple) -> tuple[dict, dict, list[str] | None]:
+    """One file in a worker: its edits and removals go to its own part folder, which the parent
+    appends to edits.jsonl / removed.jsonl in file order (the same bytes as one process)."""
+    number, path, rel, kind, shown, work, diff, text_field, title_field = task
+    part = os.path.join(work, f"{PART}{number}") if work else None
+    if part:
+        os.makedirs(part)
+    log = Log(part)
+    diffs: list[str] | None = [] if diff else None
+    try:
+        info = _fix_file(path, rel, kind, shown, work, _WORKER_PLAN, log, diffs, text_field, title_field)
+    finally:
+        log.close()
+    state = {k: getattr(log, k) for k in ("counts", "removed_by", "documents", "changed", "dropped", "skipped")}
+    return info, state, diffs
+
+
+def _merge(log: Log, part: str | None, state: dict) -> None:
+    for name in ("counts", "removed_by"):
+        getattr(log, name).update(state[name])
+    for name in ("documents", "changed", "dropped", "skipped"):
+        setattr(log, name, getattr(log, name) + state[name])
+    if log.progress:
+        log.progress(state["documents"])
+    if part:
+        for name, handle in (("edits.jsonl", log.edits), ("removed.jsonl", log.removed)):
+            with open(os.path.join(part, name), "rb") as source:
+                shutil.copyfileobj(source, handle)
+        shutil.rmtree(part)
+
+
+def _tasks(paths: list[str], errors: list[dict]) -> Iterator[tuple[str, str, str, str]]:
+    """(path, output path relative to OUT, kind, shown path) per corpus file; read errors go to ``errors``."""
+    for item in _outputs(paths):
+        if isinstance(item, LoadError):
+            errors.append({"path": item.path, "message": item.message})
+            continue
+        path, rel = item
+        kind = _kind(path)
+        shown = display_path(path)
+        if kind not in FORMATS:
+            raise FixError(f"{shown}: fix writes txt, JSONL, Parquet and HTML corpora; {kind} input is not supported yet")
+        if kind == "html":  # pages become JSONL of their extracted text
+            rel = HTML_END.sub("", rel) + ".jsonl"
+        yield path, rel, kind, shown
+
+
 def fix_corpus(
     paths, out: str | None, suite=None, *, select=None, ignore=None, unsafe=False, diff=False, force=False,
-    text_field="text", title_field="title", progress=None,
+    text_field="text", title_field="title", progress=None, jobs: int = 1,
 ) -> dict:
-    """Fix ``paths`` into ``out`` (or, with ``diff``, return the unified diffs and write nothing)."""
+    """Fix ``paths`` into ``out`` (or, with ``diff``, return the unified diffs and write nothing).
+    ``jobs`` > 1 fixes files in that many worker processes; the output is the same, byte for byte."""
     paths = [os.fspath(p) for p in ([paths] if isinstance(paths, str | os.PathLike) else paths)]
     if not diff:
         if not out:
@@ -315,40 +399,23 @@ def fix_corpus(
         os.makedirs(parent, exist_ok=True)
         work = tempfile.mkdtemp(prefix=".corpuscheck-fix-", dir=parent)
     diffs: list[str] | None = [] if diff else None
-    log = Log(work)
+    log = Log(work, progress)
     files, errors = [], []
     try:
-        for item in _outputs(paths):
-            if isinstance(item, LoadError):
-                errors.append({"path": item.path, "message": item.message})
-                continue
-            path, rel = item
-            kind = _kind(path)
-            shown = display_path(path)
-            if kind not in FORMATS:
-                raise FixError(f"{shown}: fix writes txt, JSONL, Parquet and HTML corpora; {kind} input is not supported yet")
-            if kind == "html":  # pages become JSONL of their extracted text
-                rel = HTML_END.sub("", rel) + ".jsonl"
-            target = os.path.join(work, rel) if work else None
-            if target:
-                os.makedirs(os.path.dirname(target), exist_ok=True)
-            if kind == "parquet":
-                info = fix_parquet(path, shown, rel, work, made, log, document_edits, text_field, title_field,
-                                   diffs, unified_diff)
-            elif kind == "txt":
-                info = _fix_txt(path, shown, made, log, target, diffs, title_field)
-            else:
-                if kind == "html":
-                    info = _fix_html(path, shown, made, log, target, diffs)
-                else:
-                    info = _fix_jsonl(path, shown, made, log, target, diffs, text_field, title_field)
-                if target:
-                    _close(target)
-            if target and os.path.exists(target) and not info.get("dropped"):
-                info["output_sha256"] = sha256(formats.read_bytes(target))
-            files.append({"input": shown, "output": rel, **info})
-            if progress:
-                progress(1)
+        tasks = _tasks(paths, errors)
+        if jobs > 1:
+            from concurrent.futures import ProcessPoolExecutor
+
+            numbered = ((n, *t, work, diff, text_field, title_field) for n, t in enumerate(tasks))
+            with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(made,)) as pool:
+                for number, (info, state, part_diffs) in enumerate(pool.map(_fix_file_in_worker, numbered)):
+                    _merge(log, os.path.join(work, f"{PART}{number}") if work else None, state)
+                    files.append(info)
+                    if diffs is not None:
+                        diffs += part_diffs
+        else:
+            for path, rel, kind, shown in tasks:
+                files.append(_fix_file(path, rel, kind, shown, work, made, log, diffs, text_field, title_field))
         log.close()
         summary = {
             "tool": "corpuscheck", "version": __version__, "suite_hash": made.suite_hash,

@@ -19,13 +19,10 @@ SEVERITY_ORDER = ("error", "warning", "info")
 
 
 def fix_of(finding) -> str | None:
-    """The finding's fix safety ("safe" | "unsafe"), or None when it has none (or the fix engine is absent)."""
+    """The finding's fix safety ("safe" | "unsafe"), or None when it has none (:attr:`Finding.fix`;
+    a Report-like object's findings without ``fix`` have none)."""
     fix = getattr(finding, "fix", None)
-    if fix is None:
-        return None
-    if isinstance(fix, str):
-        return fix
-    return getattr(fix, "safety", None) or (fix.get("safety") if isinstance(fix, dict) else None) or "safe"
+    return fix.get("safety") if isinstance(fix, dict) else None
 
 
 @dataclass(frozen=True)
@@ -66,14 +63,15 @@ class ReportData:
 
     # --- counts ----------------------------------------------------------------------------
     def statistics(self) -> list[dict]:
-        """Per rule: code, name, severity, findings, documents with a finding, fixable findings (as ruff prints)."""
+        """Per rule: code, name, severity, findings, documents with a finding, fixable findings (as ruff
+        prints: those with a safe fix, which `corpuscheck fix` applies by default)."""
         rows: dict[str, dict] = {}
         docs: dict[str, set] = {}
         for _, f in self.findings():
             row = rows.setdefault(f.code + f.rule, {"code": f.code, "rule": f.rule, "severity": f.severity,
                                                      "findings": 0, "fixable": 0, "documents": 0})
             row["findings"] += 1
-            row["fixable"] += fix_of(f) is not None
+            row["fixable"] += fix_of(f) == "safe"
             docs.setdefault(f.code + f.rule, set()).add(f.doc_id)
         for key, row in rows.items():
             row["documents"] = len(docs[key])

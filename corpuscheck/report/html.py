@@ -79,7 +79,7 @@ def payload(report, data_docs: str | None = None) -> dict:
             rule_pos[key] = rules((f.code, f.rule, f.code.rstrip("0123456789") or f.code, summaries.get(f.code, "")))
         rows.append([files(file.path), f.record, rule_pos[key], SEVERITY_ORDER.index(f.severity),
                      f.line, f.end_line, f.column, f.message, f.excerpt, sources(data.source_of(f)),
-                     titles(data.title_of(file, f)), FIX_CODES.get(fix_of(f), 1),
+                     titles(data.title_of(file, f)), FIX_CODES[fix_of(f)],
                      f.related["line"] if f.related else 0, 0 if f.doc_id == f.path else 1])
     docs = data.documents()
     by_source: dict[str, int] = {}

@@ -48,11 +48,13 @@ def as_data(report) -> dict:
 
 
 def _with_fix(finding) -> dict:
-    """The finding, with ``fix: {"safety", "kind"}`` where `corpuscheck fix` repairs it (its exact
-    edits are in the ``edits.jsonl`` that `corpuscheck fix` writes)."""
+    """The finding, with ``fix: {"safety", "kind", "edits"}`` where `corpuscheck fix` repairs it.
+    ``edits`` are this finding's spans alone (start, end, replacement, line, column, end_line,
+    end_column; offsets in the document's text), or null where the checker cannot know them
+    (a corpus rule's finding, a drop-document fix): the ``edits.jsonl`` of `corpuscheck fix` has them."""
     data = finding.as_dict()
     if finding.fix:
-        data["fix"] = dict(finding.fix)
+        data["fix"] = {**finding.fix, "edits": finding.fix_edits}
     return data
 
 
