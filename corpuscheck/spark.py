@@ -33,7 +33,7 @@ from corpuscheck.findings import Finding
 from corpuscheck.gx.suite import RuleEntry
 from corpuscheck.input.document import Document
 from corpuscheck.input.html import HtmlOptions
-from corpuscheck.input.loader import MAX_ERRORS_PER_FILE, LoadError, _read, discover, display_path
+from corpuscheck.input.loader import LoadError, discover, display_path, read_file
 from corpuscheck.rules.base import CorpusRule
 
 DEFAULT_MASTER = "local[*]"
@@ -42,7 +42,7 @@ FINDING_COLUMNS = ("path", "doc_id", "record", "code", "rule", "severity", "line
                    "message", "excerpt")
 FINDING_SCHEMA = (
     "path string, doc_id string, record int, code string, rule string, severity string, line int, "
-    "end_line int, column int, message string, excerpt string, related string, source string, file int, seq int"
+    "end_line int, column int, message string, excerpt string, related string, edits string, source string, file int, seq int"
 )
 TIMINGS: dict[str, float] = {}  # seconds of the last run by phase: startup, rules, corpus, findings (for the benchmark)
 
@@ -98,23 +98,15 @@ def _file_items(path: str, shown: str, content: bytes, text_field: str, title_fi
         copy = os.path.join(folder, os.path.basename(path))
         with open(copy, "wb") as handle:
             handle.write(content)
-        listed = hidden = 0
-        for item in _read(copy, shown, text_field, title_field, html):
-            if isinstance(item, LoadError):
-                if listed >= MAX_ERRORS_PER_FILE:
-                    hidden += 1
-                    continue
-                listed += 1
-            yield item
-        if hidden:
-            yield LoadError(shown, f"{hidden} more error(s) in this file not listed")
+        yield from read_file(copy, shown, text_field, title_field, html)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
 
 def _finding_row(f: Finding, source: str, file: int, seq: int) -> dict[str, Any]:
     row = {k: getattr(f, k) for k in FINDING_COLUMNS}
-    row.update(related=json.dumps(f.related) if f.related else None, source=source, file=file, seq=seq)
+    edits = json.dumps(f.edits) if f.edits is not None else None  # the fix's edits, as tuples
+    row.update(related=json.dumps(f.related) if f.related else None, edits=edits, source=source, file=file, seq=seq)
     return row
 
 
@@ -285,7 +277,10 @@ def _round_trip(spark, files: dict[str, FileReport], rows, names: list[str], fin
             report.findings = []
         for r in back:
             related = json.loads(r["related"]) if r["related"] else None
-            files[names[r["file"]]].findings.append(Finding(**{k: r[k] for k in FINDING_COLUMNS}, related=related))
+            edits = tuple(tuple(e) for e in json.loads(r["edits"])) if r["edits"] is not None else None
+            files[names[r["file"]]].findings.append(
+                Finding(**{k: r[k] for k in FINDING_COLUMNS}, related=related, edits=edits)
+            )
     finally:
         if findings_dir is None:
             shutil.rmtree(target, ignore_errors=True)

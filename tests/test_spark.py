@@ -26,7 +26,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
 
 
 def _key(report):
-    findings = sorted((f.path, f.record, f.code, f.line, f.end_line, f.message) for f in report.findings)
+    findings = sorted((f.path, f.record, f.code, f.line, f.end_line, f.message, repr(f.edits)) for f in report.findings)
     outcomes = [(o.label, o.source, o.success, o.element_count, o.unexpected_count, sorted(o.failing_doc_ids))
                 for o in report.outcomes]
     errors = sorted((e.path, e.record, e.message) for e in report.errors)

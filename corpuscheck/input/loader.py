@@ -543,16 +543,24 @@ def iter_items(
         if defer_html and _kind(found) == "html":
             yield HtmlPage(found, shown, html)
             continue
-        listed = hidden = 0
-        for item in _read(found, shown, text_field, title_field, html):
-            if isinstance(item, LoadError):
-                if listed >= MAX_ERRORS_PER_FILE:
-                    hidden += 1
-                    continue
-                listed += 1
-            yield item
-        if hidden:
-            yield LoadError(shown, f"{hidden} more error(s) in this file not listed")
+        yield from read_file(found, shown, text_field, title_field, html)
+
+
+def read_file(
+    path: str, shown: str, text_field: str, title_field: str | None, html: HtmlOptions
+) -> Iterator[Document | LoadError]:
+    """One file's Documents and LoadErrors (``shown``: its name in them), at most
+    MAX_ERRORS_PER_FILE errors listed and one line saying how many more there were."""
+    listed = hidden = 0
+    for item in _read(path, shown, text_field, title_field, html):
+        if isinstance(item, LoadError):
+            if listed >= MAX_ERRORS_PER_FILE:
+                hidden += 1
+                continue
+            listed += 1
+        yield item
+    if hidden:
+        yield LoadError(shown, f"{hidden} more error(s) in this file not listed")
 
 
 def load(paths: Iterable[str | os.PathLike] | str, **fields: Any) -> Iterator[Document]:
