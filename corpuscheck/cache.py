@@ -21,11 +21,11 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from corpuscheck import __version__
+from corpuscheck.atomic import write_bytes
 
 FOLDER_NAME = ".corpuscheck_cache"
 FORMAT = 1  # bump when an entry's shape changes
@@ -71,14 +71,7 @@ class Cache:
             target.parent.mkdir(parents=True, exist_ok=True)
             if not (self.folder / ".gitignore").exists():
                 (self.folder / ".gitignore").write_text("*\n", encoding="utf-8")
-            fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(temp, target)
-            except BaseException:
-                os.unlink(temp)
-                raise
+            write_bytes(target, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
             pass  # a cache that cannot be written only makes the next run slower
 

@@ -49,6 +49,19 @@ def test_seed_keeps_the_title_and_the_body_once(tmp_path):
     assert manifest["edits_by_rule"] == {"D101": 1, "N102": 1, "P101": 1, "P102": 1}
 
 
+def test_check_of_the_output_folder_reads_the_cleaned_corpus_not_the_logs(tmp_path):
+    fix_corpus([ROOT / "corpus"], tmp_path / "out", unsafe=True)
+    assert (tmp_path / "out" / "edits.jsonl").stat().st_size > 0
+    checked = {Path(f.path).name for f in check([str(tmp_path / "out")], select=["P101"]).files}
+    assert checked and not checked & {"edits.jsonl", "removed.jsonl", "manifest.json"}
+    assert not [e for e in check([str(tmp_path / "out")], select=["P101"]).errors if "removed" in e.path]
+    # a manifest.json that `corpuscheck fix` did not write leaves the folder's files alone
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "manifest.json").write_text('{"tool": "other"}', encoding="utf-8")
+    shutil.copy(tmp_path / "out" / "edits.jsonl", tmp_path / "mine" / "edits.jsonl")
+    assert [Path(f.path).name for f in check([str(tmp_path / "mine")], select=["P101"]).files] == ["edits.jsonl"]
+
+
 def test_restore_gives_the_bundled_corpus_back_byte_for_byte(tmp_path):
     fix_corpus([ROOT / "corpus"], tmp_path / "out")
     assert _edits(tmp_path / "out")

@@ -20,6 +20,7 @@ import errno
 import gzip
 import io
 import os
+import re
 import stat
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -114,6 +115,24 @@ def _why(exc: OSError, path: str) -> str:
     return reasons.get(exc.errno, exc.strerror or str(exc))
 
 
+FIX_LOGS = frozenset({"edits.jsonl", "removed.jsonl", "removed"})  # beside manifest.json in `corpuscheck fix`'s OUT
+_FIX_MANIFEST = re.compile(rb'\A\s*\{\s*"tool"\s*:\s*"corpuscheck"')
+
+
+def _fix_logs(folder: str, listing: list[os.DirEntry]) -> frozenset[str]:
+    """The edit log, removed documents and removed rows of a folder that `corpuscheck fix` wrote
+    (its manifest.json names the tool): they are not corpus files, so `check OUT` checks the
+    cleaned corpus alone."""
+    if not any(e.name == "manifest.json" for e in listing):
+        return frozenset()
+    try:
+        with open(os.path.join(folder, "manifest.json"), "rb") as handle:
+            head = handle.read(256)  # fix writes "tool" first; a manifest of many files is not read whole
+    except OSError:
+        return frozenset()
+    return FIX_LOGS if _FIX_MANIFEST.match(head) else frozenset()
+
+
 def _walk(top: str) -> Iterator[str | LoadError]:
     """Corpus files under folder ``top`` and errors for what could not be walked.
 
@@ -129,8 +148,9 @@ def _walk(top: str) -> Iterator[str | LoadError]:
         except OSError as exc:
             yield LoadError(display_path(folder), f"cannot list folder: {_why(exc, folder)}", fatal=True)
             return
+        logs = _fix_logs(folder, listing)
         for entry in listing:
-            if entry.name.startswith("."):
+            if entry.name.startswith(".") or entry.name in logs:
                 continue
             try:
                 is_dir = entry.is_dir()
