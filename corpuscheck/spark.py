@@ -28,7 +28,7 @@ import time
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from corpuscheck.engine import Checked, FileReport, RuleRun, check_document, reported_lines, to_finding
+from corpuscheck.engine import Checked, FileReport, RuleRun, check_document, judge_corpus, reported_lines, to_finding
 from corpuscheck.findings import Finding
 from corpuscheck.gx.suite import RuleEntry
 from corpuscheck.input.document import Document
@@ -158,12 +158,10 @@ def _judge(entries_blob: bytes):
         code = frame["kind"].iloc[0][4:]
         entry = entries[code]
         signatures = [pickle.loads(p) for p in frame.sort_values(["file", "seq"])["payload"]]
-        refs = {ref.doc_id: ref for ref, _ in signatures}
-        try:
-            judged = [(doc_id, hit) for doc_id, hit in entry.rule.judge(signatures, entry.options)]
-        except Exception as exc:
-            return pd.DataFrame([(code, None, pickle.dumps(repr(exc)))], columns=["code", "doc_id", "payload"])
-        rows = [(code, doc_id, pickle.dumps((to_finding(hit, entry, refs[doc_id], None), refs[doc_id].title))) for doc_id, hit in judged]
+        [(_, judged)] = judge_corpus([entry], {code: signatures})  # the local engine's judging, here
+        if isinstance(judged, Exception):
+            return pd.DataFrame([(code, None, pickle.dumps(repr(judged)))], columns=["code", "doc_id", "payload"])
+        rows = [(code, ref.doc_id, pickle.dumps((to_finding(hit, entry, ref, None), ref.title))) for ref, hit in judged]
         return pd.DataFrame(rows, columns=["code", "doc_id", "payload"])
 
     return judge
