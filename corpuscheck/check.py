@@ -151,11 +151,12 @@ def check(
     )
     if per_path_ignores:
         _drop_ignored(run, suite, per_path_ignores)
-    outcomes = _cached_verdict(cache, suite, run.rows) if cache is not None and data_docs_dir is None else None
+    key = _verdict_key(suite, run.rows) if cache is not None else None  # the feature table hashed once
+    outcomes = _cached_verdict(cache, suite, key) if key is not None and data_docs_dir is None else None
     if outcomes is None:
         outcomes = _validate(suite, run.rows, columns, data_docs_dir)
-        if cache is not None:
-            _store_verdict(cache, suite, run.rows, outcomes)
+        if key is not None:
+            _store_verdict(cache, suite, key, outcomes)
     docs = {row["doc_id"]: row for row in run.rows}
     for outcome in outcomes:
         if isinstance(outcome.entry, GxEntry):
@@ -200,9 +201,10 @@ def _verdict_key(suite: Suite, rows: list[dict]) -> str:
     return fingerprint(entries, digest.hexdigest())
 
 
-def _cached_verdict(cache, suite: Suite, rows: list[dict]):
-    """The outcomes of the last validation of the very same rows under the same suite, or None."""
-    stored = cache.get_verdict(_verdict_key(suite, rows))
+def _cached_verdict(cache, suite: Suite, key: str):
+    """The outcomes of the last validation of the very same rows under the same suite (``key``:
+    :func:`_verdict_key`), or None."""
+    stored = cache.get_verdict(key)
     if stored is None:
         return None
     try:
@@ -211,11 +213,11 @@ def _cached_verdict(cache, suite: Suite, rows: list[dict]):
         return None
 
 
-def _store_verdict(cache, suite: Suite, rows: list[dict], outcomes) -> None:
+def _store_verdict(cache, suite: Suite, key: str, outcomes) -> None:
     index = {id(e): i for i, e in enumerate(suite.entries)}
     if all(id(o.entry) in index for o in outcomes):  # entries are stored by position, not pickled
         stored = [(index[id(o.entry)], replace(o, entry=None)) for o in outcomes]
-        cache.put_verdict(_verdict_key(suite, rows), stored)
+        cache.put_verdict(key, stored)
 
 
 def _drop_ignored(run, suite: Suite, per_path_ignores: dict[str, list[str]]) -> None:
