@@ -39,17 +39,27 @@ def _formats() -> str:
     return ", ".join(sorted(n for n in reporters() if n != "html"))
 
 
-def _add_check_options(command: argparse.ArgumentParser) -> None:
-    """Options shared by `check` and `baseline`; None means "not given" so pyproject.toml can fill it in."""
+def _add_corpus_options(command: argparse.ArgumentParser, *, jobs_help: str) -> None:
+    """What to read and which rules to run: shared by `check`, `baseline` and `fix` so they stay in step.
+
+    None means "not given", so that [tool.corpuscheck] in pyproject.toml can fill it in.
+    """
     command.add_argument("paths", nargs="*", help="files or folders (default: [tool.corpuscheck] paths, else corpus/)")
     command.add_argument("--suite", help="suite file or name (default: checks/news.yml, else the built-in news suite)")
     command.add_argument("--select", type=_codes, help="only these rules: codes, code prefixes, families or names, comma-separated")
     command.add_argument("--ignore", type=_codes, help="skip these rules (same forms as --select)")
     command.add_argument("--text-field", help="JSONL/Parquet field holding the text (default: text)")
     command.add_argument("--title-field", help="JSONL/Parquet field holding the title (default: title)")
+    command.add_argument("--jobs", type=int, help=jobs_help)
+    command.add_argument("--no-progress", action="store_true", help="no progress bar")
+    command.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+
+
+def _add_check_options(command: argparse.ArgumentParser) -> None:
+    """Options shared by `check` and `baseline`."""
+    _add_corpus_options(command, jobs_help="worker processes (default: all cores for large corpora)")
     command.add_argument("--fail-on", choices=("error", "warning", "info", "never"),
                          help="lowest severity of a failed expectation that fails the run (default: error)")
-    command.add_argument("--jobs", type=int, help="worker processes (default: all cores for large corpora)")
     command.add_argument("--html-mode", choices=("balanced", "precision", "recall", "fast"), default="balanced",
                          help="how HTML pages are extracted (trafilatura's trade-off; default: balanced)")
     command.add_argument("--html-no-tables", action="store_true", help="leave tables out of extracted HTML text")
@@ -58,8 +68,6 @@ def _add_check_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--cache-dir", help="cache folder (default: .corpuscheck_cache/ beside pyproject.toml, else here)")
     command.add_argument("--engine", choices=("local", "spark"), help="run the rules in local processes or on Spark (default: local)")
     command.add_argument("--spark-master", help="Spark master URL for --engine spark (default: local[*])")
-    command.add_argument("--no-progress", action="store_true", help="no progress bar")
-    command.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
 
 
 def _settings(args) -> dict:
@@ -101,19 +109,11 @@ def build_parser() -> argparse.ArgumentParser:
     baseline.add_argument("-o", "--output", default=DEFAULT_BASELINE, help=f"baseline file (default: {DEFAULT_BASELINE})")
 
     fix = commands.add_parser("fix", help="write a cleaned corpus, its edit log and what was removed (see DESIGN: Fix)")
-    fix.add_argument("paths", nargs="*", help="files or folders (default: [tool.corpuscheck] paths, else corpus/)")
+    _add_corpus_options(fix, jobs_help="worker processes, one file each (default: [tool.corpuscheck] jobs, else 1); the output is the same")
     fix.add_argument("-o", "--output", help="output folder (must not be the input or inside it)")
-    fix.add_argument("--suite", help="suite file or name (as for check)")
-    fix.add_argument("--select", type=_codes, help="only these rules (as for check)")
-    fix.add_argument("--ignore", type=_codes, help="skip these rules (as for check)")
-    fix.add_argument("--text-field", help="JSONL field holding the text (default: text)")
-    fix.add_argument("--title-field", help="JSONL field holding the title (default: title)")
     fix.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes (ftfy repairs, document drops, mined lines)")
     fix.add_argument("--diff", action="store_true", help="print a unified diff per changed document and write nothing")
     fix.add_argument("--force", action="store_true", help="replace a non-empty output folder")
-    fix.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
-    fix.add_argument("--no-progress", action="store_true", help="no progress bar")
-    fix.add_argument("--jobs", type=int, default=1, help="worker processes, one file each (default: 1); the output is the same")
     restore = commands.add_parser("restore", help="rebuild the original corpus from the output of `corpuscheck fix`")
     restore.add_argument("fixed", help="the folder `corpuscheck fix` wrote")
     restore.add_argument("-o", "--output", required=True, help="folder to write the original corpus into")
@@ -342,7 +342,7 @@ def run_fix(args) -> int:
         summary = fix_corpus(
             settings["paths"], args.output, settings["suite"], select=settings["select"], ignore=settings["ignore"],
             unsafe=args.unsafe_fixes, diff=args.diff, force=args.force, text_field=settings["text_field"],
-            title_field=settings["title_field"] or None, progress=progress, jobs=max(1, args.jobs),
+            title_field=settings["title_field"] or None, progress=progress, jobs=max(1, settings["jobs"] or 1),
         )
     finally:
         if bar:
