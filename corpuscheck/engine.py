@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from corpuscheck.cache import Cache
-from corpuscheck.findings import Finding, excerpt
+from corpuscheck.findings import Finding, excerpt, message
 from corpuscheck.fix.edits import hit_edits, line_starts
 from corpuscheck.gx.suite import RuleEntry
 from corpuscheck.input.document import Document
@@ -58,7 +58,7 @@ def to_finding(
         line=hit.line,
         end_line=hit.end_line or hit.line,
         column=hit.column,
-        message=hit.message or rule.message.format(**hit.data),
+        message=hit.message or message(rule.message, hit.data),
         excerpt=excerpt(text),
         related={"line": hit.related[0], "end_line": hit.related[1]} if hit.related else None,
         edits=edits,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from functools import cache
+from string import Formatter
 from typing import Any
 
 EXCERPT_CHARS = 200
@@ -76,6 +77,32 @@ def _fix_of(code: str) -> dict[str, str] | None:
 
     rule = next((r for r in all_rules() if r.code == code), None)
     return {"safety": rule.autofix.safety, "kind": rule.autofix.kind} if rule and rule.autofix else None
+
+
+def shown(text: str) -> str:
+    """Corpus text for a reader: control and invisible characters as ``<U+00A0>`` marks."""
+    return "".join(c if c.isprintable() or c == " " else f"<U+{ord(c):04X}>" for c in text)
+
+
+class _MessageFormatter(Formatter):
+    """A rule's message template: ``{line!r}`` quotes corpus text as a reader sees it.
+
+    Printable text keeps Python's quoting (``'Baca juga'``); text with control or invisible
+    characters shows them as marks (``'Baca juga:<U+00A0>Alasan'``), never as ``\\xa0`` escapes.
+    """
+
+    def convert_field(self, value, conversion):
+        if conversion == "r" and isinstance(value, str) and not value.isprintable():
+            return "'" + shown(value) + "'"
+        return super().convert_field(value, conversion)
+
+
+_MESSAGES = _MessageFormatter()
+
+
+def message(template: str, data: dict[str, Any]) -> str:
+    """``template`` formatted with a hit's ``data`` (see :class:`_MessageFormatter`)."""
+    return _MESSAGES.vformat(template, (), data)
 
 
 def excerpt(text: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from corpuscheck.findings import shown
 from corpuscheck.report.base import Reporter, sorted_findings
 
 MAX_SOURCES_SHOWN = 20
@@ -13,11 +14,6 @@ STYLES = {"error": "31", "warning": "33", "info": "36", "bold": "1", "dim": "2",
 def printable(text: str) -> str:
     """Control characters from the corpus never reach the terminal raw (``\\x07``; the github format's escape)."""
     return "".join(c if c.isprintable() or c == " " else f"\\x{ord(c):02x}" if ord(c) < 256 else f"\\u{ord(c):04x}" for c in text)
-
-
-def shown(text: str) -> str:
-    """Corpus text for a terminal reader: control and invisible characters as ``<U+00A0>`` marks."""
-    return "".join(c if c.isprintable() or c == " " else f"<U+{ord(c):04X}>" for c in text)
 
 
 def cut(text: str, limit: int = EXCERPT_SHOWN) -> str:
