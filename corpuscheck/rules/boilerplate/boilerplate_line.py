@@ -403,6 +403,15 @@ BoilerplateLine = Rule(
             "Enjoying your free trial? Only 9 days left! Upgrade Now",
             3, 4, 5, 6, 7, 8,
             note="en: a publication stamp, a CMS's import note, a read-more link glued to its date, account and form prompts"),
+        bad("Tajuk\nKUALA LUMPUR: Isi berita.\nMemaparkan catatan dengan label Terkini. Papar semua catatan\n"
+            "Dicatat oleh Admin di 10:05 PTG\nLabel: Berita, Semasa", 3, 4, 5,
+            note="ms: Blogger's own lines, whatever the blog"),
+        bad("Headline\nLONDON - Text.\nPosted by Kit in Media, Police on Tuesday, 21 March 2017\nUncategorized\n"
+            "Note: For many more reports on this, click here.", 3, 4, 5,
+            note="en: a blog post's meta line, WordPress's default category, a note pointing at a link that is gone"),
+        good("Judul\nDyson Supersonic dibanderol Rp 6.999.000. Informasi lebih lengkap bisa KLIK DI SINI .\n"
+             "Click here to get more information or download this game.",
+             note="a sentence of the article before the pointer, and a pointer the gold bodies keep"),
         good("Headline\nLONDON - Published reports said the talks had stalled.\nUpdated figures came out on 3 May.\n"
              "Log in details were stolen, the bank said.", note="the words of a stamp or a prompt opening sentences"),
         good("Judul\nBiaya penerbitan STNK:\nRp 100.000\nuntuk kendaraan roda dua\nRp 200.000\nuntuk mobil",

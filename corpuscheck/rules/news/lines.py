@@ -388,13 +388,15 @@ PLAYER = regex.compile(
 )
 # Counters after a byline or a date, in any language: "by Admin 36 views", "oleh Redaksi · 1.234 kali dibaca",
 # "22 Nov 2024 | 35 lượt xem": a view, read, comment or share count closing a short line.
-_COUNT = r"\d{1,3}(?:[.,]\d{3})*(?:[.,]\d{1,2})?\s?(?:[kKmM]|rb|jt|ribu)?"
+_COUNT = r"(?:\d{1,3}(?:[.,]\d{3})+|\d{1,7})(?:[.,]\d{1,2})?\s?(?:[kKmM]|rb|jt|ribu)?"
 _COUNTER_WORDS = (
     r"views?|reads?|comments?|shares?|likes?|replies|kali\s+dibaca|dibaca|kali\s+dilihat|dilihat|tayangan|"
     r"komentar|komen|paparan|bacaan|tontonan|lượt\s+xem|lượt\s+đọc|lượt\s+thích|lượt\s+chia\s+sẻ|bình\s+luận"
 )
+# The count may also follow its word after a date: "Ngày phát hành: 08/01/2021 Lượt xem 1475", "3 Mei 2024 | Dibaca: 120 kali".
 VIEW_COUNTER = regex.compile(
-    rf"(?:(?:by|oleh|bởi)\s+[^\n]{{1,40}}?\s+|[^\n]{{0,40}}?\s?[|·•,–—-]\s*)?{_COUNT}\s+(?:{_COUNTER_WORDS})",
+    rf"(?:(?:by|oleh|bởi)\s+[^\n]{{1,40}}?\s+|[^\n]{{0,40}}?\s?[|·•,–—-]\s*)?{_COUNT}\s+(?:{_COUNTER_WORDS})"
+    rf"|(?:[^\n]{{0,50}}?[\d|·•,–—-]\s*)?(?:{_COUNTER_WORDS})\s*:?\s*{_COUNT}(?:\s*(?:kali|lần|times))?",
     regex.I,
 )
 # A pager's position: "Page 1 of 15", "Halaman 3 dari 10", "Trang 2/5", "Anda di halaman 1dari 15". A bare
@@ -515,7 +517,7 @@ def _ui_kind(stripped: str, words: Lexicon) -> str | None:
         VIEW_COUNTER.fullmatch(stripped) or PAGER.fullmatch(stripped)
     ):
         return LABEL
-    if stripped[-1].isdigit() and PAGER.fullmatch(stripped):
+    if stripped[-1].isdigit() and (PAGER.fullmatch(stripped) or VIEW_COUNTER.fullmatch(stripped)):
         return LABEL
     return LABEL if ui_label(stripped, words) else None
 
