@@ -122,3 +122,11 @@ def test_bad_pattern_names_its_file_and_line():
 def test_unknown_language_is_an_error():
     with pytest.raises(ValueError, match="no boilerplate-line lexicon for language 'xx'"):
         boilerplate_lexicon(("xx",))
+
+
+def test_counters_and_pagers_in_a_menu_are_p102s_alone():
+    """One line, one finding: a counter inside a navigation menu is P102's, B101 flags the menu around it."""
+    text = "Headline\nHome\nNews\nby Admin 36 views\nPolitics\nSports\nPage 1 of 15\nLONDON - The text of the story goes here."
+    doc = from_text(text)
+    assert flagged_lines(doc) == {2, 3, 5, 6}
+    assert {hit.line for hit in get_rule("P102").run(doc)} == {4, 7}

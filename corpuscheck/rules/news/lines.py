@@ -466,7 +466,11 @@ def ui_label(line: str, words: Lexicon) -> bool:
             return True  # "Email • Twitter • Google+"
     if 1 < len(parts) <= 6 and all(p in words.lines for p in parts):
         return True  # "뒤로가기 인쇄하기 목록 Tweet"
-    return False
+    # a counter or a pager in any language ("by Admin 36 views", "Anda di halaman 1dari 15"): here, so that B101
+    # counts it as a widget (menu context, never its own finding) as it does the lexicon's labels
+    return bool(numbers or any(c.isdigit() for c in stripped)) and (
+        VIEW_COUNTER.fullmatch(stripped) is not None or PAGER.fullmatch(stripped) is not None
+    )
 
 
 LABEL, SHAPE = "label", "shape"
@@ -512,12 +516,6 @@ def _ui_kind(stripped: str, words: Lexicon) -> str | None:
     if not stripped[0].isalnum() and ICON_COUNTER.fullmatch(stripped):
         return LABEL
     if ":" in stripped and PLAYER.fullmatch(stripped):
-        return LABEL
-    if stripped[-1].isalpha() and any(c.isdigit() for c in stripped) and (
-        VIEW_COUNTER.fullmatch(stripped) or PAGER.fullmatch(stripped)
-    ):
-        return LABEL
-    if stripped[-1].isdigit() and (PAGER.fullmatch(stripped) or VIEW_COUNTER.fullmatch(stripped)):
         return LABEL
     return LABEL if ui_label(stripped, words) else None
 
