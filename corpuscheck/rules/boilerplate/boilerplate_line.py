@@ -409,6 +409,14 @@ BoilerplateLine = Rule(
         bad("Headline\nLONDON - Text.\nPosted by Kit in Media, Police on Tuesday, 21 March 2017\nUncategorized\n"
             "Note: For many more reports on this, click here.", 3, 4, 5,
             note="en: a blog post's meta line, WordPress's default category, a note pointing at a link that is gone"),
+        bad("Headline\nLONDON - Text.\n[READ MORE: Another story]\nMORE: Another story of the day\n"
+            "Verify you are human by completing the action below.\nRay ID: 8a1b2c3d4e5f6a7b", 3, 4, 5, 6,
+            note="en: a related link in brackets or behind an upper-case lead, a human check's page"),
+        bad("Tiêu đề\nHÀ NỘI - Nội dung.\n(Xem thêm: Một bài khác)\nTin liên quan: Một bài khác\nTừ khóa: kinh tế, xuất khẩu",
+            3, 4, 5, note="vi"),
+        bad("Tajuk\nKUALA LUMPUR: Isi berita.\nArtikel Berkaitan: Tajuk lain\n(Baca: Tajuk lain)", 3, 4, note="ms"),
+        good("Headline\nLONDON - More was said later.\nWatch: the minister told the crowd to watch the skies.",
+             note="the leads' words opening sentences (a lead is upper case)"),
         good("Judul\nDyson Supersonic dibanderol Rp 6.999.000. Informasi lebih lengkap bisa KLIK DI SINI .\n"
              "Click here to get more information or download this game.",
              note="a sentence of the article before the pointer, and a pointer the gold bodies keep"),

@@ -281,6 +281,27 @@ NOTICE = regex.compile(
     """,
     regex.X | regex.I,
 )
+# What a video player or a social embed prints when it is saved as text, in the player's own (English) words
+# whatever the outlet's language: video.js ("Beginning of dialog window. Escape will cancel and close the window.",
+# "This is a modal window.", "No compatible source was found for this media."), YouTube ("If playback doesn't begin
+# shortly, try restarting your device.", "Tap to unmute"), caption menus ("captions settings, opens captions settings
+# dialog", "subtitles off, selected").
+PLAYER_NOTICE = regex.compile(
+    r"""
+    (?:beginning|end)\s+of\s+dialog\s+window\b[^\n]{0,100}
+    | this\s+is\s+a\s+modal\s+window\b[^\n]{0,100}
+    | close\s+modal\s+dialog
+    | no\s+compatible\s+source\s+was\s+found\s+for\s+this\s+(?:media|video)\b[^\n]{0,40}
+    | the\s+media\s+(?:could\s+not\s+be\s+loaded|playback\s+was\s+aborted)\b[^\n]{0,160}
+    | video\s+player\s+is\s+loading\b[^\n]{0,20}
+    | if\s+playback\s+doesn'?t\s+begin\s+shortly\b[^\n]{0,60}
+    | an\s+error\s+occurred\s+while\s+retrieving\s+sharing\s+information\b[^\n]{0,60}
+    | videos\s+you\s+watch\s+may\s+be\s+added\s+to\s+the\s+tv'?s\s+watch\s+history\b[^\n]{0,120}
+    | tap\s+to\s+unmute | watch\s+on\s+(?:youtube|tiktok|instagram|facebook|x) | you'?re\s+signed\s+out
+    | (?:captions|subtitles|descriptions|chapters|audio\s+track)\s+(?:off|settings)\b,?[^\n]{0,60}
+    """,
+    regex.X | regex.I,
+)
 # Printf-style slots left unfilled in a short line: "%d bloggers like this:", "Connecting to %s" (WordPress).
 _PRINTF = regex.compile(r"(?<![\p{L}\p{N}%])%(?:\d\$)?[sd](?![\p{L}\p{N}])")
 # What a CMS writes in place of a widget or an ad it did not render: the slot's size ("468x60", "300x250": the
@@ -350,6 +371,8 @@ def _is_placeholder(stripped: str, words: Lexicon) -> bool:
     if " " not in stripped and stripped.isascii() and CMS_SLOT.fullmatch(stripped):
         return True
     folded = stripped.casefold()
+    if stripped.isascii() and PLAYER_NOTICE.fullmatch(stripped) is not None:
+        return True
     return ("javascript" in folded or any(b in folded for b in _BROWSER_WORDS)) and NOTICE.fullmatch(stripped) is not None
 
 

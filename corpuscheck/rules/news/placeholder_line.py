@@ -85,6 +85,11 @@ PlaceholderLine = Rule(
             note="en: WordPress template slots left unfilled"),
         bad("Judul\nJAKARTA - Isi berita.\nheader-ad\n468x60\nrandomposts4\nSulut/block-7/#E4D932", 3, 4, 5, 6,
             note="id: a Blogger theme's ad slot, its size, a widget's id and a layout block's label"),
+        bad("Title\nLONDON - Text.\nBeginning of dialog window. Escape will cancel and close the window.\nThis is a modal window.\n"
+            "captions settings, opens captions settings dialog\nIf playback doesn't begin shortly, try restarting your device.",
+            3, 4, 5, 6, note="a video player's and an embed's own words (video.js, YouTube), on pages in any language"),
+        good("Title\nLONDON - The end of dialog was near, the envoy said.\nThis is a modal question for the court.",
+             note="the players' words inside sentences"),
         good("Title\nLONDON - The app does not support older browsers, the company said.\nOnly 50% of them use it.",
              note="browsers and percent signs inside sentences"),
         good("Judul\nJAKARTA - Dia mengirimkan\ne-mail\npermintaan itu pada covid-19.",
