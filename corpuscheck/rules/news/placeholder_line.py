@@ -39,7 +39,11 @@ PlaceholderLine = Rule(
         "A whole line that really is one of these words (an article about the value `null`) "
         "is flagged; lexicon entries only match whole lines (case, punctuation and spacing "
         "ignored), never words inside a sentence. Entries with a wildcard (`loading *`) allow "
-        "up to three more words, so a three-word heading starting with `Loading` is flagged."
+        "up to three more words, so a three-word heading starting with `Loading` is flagged. Shapes in any "
+        "language: a browser or JavaScript notice, a video player's or an embed's own English words (video.js, "
+        "YouTube), printf slots in a short line (`%d bloggers like this:`), and a CMS's slot names alone on a line "
+        "(standard ad sizes such as `468x60`, `header-ad`, `Sulut/block-7/#E4D932`, a lower-case widget id ending "
+        "in digits such as `randomposts4`); an article line made only of such a token is flagged."
     ),
     fix="Delete the line.",
     examples=(

@@ -114,7 +114,10 @@ UiResidueLine = Rule(
         "(`C`, `Am`). A label that is also a value in a list (`Jam buka` / `Tutup`, \"closed\") "
         "is flagged. Navigation menus, `Baca juga`, `Selengkapnya` and `ADVERTISEMENT` are "
         "boilerplate, not widget labels, and are left to other rules; so are lone sentence "
-        "punctuation (`.`, `?`), separators (`***`, `___`) and poll results (`%165 голосов`)."
+        "punctuation (`.`, `?`), separators (`***`, `___`) and poll results (`%165 голосов`). Counters after a "
+        "byline or a date (`by Admin 36 views`, `22/11/2024 | 35 lượt xem`) and pagers with a total (`Page 1 of 15`, "
+        "`Anda di halaman 1dari 15`) are flagged in any language; a bare `Halaman 41` is not (a textbook's page "
+        "heading a section)."
     ),
     fix="Delete the line.",
     examples=(
