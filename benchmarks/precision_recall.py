@@ -643,6 +643,13 @@ def main(argv: list[str] | None = None) -> int:
         if total:
             print(f"  {name:40} found {found}/{total} ({found / total:.3f}), missing flagged {missing}/{stripped}")
     print_outlets(by_outlet, articles)
+    # residue lines of real pages of outlets outside our corpora, calibration and held-out outlets apart
+    from residue_outlets import read_lines, report as residue_report
+
+    rows = read_lines()
+    for split in ("cal", "held"):
+        residue_report([r for r in rows if r["split"] == split], f"residue lines, {split} outlets "
+                       "(benchmarks/residue_outlets.py)", quiet=True)
     for code, score in unseen.items():
         total = score.tp + score.fn
         print(f"{code} out-of-lexicon recall: {score.tp}/{total} (missed: {sorted(set(score.fn_examples))})")

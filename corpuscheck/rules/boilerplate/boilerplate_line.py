@@ -389,6 +389,41 @@ BoilerplateLine = Rule(
         bad("शीर्षक\nनई दिल्ली - खबर का पाठ।\nविज्ञापन\nये भी पढ़ें: एक और खबर\nमैं रोबोट नहीं हूं", 3, 4, 5, note="hi"),
         bad("标题\n【北京=新华社】正文。\n广告\n延伸阅读：另一篇文章\n版权所有 © 2025", 3, 4, 5, note="zh"),
         bad("標題\n台北 - 正文。\n廣告\n未經授權，不得轉載", 3, 4, note="zh, traditional"),
+        # shapes read on outlets outside our corpora (issue 9, benchmarks/residue/)
+        bad("Tajuk\nKUALA LUMPUR: Isi berita.\nBACA: Lawatan ke Arab Saudi sangat berjaya - Muhyiddin\n"
+            "Log masuk atau daftar akaun untuk membaca artikel ini\nTerima kasih kerana membaca.\n1 bulan / 12 bulan",
+            3, 4, 5, 6, note="ms: a related link's lead with a colon, a paywall's prompts"),
+        bad("Judul\nJAKARTA - Isi berita.\nDiterbitkan 22 Nov 2024, 03:02 WIB\nBaca berita tanpa iklan. Gabung Kompas.com+\n"
+            "Cara daftar baca di sini", 3, 4, 5,
+            note="id: a publication stamp, an ad-free offer, a link label alone on a line"),
+        bad("Tiêu đề\nHÀ NỘI - Nội dung.\nCập nhật: 26/3/2016, 14:17 (GMT+7)\nĐăng nhập để bình luận\nXem chi tiết tại đây",
+            3, 4, 5, note="vi"),
+        bad("Headline\nLONDON - Text.\nPublished on Feb 10,2021\nAuto Added by WPeMatico\nContinue ReadingOct 2, 2019\n"
+            "Create an account or login to join the discussion\nPlease check your inbox and confirm.\n"
+            "Enjoying your free trial? Only 9 days left! Upgrade Now",
+            3, 4, 5, 6, 7, 8,
+            note="en: a publication stamp, a CMS's import note, a read-more link glued to its date, account and form prompts"),
+        bad("Tajuk\nKUALA LUMPUR: Isi berita.\nMemaparkan catatan dengan label Terkini. Papar semua catatan\n"
+            "Dicatat oleh Admin di 10:05 PTG\nLabel: Berita, Semasa", 3, 4, 5,
+            note="ms: Blogger's own lines, whatever the blog"),
+        bad("Headline\nLONDON - Text.\nPosted by Kit in Media, Police on Tuesday, 21 March 2017\nUncategorized\n"
+            "Note: For many more reports on this, click here.", 3, 4, 5,
+            note="en: a blog post's meta line, WordPress's default category, a note pointing at a link that is gone"),
+        bad("Headline\nLONDON - Text.\n[READ MORE: Another story]\nMORE: Another story of the day\n"
+            "Verify you are human by completing the action below.\nRay ID: 8a1b2c3d4e5f6a7b", 3, 4, 5, 6,
+            note="en: a related link in brackets or behind an upper-case lead, a human check's page"),
+        bad("Tiêu đề\nHÀ NỘI - Nội dung.\n(Xem thêm: Một bài khác)\nTin liên quan: Một bài khác\nTừ khóa: kinh tế, xuất khẩu",
+            3, 4, 5, note="vi"),
+        bad("Tajuk\nKUALA LUMPUR: Isi berita.\nArtikel Berkaitan: Tajuk lain\n(Baca: Tajuk lain)", 3, 4, note="ms"),
+        good("Headline\nLONDON - More was said later.\nWatch: the minister told the crowd to watch the skies.",
+             note="the leads' words opening sentences (a lead is upper case)"),
+        good("Judul\nDyson Supersonic dibanderol Rp 6.999.000. Informasi lebih lengkap bisa KLIK DI SINI .\n"
+             "Click here to get more information or download this game.",
+             note="a sentence of the article before the pointer, and a pointer the gold bodies keep"),
+        good("Headline\nLONDON - Published reports said the talks had stalled.\nUpdated figures came out on 3 May.\n"
+             "Log in details were stolen, the bank said.", note="the words of a stamp or a prompt opening sentences"),
+        good("Judul\nBiaya penerbitan STNK:\nRp 100.000\nuntuk kendaraan roda dua\nRp 200.000\nuntuk mobil",
+             note="id: a price alone on a line belongs to a price list (detik)"),
         good("Başlık\nANKARA - Şirket reklam gelirlerinin arttığını açıkladı.\nTüm hakları saklı tutan yazar konuştu.",
              note="tr: the words as part of sentences"),
         good("عنوان\nالقاهرة - قال المسؤول إن الإعلان عن الخطة سيتم غدا.\nاقرأ أيضا الكتب التي نشرتها الوزارة، قال.",

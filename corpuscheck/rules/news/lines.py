@@ -266,6 +266,62 @@ PLACEHOLDER_SHAPES = regex.compile(
     """,
     regex.X | regex.I,
 )
+# Notices shown instead of a player, an embed or a script, in any wording: "Your browser does not support the
+# video tag." (en), "The browser Firefox doesn't support the video format mp4." (en), "Trình duyệt của bạn không hỗ
+# trợ video." (vi), "Pelayar anda tidak menyokong video ini." (ms), "Please enable JavaScript to view the comments."
+_BROWSER = r"(?:web\s)?browser|trình\s+duyệt|pelayar|peramban|navegador|navigateur"
+NOTICE = regex.compile(
+    rf"""
+    (?:(?:your|the|this|current|sorry,?\s+your)\s+|(?:bạn\s+)?)?(?:{_BROWSER})(?:\s+[\p{{L}}\d.]+){{0,3}}\s+
+      (?:does\s+not|doesn't|doesnt|do\s+not|cannot|can't|is\s+unable\s+to|không|tidak|tak)\s+
+      (?:currently\s+|fully\s+)?(?:support|play|display|hỗ\s+trợ|mendukung|menyokong|menyokongi)\b[^\n]{{0,70}}
+    | (?:please\s+|you\s+(?:need|must|have)\s+to\s+|to\s+view\s+[^\n]{{1,40}}\s+please\s+)?
+      (?:enable|turn\s+on|activate|allow)\s+javascript\b[^\n]{{0,80}}
+    | javascript\s+(?:is|must\s+be|seems\s+to\s+be)\s+(?:disabled|required|turned\s+off|needed|not\s+enabled)\b[^\n]{{0,80}}
+    """,
+    regex.X | regex.I,
+)
+# What a video player or a social embed prints when it is saved as text, in the player's own (English) words
+# whatever the outlet's language: video.js ("Beginning of dialog window. Escape will cancel and close the window.",
+# "This is a modal window.", "No compatible source was found for this media."), YouTube ("If playback doesn't begin
+# shortly, try restarting your device.", "Tap to unmute"), caption menus ("captions settings, opens captions settings
+# dialog", "subtitles off, selected").
+PLAYER_NOTICE = regex.compile(
+    r"""
+    (?:beginning|end)\s+of\s+dialog\s+window\b[^\n]{0,100}
+    | this\s+is\s+a\s+modal\s+window\b[^\n]{0,100}
+    | close\s+modal\s+dialog
+    | no\s+compatible\s+source\s+was\s+found\s+for\s+this\s+(?:media|video)\b[^\n]{0,40}
+    | the\s+media\s+(?:could\s+not\s+be\s+loaded|playback\s+was\s+aborted)\b[^\n]{0,160}
+    | video\s+player\s+is\s+loading\b[^\n]{0,20}
+    | if\s+playback\s+doesn'?t\s+begin\s+shortly\b[^\n]{0,60}
+    | an\s+error\s+occurred\s+while\s+retrieving\s+sharing\s+information\b[^\n]{0,60}
+    | videos\s+you\s+watch\s+may\s+be\s+added\s+to\s+the\s+tv'?s\s+watch\s+history\b[^\n]{0,120}
+    | tap\s+to\s+unmute | watch\s+on\s+(?:youtube|tiktok|instagram|facebook|x) | you'?re\s+signed\s+out
+    | (?:captions|subtitles|descriptions|chapters|audio\s+track)\s+(?:off|settings)\b,?[^\n]{0,60}
+    """,
+    regex.X | regex.I,
+)
+# Printf-style slots left unfilled in a short line: "%d bloggers like this:", "Connecting to %s" (WordPress).
+_PRINTF = regex.compile(r"(?<![\p{L}\p{N}%])%(?:\d\$)?[sd](?![\p{L}\p{N}])")
+# What a CMS writes in place of a widget or an ad it did not render: the slot's size ("468x60", "300x250": the
+# standard ad sizes), its name ("header-ad", "sidebar_banner_2", "iklan-atas"), a layout block's label
+# ("Sulut/block-7/#E4D932", Blogger) or a widget's identifier ("randomposts4").
+_AD_SIZES = (
+    "120x600|160x600|200x200|234x60|250x250|300x50|300x100|300x250|300x600|300x1050|320x50|320x100|336x280|"
+    "468x60|728x90|970x90|970x250"
+)
+_SLOT_PLACES = r"header|footer|sidebar|top|bottom|inline|middle|mid|sticky|leaderboard|billboard|skyscraper|in-?article|atas|bawah|tengah|samping"
+CMS_SLOT = regex.compile(
+    rf"""
+    (?:{_AD_SIZES})
+    | (?:{_SLOT_PLACES})[-_](?:ads?|banner|iklan|slot|widget)(?:[-_]?\d{{1,2}})?
+    | (?:ads?|banner|iklan|widget|slot)[-_](?:{_SLOT_PLACES}|\d{{1,3}})(?:[-_]\d{{1,2}})?
+    | [^\s/]{{1,40}}/(?:block|widget|module|section|layout)-\d{{1,3}}(?:/\#[0-9A-Fa-f]{{3,8}})?
+    | [a-z]{{6,}}\d{{1,2}}
+    """,
+    regex.X,
+)
 _LOREM = ("lorem ipsum", "dolor sit amet")
 # The characters a placeholder shape can start with (undefined, null, nan: whatever their case).
 _SHAPE_START = frozenset("{$%_<[(uUnNvVaApP")
@@ -306,9 +362,21 @@ def _is_placeholder(stripped: str, words: Lexicon) -> bool:
     if stripped[:20].casefold().startswith(_LOREM):
         return True
     sentence = stripped[-1] in ".!?" and not stripped.endswith("..")
-    return words.match(key(stripped), sentence) or (
+    if words.match(key(stripped), sentence) or (
         stripped[0] in _SHAPE_START and PLACEHOLDER_SHAPES.fullmatch(stripped) is not None
-    )
+    ):
+        return True
+    if "%" in stripped and len(stripped) <= MAX_UI_CHARS and _PRINTF.search(stripped):
+        return True
+    if " " not in stripped and stripped.isascii() and CMS_SLOT.fullmatch(stripped):
+        return True
+    folded = stripped.casefold()
+    if stripped.isascii() and PLAYER_NOTICE.fullmatch(stripped) is not None:
+        return True
+    return ("javascript" in folded or any(b in folded for b in _BROWSER_WORDS)) and NOTICE.fullmatch(stripped) is not None
+
+
+_BROWSER_WORDS = ("browser", "trình duyệt", "pelayar", "peramban", "navegador", "navigateur")
 
 
 # --- UI residue shapes (language-independent) -----------------------------------
@@ -340,6 +408,29 @@ PLAYER = regex.compile(
     r"\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?"
     r"|(?i:current\s+time|duration|remaining\s+time|loaded|progress|stream\s+type)\s*:?\s*-?\d{1,2}(?::\d{2}){1,2}"
     r"|(?i:loaded|progress)\s*:?\s*\d{1,3}(?:[.,]\d{1,2})?\s?%"
+)
+# Counters after a byline or a date, in any language: "by Admin 36 views", "oleh Redaksi · 1.234 kali dibaca",
+# "22 Nov 2024 | 35 lượt xem": a view, read, comment or share count closing a short line.
+_COUNT = r"(?:\d{1,3}(?:[.,]\d{3})+|\d{1,7})(?:[.,]\d{1,2})?\s?(?:[kKmM]|rb|jt|ribu)?"
+_COUNTER_WORDS = (
+    r"views?|reads?|comments?|shares?|likes?|replies|kali\s+dibaca|dibaca|kali\s+dilihat|dilihat|tayangan|"
+    r"komentar|komen|paparan|bacaan|tontonan|lượt\s+xem|lượt\s+đọc|lượt\s+thích|lượt\s+chia\s+sẻ|bình\s+luận"
+)
+# The count may also follow its word after a date: "Ngày phát hành: 08/01/2021 Lượt xem 1475", "3 Mei 2024 | Dibaca: 120 kali".
+VIEW_COUNTER = regex.compile(
+    rf"(?:(?:by|oleh|bởi)\s+[^\n]{{1,40}}?\s+|[^\n]{{0,40}}?\s?[|·•,–—-]\s*)?{_COUNT}\s+(?:{_COUNTER_WORDS})"
+    rf"|(?:[^\n]{{0,50}}?[\d|·•,–—-]\s*)?(?:{_COUNTER_WORDS})\s*:?\s*{_COUNT}(?:\s*(?:kali|lần|times))?",
+    regex.I,
+)
+# A pager's position: "Page 1 of 15", "Halaman 3 dari 10", "Trang 2/5", "Anda di halaman 1dari 15". A bare
+# "Halaman 41" is not one: a textbook's page can head a section of the text (tribun's answer keys).
+PAGER = regex.compile(
+    r"(?:you\s+are\s+on\s+|anda\s+(?:berada\s+)?di\s+|bạn\s+đang\s+ở\s+)"
+    r"(?:page|halaman|hal\.|trang|seite|página|pagina|страница)\s*\d{1,4}"
+    r"(?:\s*(?:of|dari|daripada|/|trên|von|de|di|из)\s*\d{1,4})?"
+    r"|(?:page|halaman|hal\.|trang|seite|página|pagina|страница)\s*\d{1,4}"
+    r"\s*(?:of|dari|daripada|/|trên|von|de|di|из)\s*\d{1,4}",
+    regex.I,
 )
 # Other lines of one or two letters ("K", "vs", "MD"), or of single letters ("M M S").
 UI_LETTERS = regex.compile(r"\p{L}{1,2}|\p{L}[+\-−]{1,2}|[+\-−]?\p{L}[+\-−]{0,2}(?:\s+[+\-−]?\p{L}[+\-−]{0,2}){1,3}")
@@ -398,7 +489,11 @@ def ui_label(line: str, words: Lexicon) -> bool:
             return True  # "Email • Twitter • Google+"
     if 1 < len(parts) <= 6 and all(p in words.lines for p in parts):
         return True  # "뒤로가기 인쇄하기 목록 Tweet"
-    return False
+    # a counter or a pager in any language ("by Admin 36 views", "Anda di halaman 1dari 15"): here, so that B101
+    # counts it as a widget (menu context, never its own finding) as it does the lexicon's labels
+    return bool(numbers or any(c.isdigit() for c in stripped)) and (
+        VIEW_COUNTER.fullmatch(stripped) is not None or PAGER.fullmatch(stripped) is not None
+    )
 
 
 LABEL, SHAPE = "label", "shape"

@@ -39,7 +39,11 @@ PlaceholderLine = Rule(
         "A whole line that really is one of these words (an article about the value `null`) "
         "is flagged; lexicon entries only match whole lines (case, punctuation and spacing "
         "ignored), never words inside a sentence. Entries with a wildcard (`loading *`) allow "
-        "up to three more words, so a three-word heading starting with `Loading` is flagged."
+        "up to three more words, so a three-word heading starting with `Loading` is flagged. Shapes in any "
+        "language: a browser or JavaScript notice, a video player's or an embed's own English words (video.js, "
+        "YouTube), printf slots in a short line (`%d bloggers like this:`), and a CMS's slot names alone on a line "
+        "(standard ad sizes such as `468x60`, `header-ad`, `Sulut/block-7/#E4D932`, a lower-case widget id ending "
+        "in digits such as `randomposts4`); an article line made only of such a token is flagged."
     ),
     fix="Delete the line.",
     examples=(
@@ -74,6 +78,26 @@ PlaceholderLine = Rule(
         bad("عنوان\nجاري التحميل...\nالقاهرة - نص الخبر.", 2, note="ar"),
         bad("शीर्षक\nलोड हो रहा है...\nनई दिल्ली - खबर का पाठ।", 2, note="hi"),
         bad("标题\n加载中...\n【北京=新华社】正文。", 2, note="zh"),
+        # player, embed and script notices, template slots, CMS slots (issue 9, benchmarks/residue/)
+        bad("Title\nLONDON (Reuters) - Text.\nThe browser Firefox doesn't support the video format mp4.\n"
+            "Your browser does not support the video tag.", 3, 4, note="en: a player's notice, in any wording"),
+        bad("Tiêu đề\nHÀ NỘI - Nội dung.\nTrình duyệt của bạn không hỗ trợ video này.", 3, note="vi"),
+        bad("Tajuk\nKUALA LUMPUR: Isi berita.\nPelayar anda tidak menyokong video ini.", 3, note="ms"),
+        bad("Title\nLONDON - Text.\nPlease enable JavaScript to view the comments powered by Disqus.", 3,
+            note="en: a comment widget's script notice"),
+        bad("Title\nLONDON - Text.\nConnecting to %s\n%d bloggers like this:", 3, 4,
+            note="en: WordPress template slots left unfilled"),
+        bad("Judul\nJAKARTA - Isi berita.\nheader-ad\n468x60\nrandomposts4\nSulut/block-7/#E4D932", 3, 4, 5, 6,
+            note="id: a Blogger theme's ad slot, its size, a widget's id and a layout block's label"),
+        bad("Title\nLONDON - Text.\nBeginning of dialog window. Escape will cancel and close the window.\nThis is a modal window.\n"
+            "captions settings, opens captions settings dialog\nIf playback doesn't begin shortly, try restarting your device.",
+            3, 4, 5, 6, note="a video player's and an embed's own words (video.js, YouTube), on pages in any language"),
+        good("Title\nLONDON - The end of dialog was near, the envoy said.\nThis is a modal question for the court.",
+             note="the players' words inside sentences"),
+        good("Title\nLONDON - The app does not support older browsers, the company said.\nOnly 50% of them use it.",
+             note="browsers and percent signs inside sentences"),
+        good("Judul\nJAKARTA - Dia mengirimkan\ne-mail\npermintaan itu pada covid-19.",
+             note="a word torn out of a sentence is not a widget's id"),
         good("Başlık\nANKARA - Gemi limanda yükleniyor.", note="tr: a sentence that ends like one, not a loading stub"),
         good("Title\nLONDON (Reuters) - She wrote that a post shared by the minister was fake, and he deleted it."),
         good("Title\nLONDON (Reuters) - The page was still loading when the outage began."),

@@ -114,7 +114,10 @@ UiResidueLine = Rule(
         "(`C`, `Am`). A label that is also a value in a list (`Jam buka` / `Tutup`, \"closed\") "
         "is flagged. Navigation menus, `Baca juga`, `Selengkapnya` and `ADVERTISEMENT` are "
         "boilerplate, not widget labels, and are left to other rules; so are lone sentence "
-        "punctuation (`.`, `?`), separators (`***`, `___`) and poll results (`%165 голосов`)."
+        "punctuation (`.`, `?`), separators (`***`, `___`) and poll results (`%165 голосов`). Counters after a "
+        "byline or a date (`by Admin 36 views`, `22/11/2024 | 35 lượt xem`) and pagers with a total (`Page 1 of 15`, "
+        "`Anda di halaman 1dari 15`) are flagged in any language; a bare `Halaman 41` is not (a textbook's page "
+        "heading a section)."
     ),
     fix="Delete the line.",
     examples=(
@@ -159,6 +162,18 @@ UiResidueLine = Rule(
         bad("عنوان\nالقاهرة - نص الخبر.\nشارك\nطباعة\n12 تعليق\nحجم الخط", 3, 4, 5, 6, note="ar"),
         bad("शीर्षक\nनई दिल्ली - खबर का पाठ।\nशेयर करें\n12 टिप्पणियां\nफॉलो करें", 3, 4, 5, note="hi"),
         bad("标题\n【北京=新华社】正文。\n分享到微信\n评论 12\n返回顶部", 3, 4, 5, note="zh"),
+        # counters and pagers read on outlets outside our corpora (issue 9, benchmarks/residue/)
+        bad("Title\nKUALA LUMPUR - Text.\nby Admin 36 views\nFollowers: 0\n0 comments have been posted.", 3, 4, 5,
+            note="en: a byline's view counter, a follower counter, a comment box's state"),
+        bad("Judul\nJAKARTA - Isi berita.\noleh Redaksi · 1.234 kali dibaca\nAnda di halaman 1dari 15", 3, 4,
+            note="id: a read counter after the byline, a document viewer's pager"),
+        bad("Tiêu đề\nHÀ NỘI - Nội dung.\n22/11/2024 | 35 lượt xem\nTrang 2/5\nNgày phát hành: 08/01/2021 Lượt xem 1475",
+            3, 4, 5, note="vi: counters before or after their word"),
+        bad("Tajuk\nKUALA LUMPUR: Isi berita.\nPengikut: 120\nMuat turun", 3, 4, note="ms"),
+        good("Judul\nBerikut kunci jawaban buku tematik halaman 41 dan 42.\nHalaman 41\nAyo Menulis",
+             note="id: a textbook's page heading a section of the text (tribun), not a pager"),
+        good("Title\nLONDON - The video has 35 views so far, he said.\nIt got 2,000 views by Monday.",
+             note="counters inside sentences"),
         good("Başlık\nANKARA - Bakan, yorum yapmak istemediğini söyledi.\nHaberi paylaşan hesap kapatıldı.",
              note="tr: widget words inside sentences"),
         good("标题\n北京 - 他在发表评论时说，公司将关闭工厂。", note="zh: widget words inside a sentence"),
