@@ -186,3 +186,222 @@ if __name__ == "__main__":
     if sys.argv[1:] != ["--record"]:
         sys.exit(f"usage: {sys.argv[0]} --record")
     record()
+
+
+# ---------------------------------------------------------------------------------------------
+# The fast paths of B101, B102, X101 and X103 against references computed here, at test time,
+# from the plain definitions (no recorded findings: a lexicon change cannot stale them).
+
+import pytest  # noqa: E402
+import regex  # noqa: E402
+import unicodedata  # noqa: E402
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from regex import _regex  # noqa: E402
+
+from corpuscheck.rules import prefilter  # noqa: E402
+from corpuscheck.rules.boilerplate import boilerplate_line, mined_boilerplate  # noqa: E402
+from corpuscheck.rules.duplicates import signatures  # noqa: E402
+from corpuscheck.rules.duplicates.signatures import body_digest, digest, normalized, words  # noqa: E402
+from corpuscheck.rules.news.dateline import find_dateline  # noqa: E402
+
+FAST_CODES = ("B101",)
+
+
+@pytest.fixture(scope="module")
+def docs() -> list[Document]:
+    return documents()
+
+
+def _visible_lines(docs: list[Document]) -> list[str]:
+    return sorted({s[: boilerplate_line.MAX_START_CHARS] for d in docs for line in d.lines if (s := news.visible(line))})
+
+
+def _starts():
+    return boilerplate_line.boilerplate_lexicon().starts
+
+
+def test_the_prefilter_is_in_use():
+    """The Hyperscan database covers the lexicon's start patterns (else the speed is gone, silently)."""
+    starts = _starts()
+    assert prefilter.hyperscan is not None, "hyperscan does not import"
+    assert starts.database is not None
+    assert len(starts.unsupported) <= len(starts.patterns) // 10, starts.unsupported
+
+
+def test_start_prefilter_agrees_with_the_alternation_on_every_real_line(docs):
+    starts = _starts()
+    lines = _visible_lines(docs)
+    fast = starts.candidates(lines)
+    one_by_one = [starts.match(line) for line in lines]
+    reference = [starts.exact.match(line) is not None for line in lines]
+    assert sum(reference) > 40  # the fixtures hold start-pattern boilerplate
+    wrong = [line for line, a, b in zip(lines, fast, reference, strict=True) if a != b]
+    assert not wrong, wrong[:10]
+    assert one_by_one == reference
+
+
+def test_start_prefilter_by_document_agrees(docs):
+    """Scanned a document at a time, as B101 does (offsets of multi-byte lines, folded letters)."""
+    starts = _starts()
+    for doc in docs:
+        lines = [s[: boilerplate_line.MAX_START_CHARS] for line in doc.lines if (s := news.visible(line))]
+        assert starts.candidates(lines) == [starts.exact.match(line) is not None for line in lines], doc.doc_id
+
+
+def _case_variants(char: str) -> list[str]:
+    flags = regex.compile("", regex.I).flags
+    return sorted({chr(c) for c in _regex.get_all_cases(flags, ord(char))} | {char})
+
+
+_ODD = list("İıſKÅßẞσςΣ\u00a0\u2009\u200b’“”–—…·|:»›>©()[]0123456789 \t") + ["\u0307", "\u0301"]
+
+
+@st.composite
+def _mutated(draw):
+    """A line that starts with a start pattern (from the fixtures or the rules' examples), with
+    letters swapped for other cases of them (``regex``'s own case table: ``i`` -> ``İ``), odd
+    characters inserted or dropped, cut short or lengthened."""
+    line = draw(st.sampled_from(_MATCHING))
+    chars = list(line)
+    for _ in range(draw(st.integers(0, 6))):
+        if not chars:
+            break
+        at = draw(st.integers(0, len(chars) - 1))
+        action = draw(st.sampled_from(("case", "case", "insert", "drop")))
+        if action == "case":
+            chars[at] = draw(st.sampled_from(_case_variants(chars[at])))
+        elif action == "insert":
+            chars.insert(at, draw(st.sampled_from(_ODD)))
+        else:
+            del chars[at]
+    tail = draw(st.text(alphabet=st.sampled_from(_ODD + list("abcXYZжЖ")), max_size=20))
+    cut = draw(st.integers(1, max(1, len(chars) + 1)))
+    return ("".join(chars[:cut]) + tail)[: boilerplate_line.MAX_START_CHARS]
+
+
+def _matching_lines(docs) -> list[str]:
+    starts = _starts()
+    found = [line for line in _visible_lines(docs) if starts.exact.match(line)]
+    for example in boilerplate_line.BoilerplateLine.examples:
+        found += [s for line in example.text.split("\n") if (s := news.visible(line)) and starts.exact.match(s)]
+    return sorted(set(found))
+
+
+_MATCHING: list[str] = []
+
+
+@pytest.fixture(scope="module")
+def matching(docs):
+    _MATCHING[:] = _matching_lines(docs)
+    assert len(_MATCHING) > 40
+    return _MATCHING
+
+
+def test_start_prefilter_never_misses_on_mutated_boilerplate(matching):
+    _mutations()
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_mutated(), min_size=1, max_size=8))
+def _mutations(lines):
+    starts = _starts()
+    assert starts.candidates(lines) == [starts.exact.match(line) is not None for line in lines]
+
+
+def test_widen_leaves_what_it_cannot_rewrite_to_regex():
+    patterns = [r"(\w)\1 twice", r"(?i:mixed) flags", r"baca juga\s*:", r"\N{COPYRIGHT SIGN} \d{4}"]
+    starts = prefilter.StartPatterns(patterns)
+    assert set(starts.unsupported) == {r"(\w)\1 twice", r"(?i:mixed) flags", r"\N{COPYRIGHT SIGN} \d{4}"}
+    lines = ["aa twice", "ab twice", "MIXED flags", "Baca Juga: x", "© 2024", "text", "BACA JUGA :"]
+    assert starts.candidates(lines) == [starts.exact.match(line) is not None for line in lines]
+    assert starts.candidates(lines) == [True, False, True, True, True, False, True]
+
+
+def test_widened_patterns_are_supersets_on_case_variants():
+    """Letters whose cases regex knows beyond ASCII: ``İ`` is a case of ``i``, ``ſ`` of ``s``,
+    the Kelvin sign of ``k``; Cyrillic and Greek fold too."""
+    starts = prefilter.StartPatterns([r"iklan\s*:", r"see also\b", r"читайте также", r"σας", r"straße", r"klik\b"])
+    lines = ["İKLAN: x", "ſee alſo", "\u212aLIK di sini", "ЧИТАЙТЕ ТАКЖЕ", "ΣΑΣ", "ςας", "STRAẞE", "STRASSE", "iklan"]
+    assert starts.candidates(lines) == [starts.exact.match(line) is not None for line in lines]
+    assert starts.candidates(lines)[:7] == [True] * 7
+
+
+def _b101_findings(docs):
+    rule = get_rule("B101")
+    options = rule.resolve_options()
+    return {doc.doc_id: [_finding("B101", rule, hit) for hit in rule.run(dataclasses.replace(doc), options)] for doc in docs}
+
+
+def test_b101_findings_are_the_reference_ones(docs, monkeypatch):
+    """B101 with the prefilter and B101 without the extension (the plain alternation on every
+    line: the code before the prefilter) give the same findings on every fixture document."""
+    fast = _b101_findings(docs)
+    boilerplate_line.boilerplate_lexicon.cache_clear()
+    monkeypatch.setattr(prefilter, "hyperscan", None)
+    try:
+        assert boilerplate_line.boilerplate_lexicon().starts.database is None
+        reference = _b101_findings(docs)
+    finally:
+        boilerplate_line.boilerplate_lexicon.cache_clear()
+    assert sum(map(len, reference.values())) > 200
+    assert _differences(fast, reference) == []
+
+
+def _plain_signatures(doc: Document, options: dict) -> dict:
+    """X101's, X103's and B102's signatures as their plain definitions give them, each rule
+    normalising the text itself (before the shared per-document folding)."""
+    found = {}
+    text = normalized(doc.body)
+    found["X101"] = None if len(text) < options["X101"]["min_chars"] else (body_digest(text), len(doc.lines))
+    title = " ".join(words(doc.title)) if doc.title else ""
+    found["X103"] = (
+        None if not doc.title or len(title) < options["X103"]["min_chars"]
+        else (digest(title, 8), doc.title_line, body_digest(normalized(doc.body)))
+    )
+    o = options["B102"]
+    dateline = find_dateline(doc)
+    skip = range(dateline.line, dateline.end_line + 1) if dateline else range(0)
+    seen, kept = set(), []
+    for number, line in doc.body_lines():
+        stripped = line.strip()
+        if len(stripped) < o["min_chars"] or len(stripped) > o["max_chars"] or number in skip:
+            continue
+        key = mined_boilerplate.line_key(stripped, o["mask_digits"])
+        if len(key) >= o["min_chars"] and signatures.text_hash(key) not in seen:
+            seen.add(signatures.text_hash(key))
+            kept.append((signatures.text_hash(key), number, stripped[:200]))
+    limit = o["max_lines"]
+    if len(kept) > limit:
+        kept = kept[: limit - limit // 2] + kept[len(kept) - limit // 2 :]
+    found["B102"] = ([h for h, _, _ in kept], [n for _, n, _ in kept])
+    return found
+
+
+@pytest.mark.parametrize("mask", [False, True])
+def test_corpus_rule_signatures_are_the_plain_ones(docs, mask):
+    codes = ("X101", "X103", "B102")
+    options = {code: get_rule(code).resolve_options() for code in codes}
+    options["B102"]["mask_digits"] = mask
+    for doc in docs:
+        plain = _plain_signatures(dataclasses.replace(doc), options)
+        shared = dataclasses.replace(doc)  # one Document for the three rules, as the engine has it
+        fast = {code: get_rule(code).collect(shared, options[code]) for code in codes}
+        assert fast["X101"] == plain["X101"], doc.doc_id
+        assert fast["X103"] == plain["X103"], doc.doc_id
+        hashes, numbers, _ = fast["B102"]
+        assert (list(hashes), list(numbers)) == plain["B102"], doc.doc_id
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_ODD + list("abAB\nﬁ①Ⅳ가\u1100\u1161\u11a8ÉéÅ\u030a")), max_size=60))
+def test_folding_the_whole_text_folds_each_line(text):
+    """The shared folding (NFKC and case folding of the whole text, then split) gives each line's
+    own folding: no line break made, lost or crossed."""
+    doc = from_text("Title\n" + text, "x.txt")
+    assert signatures.folded_lines(doc) == [
+        unicodedata.normalize("NFKC", line).casefold() for line in doc.lines
+    ]
+    assert signatures.body_normalized(doc) == normalized(doc.body)
+
+

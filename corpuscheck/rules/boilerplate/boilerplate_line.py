@@ -21,7 +21,9 @@ entry per line, ``#`` starts a comment. Six kinds of entry:
     a line that starts with this pattern (``^baca juga\\s*:``, ``^©``), the
     ``regex`` package's syntax, case-insensitive, matched at the start of the
     stripped line (its first :data:`MAX_START_CHARS` characters). All of them
-    are compiled once into one alternation.
+    are compiled once into one alternation, and a Hyperscan database derived from them
+    at load time picks the lines worth trying it on (:mod:`corpuscheck.rules.prefilter`:
+    the same answers, one scan per document).
 ``~regex``
     an insert glued inside a paragraph or opening it
     (``~(?:^|(?<=[.!?"”]\\s?))baca juga\\s*:``); the finding gives the column
@@ -46,6 +48,7 @@ from importlib import resources
 import regex
 
 from corpuscheck.rules.base import Change, Fix, Hit, Option, Rule, bad, good
+from corpuscheck.rules.prefilter import StartPatterns
 from corpuscheck.rules.news.lines import (
     MAX_PLACEHOLDER_CHARS,
     RESIDUE_LANGUAGES,
@@ -84,6 +87,7 @@ class Boilerplate:
     menu: frozenset[str]
     start: regex.Pattern | None  # every ^ entry, in one alternation
     inline: regex.Pattern | None  # every ~ entry, in one alternation
+    starts: StartPatterns | None = None  # the ^ entries behind their prefilter: the answers of ``start``
 
 
 def _compile(patterns: list[tuple[str, str]]) -> regex.Pattern | None:
@@ -132,17 +136,19 @@ def boilerplate_lexicon(languages: tuple[str, ...] = RESIDUE_LANGUAGES) -> Boile
                 lines.add(key(entry))
     for found in (lines, leads, lists, menu):
         found.discard("")
+    exact = _compile(start)
     return Boilerplate(
         frozenset(lines), frozenset(leads), frozenset(lists - leads), frozenset(menu - lines - leads - lists),
-        _compile(start), _compile(inline),
+        exact, _compile(inline), StartPatterns([p for p, _ in start], exact=exact) if exact is not None else None,
     )
 
 
-def line_kind(line: str, words: Boilerplate, widgets, placeholders) -> str | None:
+def line_kind(line: str, words: Boilerplate, widgets, placeholders, start: bool | None = None) -> str | None:
     """How one stripped, non-empty line reads on its own: LINE, LEAD, MENU, CONTEXT or None (text).
 
     CONTEXT: a widget label or placeholder (P102's and P101's, not reported here) or a
-    menu label: lines a navigation menu is made of.
+    menu label: lines a navigation menu is made of. ``start``: whether the line starts
+    with a ``^`` entry, when the caller knows (``words.starts.candidates`` of its lines).
     """
     if len(line) <= MAX_LINE_CHARS:
         k = key(line)
@@ -159,7 +165,9 @@ def line_kind(line: str, words: Boilerplate, widgets, placeholders) -> str | Non
             return joined
         if line[-1] == ")" and _COUNTED.fullmatch(line):
             return MENU
-    if words.start is not None and words.start.match(line[:MAX_START_CHARS]):
+    if start is None:
+        start = words.starts is not None and words.starts.match(line[:MAX_START_CHARS])
+    if start:
         return LINE
     if len(line) <= MAX_PLACEHOLDER_CHARS and (ui_label(line, widgets) or is_placeholder(line, placeholders)):
         return CONTEXT
@@ -250,12 +258,14 @@ def detect(doc, options):
     widgets = lexicon("ui-residue-line")
     placeholders = lexicon("placeholder-line")
     items = [(n, s) for n, line in doc.body_lines() if (s := visible(line))]
+    # one scan of the document for the ^ entries: which lines start with one
+    starts = words.starts.candidates([s[:MAX_START_CHARS] for _, s in items]) if words.starts else [False] * len(items)
     known: dict[str, str | None] = {}  # pages repeat their short lines: judge each once
     kinds: list[str | None] = []
-    for _, line in items:
+    for (_, line), start in zip(items, starts, strict=True):
         kind = known.get(line, 0)
         if kind == 0:
-            kind = line_kind(line, words, widgets, placeholders)
+            kind = line_kind(line, words, widgets, placeholders, start)
             if len(line) <= MAX_LINE_CHARS:
                 known[line] = kind
         kinds.append(kind)
