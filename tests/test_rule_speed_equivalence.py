@@ -241,6 +241,21 @@ def test_start_prefilter_agrees_with_the_alternation_on_every_real_line(docs):
     assert one_by_one == reference
 
 
+def test_inline_prefilter_agrees_with_the_alternation_on_every_real_line(docs):
+    """The ~ entries (searched anywhere in a line, scoped case flags, lookbehinds) likewise."""
+    inlines = boilerplate_line.boilerplate_lexicon().inlines
+    assert inlines.database is not None and not inlines.anchored
+    lines = sorted({line for doc in docs for line in doc.lines if ":" in line or "：" in line})
+    reference = [inlines.exact.search(line) is not None for line in lines]
+    assert inlines.candidates(lines) == reference
+    # the fixtures hold no glued insert: glue some in, at a line's start and after a sentence
+    glued = [line[:k] + "." + variant + line[k:] for line in lines[:300] for k in (0, len(line) // 2)
+             for variant in ("Baca Juga:", "BACA JUGA :", "Read more:", "READ MORE:", "Lihat Juga：", "ČITAJ:")]
+    reference = [inlines.exact.search(line) is not None for line in glued]
+    assert sum(reference) > 500
+    assert inlines.candidates(glued) == reference
+
+
 def test_start_prefilter_by_document_agrees(docs):
     """Scanned a document at a time, as B101 does (offsets of multi-byte lines, folded letters)."""
     starts = _starts()
@@ -310,9 +325,9 @@ def _mutations(lines):
 
 
 def test_widen_leaves_what_it_cannot_rewrite_to_regex():
-    patterns = [r"(\w)\1 twice", r"(?i:mixed) flags", r"baca juga\s*:", r"\N{COPYRIGHT SIGN} \d{4}"]
-    starts = prefilter.StartPatterns(patterns)
-    assert set(starts.unsupported) == {r"(\w)\1 twice", r"(?i:mixed) flags", r"\N{COPYRIGHT SIGN} \d{4}"}
+    patterns = [r"(\w)\1 twice", r"(?x:mixed) flags", r"baca juga\s*:", r"\N{COPYRIGHT SIGN} \d{4}"]
+    starts = prefilter.PatternSet(patterns)
+    assert set(starts.unsupported) == {r"(\w)\1 twice", r"(?x:mixed) flags", r"\N{COPYRIGHT SIGN} \d{4}"}
     lines = ["aa twice", "ab twice", "MIXED flags", "Baca Juga: x", "© 2024", "text", "BACA JUGA :"]
     assert starts.candidates(lines) == [starts.exact.match(line) is not None for line in lines]
     assert starts.candidates(lines) == [True, False, True, True, True, False, True]
@@ -321,7 +336,7 @@ def test_widen_leaves_what_it_cannot_rewrite_to_regex():
 def test_widened_patterns_are_supersets_on_case_variants():
     """Letters whose cases regex knows beyond ASCII: ``İ`` is a case of ``i``, ``ſ`` of ``s``,
     the Kelvin sign of ``k``; Cyrillic and Greek fold too."""
-    starts = prefilter.StartPatterns([r"iklan\s*:", r"see also\b", r"читайте также", r"σας", r"straße", r"klik\b"])
+    starts = prefilter.PatternSet([r"iklan\s*:", r"see also\b", r"читайте также", r"σας", r"straße", r"klik\b"])
     lines = ["İKLAN: x", "ſee alſo", "\u212aLIK di sini", "ЧИТАЙТЕ ТАКЖЕ", "ΣΑΣ", "ςας", "STRAẞE", "STRASSE", "iklan"]
     assert starts.candidates(lines) == [starts.exact.match(line) is not None for line in lines]
     assert starts.candidates(lines)[:7] == [True] * 7

@@ -1,9 +1,9 @@
-"""Many start patterns over many lines: one Hyperscan scan as a prefilter, then the exact regex.
+"""Many patterns over many lines: one Hyperscan scan as a prefilter, then the exact regex.
 
 A lexicon's ``^`` entries (B101's ``^baca juga\\s*:``, ``^©``, ...) are ``regex`` patterns,
 case-insensitive, matched at the start of a line. Tried one after the other in one
-alternation they cost tens of µs a line. :class:`StartPatterns` keeps that alternation as
-the judge (:attr:`StartPatterns.exact`) and puts a Hyperscan database in front of it that
+alternation they cost tens of µs a line. :class:`PatternSet` keeps that alternation as
+the judge (:attr:`PatternSet.exact`) and puts a Hyperscan database in front of it that
 may answer *yes* too often but never *no* wrongly: a line the database does not match
 cannot match the alternation, a line it matches is confirmed by the alternation.
 
@@ -25,7 +25,7 @@ two engines' differences cannot lose a match:
 
 A pattern that cannot be rewritten (a back-reference, an inline flag, an escape this
 module does not know) or that Hyperscan refuses is tried by ``regex`` on every line, in
-an alternation of its own (:attr:`StartPatterns.rest`). Without the ``hyperscan``
+an alternation of its own (:attr:`PatternSet.rest`). Without the ``hyperscan``
 extension every line goes to the exact alternation: the same answers, slower.
 """
 
@@ -229,6 +229,15 @@ def _sequence(r: _Reader, depth: int) -> str:
                     continue
                 if kind in (":", ">"):
                     pass  # a group; an atomic group taken as a plain one
+                elif kind in "i-":  # scoped case flags: every letter takes all its cases already
+                    flags = kind
+                    while r.peek() and r.peek() in "i-":
+                        flags += r.take()
+                    end = r.take()
+                    if end == ")":
+                        continue  # (?i) for the rest: nothing to do
+                    if end != ":":
+                        raise Unsupported(f"the flags (?{flags}{end}")
                 elif kind == "P" and r.peek() == "<" or kind == "<":
                     end = r.p.find(">", r.i)
                     if end < 0:
@@ -265,30 +274,37 @@ def _sequence(r: _Reader, depth: int) -> str:
     return "".join(out)
 
 
-def widen(pattern: str, flags: int = regex.I) -> str:
+def widen(pattern: str, flags: int = regex.I, anchored: bool = True) -> str:
     """A Hyperscan pattern, case-sensitive, that matches the start of every line ``pattern``
     (a ``regex`` pattern compiled with ``flags``, matched at the start) matches, and maybe more,
-    once the line is folded with :meth:`StartPatterns.fold`.
+    once the line is folded with :meth:`PatternSet.candidates`.
     Raises :class:`Unsupported` when the pattern holds something this does not rewrite."""
     compiled = regex.compile(pattern, flags)
     if compiled.groups and regex.search(r"\\[1-9]|\(\?P=|\\g<", pattern):
         raise Unsupported("a back-reference")
     reader = _Reader(pattern, compiled.flags, _ascii_folds(compiled.flags))
     body = _sequence(reader, 0)
-    return "^(?:" + body + ")"
+    return ("^(?:" if anchored else "(?:") + body + ")"
 
 
-class StartPatterns:
-    """Whether a line starts with any of ``patterns`` (``regex`` syntax, matched with ``flags``).
+class PatternSet:
+    """Whether a line starts with any of ``patterns`` (``regex`` syntax, matched with ``flags``),
+    or with ``anchored=False`` holds one anywhere.
 
     ``match(line)`` and ``candidates(lines)`` give exactly the answers of
-    ``exact.match(line)``; ``hyperscan=False`` (or a missing extension) uses that
-    alternation alone, the reference the fast path is tested against."""
+    ``exact.match(line)`` (``exact.search(line)``); ``use_hyperscan=False`` (or a missing
+    extension) uses that alternation alone, the reference the fast path is tested against."""
 
     def __init__(
-        self, patterns: Sequence[str], flags: int = regex.I, use_hyperscan: bool = True, exact: regex.Pattern | None = None
+        self,
+        patterns: Sequence[str],
+        flags: int = regex.I,
+        use_hyperscan: bool = True,
+        exact: regex.Pattern | None = None,
+        anchored: bool = True,
     ):
         self.patterns = tuple(patterns)
+        self.anchored = anchored
         # ``exact``: the caller's own alternation of the same patterns, compiled already
         self.exact = exact or regex.compile("|".join(f"(?:{p})" for p in self.patterns), flags)
         self.database = None
@@ -303,7 +319,7 @@ class StartPatterns:
         widened, left = [], []
         for pattern in self.patterns:
             try:
-                widened.append(widen(pattern, flags))
+                widened.append(widen(pattern, flags, self.anchored))
             except Unsupported:
                 left.append(pattern)
         try:
@@ -327,13 +343,16 @@ class StartPatterns:
     def match(self, line: str) -> bool:
         """Whether ``line`` starts with one of the patterns (as ``exact.match(line)``)."""
         if self.database is None:
-            return self.exact.match(line) is not None
+            return self._test(self.exact, line)
         return self.candidates([line])[0]
+
+    def _test(self, pattern: regex.Pattern, line: str) -> bool:
+        return (pattern.match(line) if self.anchored else pattern.search(line)) is not None
 
     def candidates(self, lines: Sequence[str]) -> list[bool]:
         """``match`` of each line, with one scan of all of them together."""
         if self.database is None:
-            return [self.exact.match(line) is not None for line in lines]
+            return [self._test(self.exact, line) for line in lines]
         text = scanned = "\n".join(lines)
         if not text.isascii() and self._foldable.search(text):
             text = text.translate(self._folds)
@@ -341,9 +360,9 @@ class StartPatterns:
         try:
             data = text.encode("utf-8")
         except UnicodeEncodeError:  # a lone surrogate: not valid UTF-8 for the database
-            return [self.exact.match(line) is not None for line in lines]
+            return [self._test(self.exact, line) for line in lines]
         if data.count(b"\n") != len(lines) - 1:  # a line holding a break would read as two
-            return [self.exact.match(line) is not None for line in lines]
+            return [self._test(self.exact, line) for line in lines]
         if scanned is text:
             scanned = lines
         hit: set[int] = set()
@@ -360,10 +379,9 @@ class StartPatterns:
                 ends.append(offset)
             for to in hit:  # no widened pattern crosses a line break: a match ends in the line it began
                 flagged[bisect_left(ends, to)] = True
-        rest = self.rest
-        exact = self.exact
+        rest, exact, test = self.rest, self.exact, self._test
         return [
-            (f and exact.match(line) is not None) or (rest is not None and rest.match(line) is not None)
+            (f and test(exact, line)) or (rest is not None and test(rest, line))
             for f, line in zip(flagged, lines, strict=True)
         ]
 

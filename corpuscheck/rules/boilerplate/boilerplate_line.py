@@ -42,13 +42,13 @@ labels count as menu context here but are reported by P102 only.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 import regex
 
 from corpuscheck.rules.base import Change, Fix, Hit, Option, Rule, bad, good
-from corpuscheck.rules.prefilter import StartPatterns
+from corpuscheck.rules.prefilter import PatternSet
 from corpuscheck.rules.news.lines import (
     MAX_PLACEHOLDER_CHARS,
     RESIDUE_LANGUAGES,
@@ -87,7 +87,13 @@ class Boilerplate:
     menu: frozenset[str]
     start: regex.Pattern | None  # every ^ entry, in one alternation
     inline: regex.Pattern | None  # every ~ entry, in one alternation
-    starts: StartPatterns | None = None  # the ^ entries behind their prefilter: the answers of ``start``
+    starts: PatternSet | None = None  # the ^ entries behind their prefilter: the answers of ``start``
+    inlines: PatternSet | None = None  # the ~ entries behind theirs: the answers of ``inline.search``
+
+    @cached_property
+    def known(self) -> frozenset[str]:
+        """Whole lines, leads and list heads: the entries that make a joined line boilerplate."""
+        return self.lines | self.leads | self.lists
 
 
 def _compile(patterns: list[tuple[str, str]]) -> regex.Pattern | None:
@@ -136,10 +142,12 @@ def boilerplate_lexicon(languages: tuple[str, ...] = RESIDUE_LANGUAGES) -> Boile
                 lines.add(key(entry))
     for found in (lines, leads, lists, menu):
         found.discard("")
-    exact = _compile(start)
+    exact, glued = _compile(start), _compile(inline)
     return Boilerplate(
         frozenset(lines), frozenset(leads), frozenset(lists - leads), frozenset(menu - lines - leads - lists),
-        exact, _compile(inline), StartPatterns([p for p, _ in start], exact=exact) if exact is not None else None,
+        exact, glued,
+        PatternSet([p for p, _ in start], exact=exact) if exact is not None else None,
+        PatternSet([p for p, _ in inline], exact=glued, anchored=False) if glued is not None else None,
     )
 
 
@@ -185,7 +193,7 @@ def _joined(line: str, k: str, words: Boilerplate) -> str | None:
         pieces = k.split(" ")  # single words, each an entry: "Impressum Datenschutz"
         if not 1 < len(pieces) <= 6:
             return None
-    known = words.lines | words.leads | words.lists
+    known = words.known
     if all(p in known or p in words.menu for p in pieces):
         return LINE if any(p in known for p in pieces) else MENU
     return None
@@ -270,6 +278,10 @@ def detect(doc, options):
                 known[line] = kind
         kinds.append(kind)
     menus = _menu_runs(kinds, [s for _, s in items], options["menu_run"], options["menu_share"]) if options["menu_run"] else set()
+    glued: dict[int, bool] = {}  # the lines that may hold a ~ entry: one scan for them all
+    if words.inlines is not None:
+        wanted = [i for i, (_, line) in enumerate(items) if kinds[i] is None and (":" in line or "：" in line)]
+        glued = dict(zip(wanted, words.inlines.candidates([doc.line(items[i][0]) for i in wanted]), strict=True))
 
     index = 0
     while index < len(items):
@@ -290,7 +302,7 @@ def detect(doc, options):
             yield Hit(number, data={"line": line[:80]})
         elif kind == LINE or (index in menus and kind != CONTEXT):
             yield Hit(number, data={"line": line[:80]})
-        elif kind is None and words.inline is not None and (":" in line or "：" in line):
+        elif kind is None and words.inline is not None and glued.get(index):
             raw = doc.line(number)
             found = words.inline.search(raw)
             if found:
