@@ -254,6 +254,8 @@ def test_inline_prefilter_agrees_with_the_alternation_on_every_real_line(docs):
     reference = [inlines.exact.search(line) is not None for line in glued]
     assert sum(reference) > 500
     assert inlines.candidates(glued) == reference
+    # and where: the leftmost start, as the alternation finds it (the finding's column)
+    assert inlines.starts(glued) == [m.start() if (m := inlines.exact.search(line)) else None for line in glued]
 
 
 def test_start_prefilter_by_document_agrees(docs):

@@ -316,43 +316,51 @@ class PatternSet:
     def _build(self, flags: int) -> None:
         self._folds = _ascii_folds(self.exact.flags)
         self._foldable = re.compile("[" + "".join(map(chr, sorted(self._folds))) + "]")
-        widened, left = [], []
+        covered: list[tuple[str, str]] = []  # (pattern, its widened form)
+        left: list[str] = []
         for pattern in self.patterns:
             try:
-                widened.append(widen(pattern, flags, self.anchored))
+                covered.append((pattern, widen(pattern, flags, self.anchored)))
             except Unsupported:
                 left.append(pattern)
         try:
-            database = _database(widened) if widened else None
+            database = _database([hs for _, hs in covered]) if covered else None
         except hyperscan.error:  # some pattern refused: find it, alone, and leave it to regex
             kept = []
-            for pattern, hs in zip([p for p in self.patterns if p not in left], widened, strict=True):
+            for pattern, hs in covered:
                 try:
                     _database([hs])
-                    kept.append(hs)
+                    kept.append((pattern, hs))
                 except hyperscan.error:
                     left.append(pattern)
-            widened = kept
-            database = _database(widened) if widened else None
+            covered = kept
+            database = _database([hs for _, hs in covered]) if covered else None
         if database is not None:
             self.database = database
             self._scratch = hyperscan.Scratch(database)
+            # each covered pattern alone, to confirm only those the database reports on a line
+            self._singles = [regex.compile(pattern, flags) for pattern, _ in covered]
         self.unsupported = tuple(left)
         self.rest = regex.compile("|".join(f"(?:{p})" for p in left), flags) if left else None
 
     def match(self, line: str) -> bool:
-        """Whether ``line`` starts with one of the patterns (as ``exact.match(line)``)."""
-        if self.database is None:
-            return self._test(self.exact, line)
-        return self.candidates([line])[0]
-
-    def _test(self, pattern: regex.Pattern, line: str) -> bool:
-        return (pattern.match(line) if self.anchored else pattern.search(line)) is not None
+        """Whether ``line`` starts with one of the patterns (as ``exact.match(line)``), or holds
+        one (``exact.search(line)``) when not anchored."""
+        return self.starts([line])[0] is not None
 
     def candidates(self, lines: Sequence[str]) -> list[bool]:
-        """``match`` of each line, with one scan of all of them together."""
+        """:meth:`match` of each line, with one scan of all of them together."""
+        return [start is not None for start in self.starts(lines)]
+
+    def _start(self, pattern: regex.Pattern, line: str) -> int | None:
+        found = pattern.match(line) if self.anchored else pattern.search(line)
+        return None if found is None else found.start()
+
+    def starts(self, lines: Sequence[str]) -> list[int | None]:
+        """For each line, where ``exact`` finds its match (``exact.match``: 0; ``exact.search``:
+        the leftmost start), or None; one scan of all the lines together."""
         if self.database is None:
-            return [self._test(self.exact, line) for line in lines]
+            return [self._start(self.exact, line) for line in lines]
         text = scanned = "\n".join(lines)
         if not text.isascii() and self._foldable.search(text):
             text = text.translate(self._folds)
@@ -360,30 +368,34 @@ class PatternSet:
         try:
             data = text.encode("utf-8")
         except UnicodeEncodeError:  # a lone surrogate: not valid UTF-8 for the database
-            return [self._test(self.exact, line) for line in lines]
+            return [self._start(self.exact, line) for line in lines]
         if data.count(b"\n") != len(lines) - 1:  # a line holding a break would read as two
-            return [self._test(self.exact, line) for line in lines]
+            return [self._start(self.exact, line) for line in lines]
         if scanned is text:
             scanned = lines
-        hit: set[int] = set()
+        hits: list[tuple[int, int]] = []
 
-        def found(_id, _from, to, _flags, _context):
-            hit.add(to)
+        def found(pattern_id, _from, to, _flags, _context):
+            hits.append((to, pattern_id))
 
         self.database.scan(data, match_event_handler=found, scratch=self._scratch)
-        flagged = [False] * len(lines)
-        if hit:
+        flagged: dict[int, set[int]] = {}  # line index -> the patterns the database reports there
+        if hits:
             ends, offset = [], -1
             for line in scanned:  # the byte offset of each line's end (where its line break is)
                 offset += 1 + (len(line) if line.isascii() else len(line.encode("utf-8")))
                 ends.append(offset)
-            for to in hit:  # no widened pattern crosses a line break: a match ends in the line it began
-                flagged[bisect_left(ends, to)] = True
-        rest, exact, test = self.rest, self.exact, self._test
-        return [
-            (f and test(exact, line)) or (rest is not None and test(rest, line))
-            for f, line in zip(flagged, lines, strict=True)
-        ]
+            for to, pattern_id in hits:  # no widened pattern crosses a line break: a match ends in its line
+                flagged.setdefault(bisect_left(ends, to), set()).add(pattern_id)
+        rest, singles, start_of = self.rest, self._singles, self._start
+        found_at: list[int | None] = []
+        for index, line in enumerate(lines):
+            # the alternation's match starts where the leftmost of its patterns' matches starts
+            starts = [s for i in flagged.get(index, ()) if (s := start_of(singles[i], line)) is not None]
+            if rest is not None and (s := start_of(rest, line)) is not None:
+                starts.append(s)
+            found_at.append(min(starts) if starts else None)
+        return found_at
 
 
 def _database(patterns: list[str]):

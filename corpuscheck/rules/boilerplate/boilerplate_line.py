@@ -278,10 +278,10 @@ def detect(doc, options):
                 known[line] = kind
         kinds.append(kind)
     menus = _menu_runs(kinds, [s for _, s in items], options["menu_run"], options["menu_share"]) if options["menu_run"] else set()
-    glued: dict[int, bool] = {}  # the lines that may hold a ~ entry: one scan for them all
+    glued: dict[int, int | None] = {}  # where a ~ entry starts in the lines that hold one: one scan for all
     if words.inlines is not None:
         wanted = [i for i, (_, line) in enumerate(items) if kinds[i] is None and (":" in line or "：" in line)]
-        glued = dict(zip(wanted, words.inlines.candidates([doc.line(items[i][0]) for i in wanted]), strict=True))
+        glued = dict(zip(wanted, words.inlines.starts([doc.line(items[i][0]) for i in wanted]), strict=True))
 
     index = 0
     while index < len(items):
@@ -302,12 +302,10 @@ def detect(doc, options):
             yield Hit(number, data={"line": line[:80]})
         elif kind == LINE or (index in menus and kind != CONTEXT):
             yield Hit(number, data={"line": line[:80]})
-        elif kind is None and words.inline is not None and glued.get(index):
-            raw = doc.line(number)
-            found = words.inline.search(raw)
-            if found:
-                excerpt = raw[found.start() : found.start() + 80]
-                yield Hit(number, column=found.start() + 1, excerpt=excerpt, data={"line": excerpt.strip()})
+        elif kind is None and words.inline is not None and glued.get(index) is not None:
+            raw, start = doc.line(number), glued[index]  # start: where words.inline.search(raw) finds it
+            excerpt = raw[start : start + 80]
+            yield Hit(number, column=start + 1, excerpt=excerpt, data={"line": excerpt.strip()})
         index += 1
 
 
