@@ -422,3 +422,23 @@ def test_folding_the_whole_text_folds_each_line(text):
     assert signatures.body_normalized(doc) == normalized(doc.body)
 
 
+
+
+def _plain_count_words(text: str) -> float:
+    """S102's word count as first written: every word looked at (the oracle of the shortcuts)."""
+    from corpuscheck.rules.structure import short_body
+
+    total = 0.0
+    for match in short_body.WORD.finditer(text):
+        word = match.group()
+        total += len(word) / 2 if short_body._CJK.match(word) else len(word) / 5 if short_body._SEA.match(word) else 1
+    return total
+
+
+def test_s102_word_counts_are_the_plain_ones(docs):
+    from corpuscheck.rules.structure.short_body import count_words
+
+    lines = {line for doc in docs for line in doc.lines}
+    lines |= {"漢字 and ไทย mixed", "a漢 b", "naïve café’s", "x-ray 'quoted' ’tis"}
+    wrong = [line for line in lines if count_words(line) != _plain_count_words(line)]
+    assert not wrong, wrong[:5]
