@@ -442,3 +442,28 @@ def test_s102_word_counts_are_the_plain_ones(docs):
     lines |= {"漢字 and ไทย mixed", "a漢 b", "naïve café’s", "x-ray 'quoted' ’tis"}
     wrong = [line for line in lines if count_words(line) != _plain_count_words(line)]
     assert not wrong, wrong[:5]
+
+
+def test_compiled_databases_are_kept_between_runs(tmp_path, monkeypatch):
+    """A second process loads the database the first compiled (same answers); a damaged file is
+    compiled again; ``off`` keeps nothing."""
+    monkeypatch.setenv("CORPUSCHECK_PREFILTER_CACHE", str(tmp_path))
+    patterns = [r"baca juga\s*:", r"iklan\b", r"©"]
+    lines = ["Baca Juga: x", "İKLAN", "© 2024", "text", "iklanan"]
+    first = prefilter.PatternSet(patterns)
+    kept = list(tmp_path.iterdir())
+    assert len(kept) == 1
+    compiled = []
+    real = prefilter._compile_database
+    monkeypatch.setattr(prefilter, "_compile_database", lambda p: compiled.append(p) or real(p))
+    second = prefilter.PatternSet(patterns)
+    assert compiled == [] and second.database is not None
+    assert second.candidates(lines) == first.candidates(lines) == [True, True, True, False, False]
+    kept[0].write_bytes(b"not a database")
+    third = prefilter.PatternSet(patterns)
+    assert len(compiled) == 1 and third.candidates(lines) == first.candidates(lines)
+    monkeypatch.setenv("CORPUSCHECK_PREFILTER_CACHE", "off")
+    for path in tmp_path.iterdir():
+        path.unlink()
+    prefilter.PatternSet(patterns)
+    assert list(tmp_path.iterdir()) == []

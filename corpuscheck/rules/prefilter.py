@@ -34,10 +34,15 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 
+import hashlib
+import os
 import re
+from pathlib import Path
 
 import regex
 from regex import _regex  # the case tables regex matches with
+
+from corpuscheck.atomic import write_bytes
 
 try:  # optional at run time: the answers are the same without it
     import hyperscan
@@ -329,7 +334,7 @@ class PatternSet:
             kept = []
             for pattern, hs in covered:
                 try:
-                    _database([hs])
+                    _compile_database([hs])
                     kept.append((pattern, hs))
                 except hyperscan.error:
                     left.append(pattern)
@@ -398,7 +403,42 @@ class PatternSet:
         return found_at
 
 
+def cache_folder() -> Path | None:
+    """Where compiled databases are kept between runs: ``$CORPUSCHECK_PREFILTER_CACHE``
+    (``off``: nowhere), else ``$XDG_CACHE_HOME/corpuscheck/prefilter`` or ``~/.cache/...``."""
+    given = os.environ.get("CORPUSCHECK_PREFILTER_CACHE")
+    if given:
+        return None if given.lower() in ("off", "0", "no", "false") else Path(given)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "corpuscheck" / "prefilter"
+
+
 def _database(patterns: list[str]):
+    """The compiled database of ``patterns``: loaded from :func:`cache_folder` when an earlier
+    run compiled the same patterns with the same Hyperscan (compiling B101's takes most of a
+    second; loading it, a fraction of a millisecond), else compiled and kept there."""
+    folder = cache_folder()
+    path = None
+    if folder is not None:
+        key = hashlib.sha256("\0".join([_VERSION, hyperscan.__version__, *patterns]).encode("utf-8")).hexdigest()
+        path = folder / f"{key[:32]}.hsdb"
+        try:
+            return hyperscan.loadb(path.read_bytes(), hyperscan.HS_MODE_BLOCK)
+        except (OSError, hyperscan.error, TypeError, ValueError):
+            pass  # not there yet, unreadable or from another build: compile
+    database = _compile_database(patterns)
+    if path is not None:
+        try:
+            write_bytes(path, hyperscan.dumpb(database))
+        except (OSError, hyperscan.error):
+            pass  # a read-only home: compile again next time
+    return database
+
+
+_VERSION = "1"  # of widen()'s output: bump when it changes what a pattern compiles to
+
+
+def _compile_database(patterns: list[str]):
     database = hyperscan.Database()
     flag = hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_ALLOWEMPTY | hyperscan.HS_FLAG_MULTILINE
     database.compile(
