@@ -383,7 +383,10 @@ class PatternSet:
         def found(pattern_id, _from, to, _flags, _context):
             hits.append((to, pattern_id))
 
-        self.database.scan(data, match_event_handler=found, scratch=self._scratch)
+        try:
+            self.database.scan(data, match_event_handler=found, scratch=self._scratch)
+        except hyperscan.error:  # e.g. the scratch space busy in another thread: answer without it
+            return [self._start(self.exact, line) for line in lines]
         flagged: dict[int, set[int]] = {}  # line index -> the patterns the database reports there
         if hits:
             ends, offset = [], -1
