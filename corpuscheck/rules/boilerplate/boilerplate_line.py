@@ -48,7 +48,6 @@ from importlib import resources
 import regex
 
 from corpuscheck.rules.base import Change, Fix, Hit, Option, Rule, bad, good
-from corpuscheck.rules.prefilter import PatternSet
 from corpuscheck.rules.news.lines import (
     MAX_PLACEHOLDER_CHARS,
     RESIDUE_LANGUAGES,
@@ -58,6 +57,7 @@ from corpuscheck.rules.news.lines import (
     ui_label,
     visible,
 )
+from corpuscheck.rules.prefilter import PatternSet
 
 MAX_LINE_CHARS = 120  # whole-line entries and menu labels only match lines up to this long
 MAX_START_CHARS = 300  # ^ entries see at most this much of a line's start
