@@ -470,3 +470,20 @@ def test_compiled_databases_are_kept_between_runs(tmp_path, monkeypatch):
         path.unlink()
     prefilter.PatternSet(patterns)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_b101_works_when_the_extension_does_not_import():
+    """A platform without hyperscan wheels (it is x86-only): B101 loads and gives its findings."""
+    import subprocess
+
+    script = (
+        "import sys; sys.modules['hyperscan'] = None\n"
+        "from corpuscheck.rules import prefilter, get_rule\n"
+        "from corpuscheck.input.document import from_text\n"
+        "assert prefilter.hyperscan is None\n"
+        "doc = from_text('Judul\\nJakarta - Isi.\\nADVERTISEMENT\\nBaca juga: Jadwal hari ini\\nKalimat.Baca Juga:Lain')\n"
+        "print([(h.line, h.column) for h in get_rule('B101').run(doc)])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True)
+    assert done.stdout.strip() == "[(3, 1), (4, 1), (5, 9)]"
+    assert done.stderr == ""
