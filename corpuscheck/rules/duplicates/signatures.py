@@ -7,6 +7,7 @@ Python's ``hash()`` (salted per process): hashes are BLAKE2b digests or CRC32.
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 
 import regex
@@ -75,8 +76,16 @@ def folded_lines(doc) -> list[str]:
     return found
 
 
+# Folded text with no character beyond ASCII but these punctuation marks and spaces (none of them a
+# letter, mark or digit) has the words [A-Za-z0-9]+ finds: the re module finds them several times faster.
+_PLAIN = re.compile("[^\x00-\x7f\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2022\u00b7\u00ab\u00bb]")
+_ASCII_WORD = re.compile("[A-Za-z0-9]+")
+
+
 def folded_words(folded: str) -> list[str]:
     """:func:`words` of a text already folded (a piece of :func:`folded_text`)."""
+    if folded.isascii() or not _PLAIN.search(folded):
+        return _ASCII_WORD.findall(folded)
     return _WORD.findall(folded)
 
 
@@ -91,7 +100,8 @@ def body_normalized(doc) -> str:
             start = len(folded) if after < 0 else after + 1
             if after < 0:
                 break
-        found = doc.__dict__["_body_normalized"] = " ".join(_WORD.findall(folded, start))
+        body = folded[start:] if start else folded
+        found = doc.__dict__["_body_normalized"] = " ".join(folded_words(body))
     return found
 
 
