@@ -1,4 +1,4 @@
-"""CPU cost of the non-default rule families (G, L, E, S) on real articles.
+"""CPU cost of the non-default rule families (G, L, E, S), or of any rules, on real articles.
 
 Loads a sample of real articles (../shared/corpora: the Indonesian scrapes,
 detik-2025, detik-2025-titled, indonesian-news-2020, the article extraction
@@ -30,6 +30,10 @@ against such a file, so an optimisation can be shown to change nothing::
     /work/venv/bin/python benchmarks/family_speed.py --compare /tmp/family-before.jsonl
     /work/venv/bin/python benchmarks/family_speed.py --profile G102      # cProfile of one rule
     /work/venv/bin/python benchmarks/family_speed.py --check             # fast paths = plain definitions
+    /work/venv/bin/python benchmarks/family_speed.py --rules checks/news.yml --sample 3000   # the default suite
+
+Corpus rules (B102, X101-X103) are timed by their per-document ``collect`` (and ``detect``);
+their ``judge`` runs once per corpus and is ``benchmarks/corpus_rules.py``'s business.
 """
 
 from __future__ import annotations
@@ -52,13 +56,14 @@ from corpuscheck.rules import all_rules, get_rule
 from corpuscheck.rules.quality import stats as quality
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from rule_speed import (
-    compare,  # noqa: E402
-    sample,  # noqa: E402  the same real articles as the news rules' benchmark
+from rule_speed import (  # noqa: E402
+    CORPORA,  # $CORPUSCHECK_SHARED, ../shared beside the checkout, /work/shared
+    compare,
+    sample,  # the same real articles as the news rules' benchmark
+    spread,
 )
 from rule_speed import findings as hit_findings  # noqa: E402
 
-CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 FAMILIES = ("G", "L", "E", "S")
 MB = 1_000_000
 
@@ -81,6 +86,11 @@ def streamed(docs: list[Document]):
 
 
 def family_codes(selected: str | None = None) -> list[str]:
+    if selected and selected.endswith((".yml", ".yaml")):  # a suite's rules, in its order
+        import yaml
+
+        entries = yaml.safe_load(Path(selected).read_text(encoding="utf-8"))["expectations"]
+        return [get_rule(entry["rule"]).code for entry in entries if "rule" in entry]
     if selected:
         return [get_rule(code.strip()).code for code in selected.split(",") if code.strip()]
     return [rule.code for rule in all_rules() if rule.family in FAMILIES]
@@ -109,7 +119,7 @@ def findings(docs: list[Document], codes: list[str]) -> list[dict]:
 
 def _cpu(rule, options, docs) -> float:
     """CPU seconds of ``rule`` over ``docs``, streamed (each document's copy is made untimed)."""
-    detect, measure = rule.detect, rule.measure
+    detect, measure, collect = rule.detect, rule.measure, getattr(rule, "collect", None)
     quality.clear_caches()  # the tokenizer's chunk cache starts empty, as in a fresh process
     clock, spent = time.process_time_ns, 0
     for doc in streamed(docs):
@@ -118,6 +128,8 @@ def _cpu(rule, options, docs) -> float:
             pass
         if measure is not None:
             measure(doc, options)
+        if collect is not None:  # a corpus rule's per-document work: its signature
+            collect(doc, options)
         spent += clock() - start
     return spent / 1e9
 
@@ -147,14 +159,19 @@ def _cpu_suite(rules, options, docs) -> dict[str, float]:
     quality.clear_caches()
     clock = time.process_time_ns
     spent = dict.fromkeys((rule.code for rule in rules), 0)
-    steps = [(rule.code, rule.detect, rule.measure, opts) for rule, opts in zip(rules, options, strict=True)]
+    steps = [
+        (rule.code, rule.detect, rule.measure, getattr(rule, "collect", None), opts)
+        for rule, opts in zip(rules, options, strict=True)
+    ]
     for doc in streamed(docs):
         before = clock()
-        for code, detect, measure, opts in steps:
+        for code, detect, measure, collect, opts in steps:
             for _ in detect(doc, opts):
                 pass
             if measure is not None:
                 measure(doc, opts)
+            if collect is not None:
+                collect(doc, opts)
             now = clock()
             spent[code] += now - before
             before = now
@@ -219,14 +236,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--limit", type=int, help="only the first N articles of the sample")
-    parser.add_argument("--rules", help="comma-separated codes (default: every G, L, E and S rule)")
+    parser.add_argument("--rules", help="comma-separated codes, or a suite file's rules (checks/news.yml; default: every G, L, E and S rule)")
+    parser.add_argument("--sample", type=int, help="N articles evenly spaced over the whole sample (every set and outlet)")
     parser.add_argument("--corpora", type=Path, default=CORPORA)
     parser.add_argument("--findings", type=Path, help="write findings and measures as JSON lines and stop")
     parser.add_argument("--compare", type=Path, help="compare findings and measures with a file written by --findings")
     parser.add_argument("--profile", metavar="CODE", help="cProfile one rule on the sample")
     parser.add_argument("--check", action="store_true", help="compare the fast paths with the plain definitions")
     args = parser.parse_args(argv)
-    docs = sample(args.corpora, args.limit)
+    docs = spread(sample(args.corpora, args.limit), args.sample)
     gc.collect()
     gc.freeze()  # the sample stays in memory for the whole run; the engine streams: keep it out of GC's way
     if args.check:

@@ -42,6 +42,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import dataclasses
+import os
 import pstats
 import statistics
 import sys
@@ -55,9 +56,28 @@ from corpuscheck.input.loader import load
 from corpuscheck.rules import get_rule
 from corpuscheck.rules.news import lines as news
 
-CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
+
+
+def shared_corpora() -> Path:
+    """``$CORPUSCHECK_SHARED/corpora``, else ``../shared/corpora`` beside the checkout, else
+    ``/work/shared/corpora`` (a git worktree elsewhere finds the shared corpora too)."""
+    given = os.environ.get("CORPUSCHECK_SHARED")
+    if given:
+        return Path(given) / "corpora"
+    beside = Path(__file__).resolve().parents[2] / "shared" / "corpora"
+    return beside if beside.is_dir() else Path("/work/shared/corpora")
+
+
+CORPORA = shared_corpora()
 CODES = ("D101", "P101", "P102", "N101", "N102")  # the news suite's order
 MB = 1_000_000
+
+
+def spread(docs: list[Document], count: int | None) -> list[Document]:
+    """``count`` documents evenly spaced over ``docs`` (every outlet and set of the sample, in order)."""
+    if not count or count >= len(docs):
+        return docs
+    return [docs[index * len(docs) // count] for index in range(count)]
 
 
 def sample(corpora: Path = CORPORA, limit: int | None = None) -> list[Document]:

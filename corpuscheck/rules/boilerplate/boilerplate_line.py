@@ -21,7 +21,9 @@ entry per line, ``#`` starts a comment. Six kinds of entry:
     a line that starts with this pattern (``^baca juga\\s*:``, ``^©``), the
     ``regex`` package's syntax, case-insensitive, matched at the start of the
     stripped line (its first :data:`MAX_START_CHARS` characters). All of them
-    are compiled once into one alternation.
+    are compiled once into one alternation, and a Hyperscan database derived from them
+    at load time picks the lines worth trying it on (:mod:`corpuscheck.rules.prefilter`:
+    the same answers, one scan per document).
 ``~regex``
     an insert glued inside a paragraph or opening it
     (``~(?:^|(?<=[.!?"”]\\s?))baca juga\\s*:``); the finding gives the column
@@ -40,7 +42,7 @@ labels count as menu context here but are reported by P102 only.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 import regex
@@ -55,6 +57,7 @@ from corpuscheck.rules.news.lines import (
     ui_label,
     visible,
 )
+from corpuscheck.rules.prefilter import PatternSet
 
 MAX_LINE_CHARS = 120  # whole-line entries and menu labels only match lines up to this long
 MAX_START_CHARS = 300  # ^ entries see at most this much of a line's start
@@ -84,6 +87,13 @@ class Boilerplate:
     menu: frozenset[str]
     start: regex.Pattern | None  # every ^ entry, in one alternation
     inline: regex.Pattern | None  # every ~ entry, in one alternation
+    starts: PatternSet | None = None  # the ^ entries behind their prefilter: the answers of ``start``
+    inlines: PatternSet | None = None  # the ~ entries behind theirs: the answers of ``inline.search``
+
+    @cached_property
+    def known(self) -> frozenset[str]:
+        """Whole lines, leads and list heads: the entries that make a joined line boilerplate."""
+        return self.lines | self.leads | self.lists
 
 
 def _compile(patterns: list[tuple[str, str]]) -> regex.Pattern | None:
@@ -132,17 +142,21 @@ def boilerplate_lexicon(languages: tuple[str, ...] = RESIDUE_LANGUAGES) -> Boile
                 lines.add(key(entry))
     for found in (lines, leads, lists, menu):
         found.discard("")
+    exact, glued = _compile(start), _compile(inline)
     return Boilerplate(
         frozenset(lines), frozenset(leads), frozenset(lists - leads), frozenset(menu - lines - leads - lists),
-        _compile(start), _compile(inline),
+        exact, glued,
+        PatternSet([p for p, _ in start], exact=exact) if exact is not None else None,
+        PatternSet([p for p, _ in inline], exact=glued, anchored=False) if glued is not None else None,
     )
 
 
-def line_kind(line: str, words: Boilerplate, widgets, placeholders) -> str | None:
+def line_kind(line: str, words: Boilerplate, widgets, placeholders, start: bool | None = None) -> str | None:
     """How one stripped, non-empty line reads on its own: LINE, LEAD, MENU, CONTEXT or None (text).
 
     CONTEXT: a widget label or placeholder (P102's and P101's, not reported here) or a
-    menu label: lines a navigation menu is made of.
+    menu label: lines a navigation menu is made of. ``start``: whether the line starts
+    with a ``^`` entry, when the caller knows (``words.starts.candidates`` of its lines).
     """
     if len(line) <= MAX_LINE_CHARS:
         k = key(line)
@@ -159,7 +173,9 @@ def line_kind(line: str, words: Boilerplate, widgets, placeholders) -> str | Non
             return joined
         if line[-1] == ")" and _COUNTED.fullmatch(line):
             return MENU
-    if words.start is not None and words.start.match(line[:MAX_START_CHARS]):
+    if start is None:
+        start = words.starts is not None and words.starts.match(line[:MAX_START_CHARS])
+    if start:
         return LINE
     if len(line) <= MAX_PLACEHOLDER_CHARS and (ui_label(line, widgets) or is_placeholder(line, placeholders)):
         return CONTEXT
@@ -177,7 +193,7 @@ def _joined(line: str, k: str, words: Boilerplate) -> str | None:
         pieces = k.split(" ")  # single words, each an entry: "Impressum Datenschutz"
         if not 1 < len(pieces) <= 6:
             return None
-    known = words.lines | words.leads | words.lists
+    known = words.known
     if all(p in known or p in words.menu for p in pieces):
         return LINE if any(p in known for p in pieces) else MENU
     return None
@@ -250,16 +266,22 @@ def detect(doc, options):
     widgets = lexicon("ui-residue-line")
     placeholders = lexicon("placeholder-line")
     items = [(n, s) for n, line in doc.body_lines() if (s := visible(line))]
+    # one scan of the document for the ^ entries: which lines start with one
+    starts = words.starts.candidates([s[:MAX_START_CHARS] for _, s in items]) if words.starts else [False] * len(items)
     known: dict[str, str | None] = {}  # pages repeat their short lines: judge each once
     kinds: list[str | None] = []
-    for _, line in items:
+    for (_, line), start in zip(items, starts, strict=True):
         kind = known.get(line, 0)
         if kind == 0:
-            kind = line_kind(line, words, widgets, placeholders)
+            kind = line_kind(line, words, widgets, placeholders, start)
             if len(line) <= MAX_LINE_CHARS:
                 known[line] = kind
         kinds.append(kind)
     menus = _menu_runs(kinds, [s for _, s in items], options["menu_run"], options["menu_share"]) if options["menu_run"] else set()
+    glued: dict[int, int | None] = {}  # where a ~ entry starts in the lines that hold one: one scan for all
+    if words.inlines is not None:
+        wanted = [i for i, (_, line) in enumerate(items) if kinds[i] is None and (":" in line or "：" in line)]
+        glued = dict(zip(wanted, words.inlines.starts([doc.line(items[i][0]) for i in wanted]), strict=True))
 
     index = 0
     while index < len(items):
@@ -280,12 +302,10 @@ def detect(doc, options):
             yield Hit(number, data={"line": line[:80]})
         elif kind == LINE or (index in menus and kind != CONTEXT):
             yield Hit(number, data={"line": line[:80]})
-        elif kind is None and words.inline is not None and (":" in line or "：" in line):
-            raw = doc.line(number)
-            found = words.inline.search(raw)
-            if found:
-                excerpt = raw[found.start() : found.start() + 80]
-                yield Hit(number, column=found.start() + 1, excerpt=excerpt, data={"line": excerpt.strip()})
+        elif kind is None and words.inline is not None and glued.get(index) is not None:
+            raw, start = doc.line(number), glued[index]  # start: where words.inline.search(raw) finds it
+            excerpt = raw[start : start + 80]
+            yield Hit(number, column=start + 1, excerpt=excerpt, data={"line": excerpt.strip()})
         index += 1
 
 

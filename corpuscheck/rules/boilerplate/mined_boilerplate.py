@@ -10,7 +10,7 @@ import regex
 
 from corpuscheck.findings import EXCERPT_CHARS
 from corpuscheck.rules.base import CorpusRule, Hit, Option, bad, deletes_lines, good, no_detection
-from corpuscheck.rules.duplicates.signatures import site, text_hash, words
+from corpuscheck.rules.duplicates.signatures import folded_lines, folded_words, site, text_hash, words
 from corpuscheck.rules.news.dateline import find_dateline
 
 _DIGITS = regex.compile(r"\d+")
@@ -36,11 +36,14 @@ def collect(doc, options):
     min_chars, max_chars, mask = options["min_chars"], options["max_chars"], options["mask_digits"]
     seen: set[int] = set()
     found: list[tuple[int, int, str]] = []
+    folded = folded_lines(doc)  # the lines as words() folds them, once per Document (with X101, X103)
     for number, line in doc.body_lines():
         stripped = line.strip()
         if len(stripped) < min_chars or len(stripped) > max_chars or number in skip:
             continue
-        key = line_key(stripped, mask)
+        key = " ".join(folded_words(folded[number - 1]))  # line_key(stripped): the same words
+        if mask:
+            key = _DIGITS.sub("0", key)
         if len(key) < min_chars:
             continue
         hashed = text_hash(key)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from corpuscheck.rules.base import CorpusRule, Hit, Option, bad, good, no_detection
-from corpuscheck.rules.duplicates.signatures import body_digest, digest, name, normalized, site, words
+from corpuscheck.rules.duplicates.signatures import body_identity, digest, name, site, words
 
 
 def collect(doc, options):
@@ -13,7 +13,7 @@ def collect(doc, options):
     title = " ".join(words(doc.title))
     if len(title) < options["min_chars"]:
         return None
-    return digest(title, 8), doc.title_line, body_digest(normalized(doc.body))
+    return digest(title, 8), doc.title_line, body_identity(doc)  # the body's digest, once with X101
 
 
 def judge(signatures, options):

@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections import Counter
 
 from corpuscheck.rules.base import CorpusRule, Hit, Option, bad, drops_document, good, no_detection
-from corpuscheck.rules.duplicates.signatures import body_digest, name, normalized
+from corpuscheck.rules.duplicates.signatures import body_identity, body_normalized, name
 
 
 def collect(doc, options):
-    """``(digest of the body's words, number of lines)``, or None for a body too short to compare."""
-    text = normalized(doc.body)
-    if len(text) < options["min_chars"]:
+    """``(digest of the body's words, number of lines)``, or None for a body too short to compare.
+    (``normalized(doc.body)`` and its digest, worked out once per Document with X103.)"""
+    if len(body_normalized(doc)) < options["min_chars"]:
         return None
-    return body_digest(text), len(doc.lines)
+    return body_identity(doc), len(doc.lines)
 
 
 def judge(signatures, options):

@@ -7,6 +7,7 @@ Python's ``hash()`` (salted per process): hashes are BLAKE2b digests or CRC32.
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 
 import regex
@@ -51,6 +52,65 @@ def tokens(text: str, found: list[str] | None = None) -> list[str]:
         else:
             split.extend(_TOKEN.findall(word))
     return split
+
+
+def folded_text(doc) -> str:
+    """The Document's text, NFKC-normalised and case-folded once for the corpus rules (kept on it).
+
+    Normalisation and case folding never make or remove a line break and never join
+    characters across one, so its lines are the folded lines of ``doc.lines``, one for one:
+    :func:`folded_line` and :func:`body_normalized` read it instead of folding again."""
+    found = doc.__dict__.get("_folded_text")
+    if found is None:
+        text = doc.text
+        found = doc.__dict__["_folded_text"] = text.lower() if text.isascii() else unicodedata.normalize("NFKC", text).casefold()
+    return found
+
+
+def folded_lines(doc) -> list[str]:
+    """:func:`folded_text` split into lines (kept on the Document): ``folded_lines(doc)[n - 1]``
+    is line ``n`` as :func:`words` folds it."""
+    found = doc.__dict__.get("_folded_lines")
+    if found is None:
+        found = doc.__dict__["_folded_lines"] = folded_text(doc).split("\n")
+    return found
+
+
+# Folded text with no character beyond ASCII but these punctuation marks and spaces (none of them a
+# letter, mark or digit) has the words [A-Za-z0-9]+ finds: the re module finds them several times faster.
+_PLAIN = re.compile("[^\x00-\x7f\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2022\u00b7\u00ab\u00bb]")
+_ASCII_WORD = re.compile("[A-Za-z0-9]+")
+
+
+def folded_words(folded: str) -> list[str]:
+    """:func:`words` of a text already folded (a piece of :func:`folded_text`)."""
+    if folded.isascii() or not _PLAIN.search(folded):
+        return _ASCII_WORD.findall(folded)
+    return _WORD.findall(folded)
+
+
+def body_normalized(doc) -> str:
+    """``normalized(doc.body)``, worked out once per Document for X101 and X103 (kept on it)."""
+    found = doc.__dict__.get("_body_normalized")
+    if found is None:
+        folded = folded_text(doc)
+        start = 0
+        for _ in range(doc.title_line):  # the body is every line after the title's
+            after = folded.find("\n", start)
+            start = len(folded) if after < 0 else after + 1
+            if after < 0:
+                break
+        body = folded[start:] if start else folded
+        found = doc.__dict__["_body_normalized"] = " ".join(folded_words(body))
+    return found
+
+
+def body_identity(doc) -> bytes:
+    """``body_digest(normalized(doc.body))``, once per Document (X101 and X103 both compare bodies)."""
+    found = doc.__dict__.get("_body_identity")
+    if found is None:
+        found = doc.__dict__["_body_identity"] = body_digest(body_normalized(doc))
+    return found
 
 
 def normalized(body: str) -> str:
