@@ -67,7 +67,7 @@ _DASH = r"(?:-{1,3}|–|—|\.-|\.–|\.—)"
 _UP = r"(?:[dDlL]['’])?[\p{Lu}][\p{Lu}\p{M}'’.\-]+"  # SEOUL, ST., N.Y., SÃO, d'ASCQ (two characters or more)
 _CAP = r"[\p{Lu}][\p{L}\p{M}'’.\-]*"  # Jakarta, Mich., D.C, Tangerang
 _PARTICLE = r"(?:de|da|do|dos|das|del|di|la|le|am|an|der|upon|on|sur|en|of|el)"
-_UPPLACE = rf"{_UP}(?:{_S}{{1,2}}{_UP}){{0,3}}"
+_UPPLACE = rf"{_UP}(?:(?:{_S}{{1,2}}|/){_UP}){{0,3}}"  # KUALA LUMPUR / TOKYO/SEOUL
 _CAPPLACE = rf"{_CAP}(?:{_S}(?:{_PARTICLE}{_S})?{_CAP}){{0,2}}"
 _REGION = rf"{_CAP}(?:{_S}{_CAP}){{0,3}}"  # N.Y. / United Arab Emirates / CNN Indonesia / Jawa Timur
 _TLD = (
@@ -138,10 +138,11 @@ PATTERNS = (
     # or "Liputan6.com, Jakartasensual dan ...", never "Liputan6.com, Maria Vianey" (a reporter's credit)
     regex.compile(rf"(?P<d>{_OUTLET},{_S}?[\p{{Lu}}](?:[\p{{Ll}}]++(?=[\p{{Lu}}\p{{N}}\"“])|[\p{{Ll}}]{{11,}}+))"),
     # (Reuters) — / (CNN) / (ANSA) - / (CNN)President / Jan 8 (Reuters) – / (Dân trí) - / (PLO)- (any short
-    # bracketed name opening the line before a dash)
+    # bracketed name opening the line before a dash) / (CLO) Ngày 26/11 ... (vi: an outlet's acronym alone)
     regex.compile(
         rf"(?P<d>(?:{_DATE}{_S}*)?\({_KNOWN}\)(?:{_SPACED_DASH}|(?={_S}|$|[\p{{Lu}}\"“])))"
         rf"|(?P<d>(?:{_DATE}{_S}*)?\(\p{{L}}[^()\n]{{1,29}}\){_SPACED_DASH})"
+        rf"|(?P<d>\(\p{{Lu}}[\p{{Lu}}\p{{N}}&]{{1,7}}\))(?={_S}+\p{{Lu}}\p{{Ll}})"
     ),
     # [서울=뉴시스] / (서울=연합뉴스) / 【ワシントン=共同】 / 【ワシントン共同】 / 新华社北京3月12日电
     regex.compile(
@@ -149,9 +150,10 @@ PATTERNS = (
         r"|【[^】\n]{1,20}(?:共同|時事|ロイター|AFP|AP|EPA|新華社|聯合)】"
         r"|(?:新华社|中新社|中新网)[^\n，。]{1,20}?电)"
     ),
-    # القاهرة (رويترز) - / بيروت - / กรุงเทพฯ - / கோலாலம்பூர், ஜன.17- (a place in a script without case)
+    # القاهرة (رويترز) - / بيروت - / กรุงเทพฯ - / กรุงเทพฯ 1 มิ.ย. – / नई दिल्ली - / கோலாலம்பூர், ஜன.17-
+    # (a place in a script without case, a date with or without a comma)
     regex.compile(
-        rf"(?P<d>{_LOPLACE}(?:{_S}?[,،]{_S}*(?:{_DATE}|{_LOPLACE})){{0,2}}(?:{_S}*{_AGENCY})?{_SPACED_DASH})"
+        rf"(?P<d>{_LOPLACE}(?:{_S}{_DATE})?(?:{_S}?[,،]{_S}*(?:{_DATE}|{_LOPLACE})){{0,2}}(?:{_S}*{_AGENCY})?{_SPACED_DASH})"
     ),
     # [JAKARTA]Pemerintah ... / [Jakarta] Pemerintah ... / [Bangkok, Thailand] - (a bracketed place)
     regex.compile(
@@ -163,6 +165,23 @@ PATTERNS = (
 # "Take C.A.R.E. - comwrap auf der DMEXCO 2018" or "Lirik Lagu Gemu - Nyong Franco" are bylines and titles.
 _TITLE_CASE = PATTERNS[1]
 _NEED_TEXT = (PATTERNS[1], PATTERNS[7], PATTERNS[8])  # a sentence must follow them
+# After a place in a cased script a dateline's dash or colon opens a sentence: a lower-case word after it
+# ("Kuala Lumpur - yang merupakan ...") continues a clause; "iPhone", "eKTP" (a capital inside) open one.
+# Only after a title-case place: after an upper-case one a lower-case brand opens the sentence often enough
+# ("JAKARTA- realme GT 7 resmi rilis").
+_CASED = (PATTERNS[1],)
+_CONTINUATION = regex.compile(r"[ \t\u00a0]*\p{Ll}+(?:[\s,;:!?]|\.?$|\.\s)")
+_HEADLINE_WORDS = 4  # a rest of a line this many words long, nearly all capitalised, not ending a sentence
+
+
+def _is_headline(rest: str) -> bool:
+    """Whether the rest of a line is a headline in title case ("Polisi Siap Tindak Tegas Massa Demo")."""
+    rest = rest.strip()
+    words = rest.split()
+    if len(words) < _HEADLINE_WORDS or _SENTENCE_END.search(rest):
+        return False
+    capitalised = sum(1 for word in words if word[0].isupper() or not word[0].isalpha())
+    return capitalised >= 0.8 * len(words)
 _TEXT_AFTER = 40  # characters that must follow a title-case dateline, unless they end a sentence
 # A dateline alone on its line, before a paragraph: BAAR, SWITZERLAND
 OWN_LINE = regex.compile(rf"{_UPPLACE}(?:,{_S}*(?:{_UPPLACE}|{_DATE})){{1,2}}")
@@ -189,6 +208,7 @@ _NOT_PLACES = frozenset(
     presiden menteri ketua gubernur bupati wali walikota kapolri kapolda kapolres jubir juru president minister
     chairman chief premier governor mayor senator perdana timbalan datuk dato dr prof mr mrs ms sir
     pak bu ibu bapak encik cik tuan puan kata ujar menurut theo ông bà anh chị thủ chủ bộ
+    file lead urgent corrected wrapup focus interview audio editorial podcast infographic lts
     قال وقال قالت أكد وأكد أعلن وأعلن أضاف وأضاف أشار كتب في من إن
     o os as um uma e mas в и но это на
     """.split()
@@ -294,6 +314,10 @@ def match_dateline(
             continue  # "Bintangi Film GAZA, Cut Syifa: Ini ..." is a headline, not a place
         if _first_word(text) in _NOT_PLACES:
             continue
+        if pattern in _CASED and _CONTINUATION.match(window, found.end("d")):
+            continue  # "Kuala Lumpur - yang ...", "... sangat besar — dan ...": a clause goes on, no sentence starts
+        if pattern is _TITLE_CASE and _is_headline(window[found.end("d") :]):
+            continue  # "Perintah Presiden, Kapolri: Polisi Siap Tindak Tegas": a headline, not a place and a sentence
         if pattern in _NEED_TEXT:
             if pattern is _TITLE_CASE and first_line is not None and found.end("d") > first_line + 2:
                 continue
