@@ -10,7 +10,9 @@ Title-case place: ``Jakarta - ``, ``Jakarta, CNN Indonesia -- ``, ``Berlin (dpa)
 Outlet first: ``TEMPO.CO, Jakarta - ``, ``TEMPO.CO,Jakarta-``, ``WARTAKOTALIVE.COM, JAKARTA - ``,
 ``REPUBLIKA.CO.ID, JAKARTA -- ``, ``KOMPAS.com - ``, ``SURYA.co.id | SURABAYA - ``,
 ``Liputan6.com, JakartaKita ...`` (glued to the text).
-Agency alone: ``(Reuters) — ``, ``(CNN) ``, ``(ANSA) - ``.
+Agency alone: ``(Reuters) — ``, ``(CNN) ``, ``(ANSA) - ``, an outlet's acronym ``(CLO) Ngày ...`` (vi).
+Places joined by a slash ``TOKYO/SEOUL, September 24 (Reuters):``; a place in a script without case and a
+date without a comma ``กรุงเทพฯ 1 มิ.ย. – `` (th), ``नई दिल्ली - `` (hi).
 Brackets: ``[서울=뉴시스]``, ``(서울=연합뉴스)``, ``【ワシントン=共同】``, ``【ワシントン共同】``.
 Split over lines (detik): ``Jakarta`` / ``-`` / ``Luna Maya ...``; on its own line: ``BAAR, SWITZERLAND``.
 
@@ -29,7 +31,10 @@ dateline's; a title-case place needs a sentence after it (``Chris Davies - Nov
 19, 2019`` is a byline); an organisation with its acronym (``Otoritas Jasa
 Keuangan (OJK) menyatakan``) needs a dash, a country in brackets
 (``Chelsea (Inggris) -``) is no agency; sentence openers, labels and weekdays
-(``Two hostages —``, ``DEAR ABBY:``, ``Jumat, 27 Juni 2025:``) are no places.
+(``Two hostages —``, ``DEAR ABBY:``, ``Jumat, 27 Juni 2025:``, ``FILE PHOTO:``, ``LTS:``) are no places;
+after a title-case place the dash opens a sentence, not a lower-case word (``Kuala Lumpur - yang ...``
+goes on with a clause), and a title-case headline after it (``Perintah Presiden, Kapolri: Polisi Siap
+Tindak Tegas``) makes the line a headline.
 """
 
 from __future__ import annotations
