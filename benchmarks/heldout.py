@@ -12,8 +12,11 @@ Arabic, African and wire pages), each record with its page's address:
   layout lines before it), measurement data only;
 * ``benchmarks/heldout/endings.jsonl``: last lines with the N102 sign-off expected
   (``residue``: the excerpts, in order; ``[]`` for none);
+* ``benchmarks/heldout/round2-*.jsonl``: a second collection of further outlets, made after the
+  first rule changes; its misses were looked at and two of its forms changed the grammar
+  (reported as ``round 2``: no longer blind);
 * ``benchmarks/heldout/fresh-openings.jsonl`` and ``fresh-endings.jsonl``: a third collection, of
-  further outlets, made after the rule changes of issue 9 and never used to change a rule
+  further outlets, made after the last rule change and never used to change a rule
   (reported as ``fresh``, misses listed: they are for the next round of calibration);
 * ``tests/fixtures/boilerplate/heldout-residue.tsv``: lines labelled residue (1) or text (0);
   reported: precision and recall of P101, P102 and B101 together, each line judged inside a
@@ -52,8 +55,9 @@ FIXTURES = ROOT / "tests" / "fixtures"
 HERE = Path(__file__).resolve().parent / "heldout"
 RESIDUE_CODES = ("P101", "P102", "B101")
 HALVES = ("calibration", "held-out")
-FRESH = "fresh"  # benchmarks/heldout/fresh-*.jsonl: collected after the rules were changed, never used to change one
-GROUPS = (*HALVES, FRESH)
+ROUND2 = "round 2"  # benchmarks/heldout/round2-*.jsonl: collected after the first changes; its misses were looked at
+FRESH = "fresh"  # benchmarks/heldout/fresh-*.jsonl: collected after the last rule change, never used to change one
+GROUPS = (*HALVES, ROUND2, FRESH)
 
 
 def outlet_key(outlet: str) -> str:
@@ -67,13 +71,16 @@ def split(outlet: str) -> str:
 
 
 def _records(*paths: Path) -> list[tuple[str, dict]]:
-    """``(group, record)`` for every record: its outlet's half, or ``fresh`` for the fresh-* files."""
+    """``(group, record)`` for every record: its outlet's half, or ``round 2`` / ``fresh`` for those files."""
     records = []
     for path in paths:
+        if not path.exists():
+            continue
         for raw in path.read_text(encoding="utf-8").splitlines():
             if raw.strip():
                 record = json.loads(raw)
-                records.append((FRESH if path.name.startswith("fresh-") else split(record["outlet"]), record))
+                group = {"fresh": FRESH, "round2": ROUND2}.get(path.name.split("-")[0]) or split(record["outlet"])
+                records.append((group, record))
     return records
 
 
@@ -84,7 +91,7 @@ def datelines(show_heldout: bool) -> None:
     misses: dict[str, list[str]] = {h: [] for h in GROUPS}
     outlets: dict[str, set[str]] = {h: set() for h in GROUPS}
     for half, record in _records(FIXTURES / "datelines" / "heldout.jsonl", HERE / "openings.jsonl",
-                                 HERE / "fresh-openings.jsonl"):
+                                 HERE / "round2-openings.jsonl", HERE / "fresh-openings.jsonl"):
         outlets[half].add(outlet_key(record["outlet"]))
         doc = from_text(record["text"], title="Title")
         found = find_dateline(doc)
@@ -121,7 +128,7 @@ def endings(show_heldout: bool) -> None:
     n102 = get_rule("N102")
     score = {h: [0, 0, 0] for h in GROUPS}  # tp, fp, fn
     misses: dict[str, list[str]] = {h: [] for h in GROUPS}
-    for half, record in _records(HERE / "endings.jsonl", HERE / "fresh-endings.jsonl"):
+    for half, record in _records(HERE / "endings.jsonl", HERE / "round2-endings.jsonl", HERE / "fresh-endings.jsonl"):
         doc = from_text("Title\nKUALA LUMPUR - The opening paragraph of the story, long enough to be text.\n"
                         + record["text"])
         got = [hit.excerpt or doc.line(hit.line).strip() for hit in n102.run(doc)]

@@ -117,10 +117,10 @@ _ANY_DASH = rf"(?:{_SPACED_DASH}|{_DASH}{_GLUED})"
 _COLON = rf"(?:{_S}*:(?:{_S}+|$|(?=[\p{{Lu}}\"“‘«])))"
 
 PATTERNS = (
-    # SEOUL - / NEW DELHI: / BUFFALO, N.Y. — / WASHINGTON (AP) — / JAKARTA, KOMPAS.com -
+    # SEOUL - / NEW DELHI: / BUFFALO, N.Y. — / WASHINGTON (AP) — / JAKARTA, KOMPAS.com - / SURABAYA//outlet.com -
     # BATAM, POSMETRO.CO : / МОСКВА, 12 мар — РИА Новости. / ISTANBUL, 23 Februari 2016 (Antara/PRNewswire) -
     regex.compile(
-        rf"(?P<d>{_UPPLACE}(?:{_S}{_DATE})?(?:{_S}?,{_S}*(?:{_OUTLET}|{_DATE}|{_REGION})){{0,3}}"
+        rf"(?P<d>{_UPPLACE}(?:{_S}{_DATE})?(?:{_S}?,{_S}*(?:{_OUTLET}|{_DATE}|{_REGION})|/{{1,2}}{_OUTLET}){{0,3}}"
         rf"(?:{_S}?,?{_S}*{_AGENCY})?(?:(?:{_ANY_DASH}|{_COLON})(?:РИА{_S}Новости\.)?"
         rf"|\.{_S}*/[^/\n]{{2,20}}/\.?))"
     ),
@@ -296,7 +296,8 @@ _BYLINE = regex.compile(r"(?i:by|oleh|von|por|par|di|door|av|af)\s")
 
 
 def match_dateline(
-    window: str, colon: bool = True, first_line: int | None = None, bare_colon: bool = True
+    window: str, colon: bool = True, first_line: int | None = None, bare_colon: bool = True,
+    joined_at: int | None = None,
 ) -> str | None:
     """The dateline opening ``window`` (one line, or a few short lines joined by spaces), if any.
 
@@ -305,7 +306,10 @@ def match_dateline(
     length of the window's first line: a title-case dateline must end on it (``Translate`` /
     ``- Hasil rapid test ...`` is a widget label above a stripped dateline). ``bare_colon=False``
     refuses a title-case place and a colon with no comma (``Kuala Lumpur: ...`` opens a body,
-    ``Hollywood Nation: ...`` after a standfirst is a column's label).
+    ``Hollywood Nation: ...`` after a standfirst is a column's label). ``joined_at``: where the
+    window's first line ends when later lines were joined to it; a dateline that reaches past it
+    must be followed by a sentence start (``THANKS TO GOOD INTEL`` / ``-`` / ``had improved ...`` is
+    a torn sentence, whatever the case of the place).
     """
     window = window[:WINDOW]
     for pattern in _candidates(window):
@@ -319,7 +323,9 @@ def match_dateline(
             continue  # "Bintangi Film GAZA, Cut Syifa: Ini ..." is a headline, not a place
         if _first_word(text) in _NOT_PLACES:
             continue
-        if pattern in _CASED and _CONTINUATION.match(window, found.end("d")):
+        if (pattern in _CASED or (joined_at is not None and found.end("d") > joined_at)) and _CONTINUATION.match(
+            window, found.end("d")
+        ):
             continue  # "Kuala Lumpur - yang ...", "... sangat besar — dan ...": a clause goes on, no sentence starts
         if pattern is _TITLE_CASE and _is_headline(window[found.end("d") :]):
             continue  # "Perintah Presiden, Kapolri: Polisi Siap Tindak Tegas": a headline, not a place and a sentence
@@ -402,7 +408,9 @@ def _find_dateline(doc: Document) -> Dateline | None:
             continue  # "WILAYAH - SARAWAK > BERITA": the page's breadcrumb, not a dateline
         nxt = lead[index + 1][1] if index + 1 < len(lead) else ""
         # detik: "Jakarta" / "-" / text, and "nakhon Ratchasima" / "-": a short line, then a lone dash
-        if nxt in DASHES and _is_split_place(text):
+        after = lead[index + 2][1] if index + 2 < len(lead) else ""
+        # ... but "THANKS TO GOOD INTEL" / "-" / "had improved after ...": a torn sentence goes on, no place
+        if nxt in DASHES and _is_split_place(text) and not _CONTINUATION.match(after):
             if toc and _heading_again(doc, text, lead[index + 1][0]):
                 return None  # the last entry of a table of contents, the city stripped after it
             return Dateline(f"{text} {nxt}", number, lead[index + 1][0])
@@ -423,6 +431,7 @@ def _find_dateline(doc: Document) -> Dateline | None:
             colon=index <= first_paragraph,
             first_line=None if _is_split_place(text) else len(text),
             bare_colon=labels < 2 and (index == 0 or _BYLINE.match(lead[index - 1][1]) is not None),
+            joined_at=len(text) if end > index else None,
         )
         if found:
             reach, last = len(text), number
