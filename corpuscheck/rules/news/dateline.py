@@ -119,10 +119,12 @@ _COLON = rf"(?:{_S}*:(?:{_S}+|$|(?=[\p{{Lu}}\"“‘«])))"
 PATTERNS = (
     # SEOUL - / NEW DELHI: / BUFFALO, N.Y. — / WASHINGTON (AP) — / JAKARTA, KOMPAS.com - / SURABAYA//outlet.com -
     # BATAM, POSMETRO.CO : / МОСКВА, 12 мар — РИА Новости. / ISTANBUL, 23 Februari 2016 (Antara/PRNewswire) -
+    # JAKARTA. Jakarta Governor ... (a full stop after an upper-case place and a sentence, see _sentence_follows)
     regex.compile(
         rf"(?P<d>{_UPPLACE}(?:{_S}{_DATE})?(?:{_S}?,{_S}*(?:{_OUTLET}|{_DATE}|{_REGION})|/{{1,2}}{_OUTLET}){{0,3}}"
         rf"(?:{_S}?,?{_S}*{_AGENCY})?(?:(?:{_ANY_DASH}|{_COLON})(?:РИА{_S}Новости\.)?"
         rf"|\.{_S}*/[^/\n]{{2,20}}/\.?))"
+        rf"|(?P<d>{_UPPLACE}\.)(?={_S}+\p{{Lu}}\p{{Ll}})"
     ),
     # Jakarta - / Jakarta, CNN Indonesia -- / Berlin (dpa) - / Madrid, 12 mar (EFE).- / Dekalb, Ill. —
     # ", Washington D.C - " (the outlet before the comma torn out)
@@ -131,7 +133,10 @@ PATTERNS = (
         rf"(?:{_S}?,?{_S}*{_CAP_AGENCY})?(?:{_SPACED_DASH}|{_COLON}))"
     ),
     # Hong Kong (CNN Business) Shares ... / Jakarta (ANTARA) Presiden ... / Hong Kong (CNN Business)A muddled
-    regex.compile(rf"(?P<d>{_CAPPLACE}(?:,{_S}*{_REGION})?{_S}?\({_KNOWN}\))(?={_S}*[\p{{Lu}}\p{{N}}\"“])"),
+    # Manila, Oct 10 (AP) Philippine police ...
+    regex.compile(
+        rf"(?P<d>{_CAPPLACE}(?:,{_S}*(?:{_DATE}|{_REGION})){{0,2}}{_S}?\({_KNOWN}\))(?={_S}*[\p{{Lu}}\p{{N}}\"“])"
+    ),
     # TEMPO.CO, Jakarta - / TEMPO.CO,Jakarta- / WARTAKOTALIVE.COM, JAKARTA - / KOMPAS.com - / SURYA.co.id | SURABAYA -
     # BANJARMASINPOST.CO.ID  Presenter ... (an upper-case outlet that lost its dash)
     regex.compile(
@@ -177,6 +182,22 @@ _NEED_TEXT = (PATTERNS[1], PATTERNS[7], PATTERNS[8])  # a sentence must follow t
 _CASED = (PATTERNS[1],)
 _CONTINUATION = regex.compile(r"[ \t\u00a0]*\p{Ll}+(?:[\s,;:!?]|\.?$|\.\s)")
 _HEADLINE_WORDS = 4  # a rest of a line this many words long, nearly all capitalised, not ending a sentence
+
+
+_PERIOD_PLACE = 5  # an upper-case place ending with a full stop has this many characters, the stop included
+
+
+def _sentence_follows(rest: str) -> bool:
+    """Whether a sentence, not a title or more capitals, follows: at least :data:`_TEXT_AFTER` characters,
+    mostly lower-case words (``MIRI: Projek naik taraf di ...``, not ``GOWOK: KAMASUTRA JAWA ...``)."""
+    rest = rest.strip()
+    words = rest.split()
+    if len(rest) < _TEXT_AFTER or len(words) < _HEADLINE_WORDS:
+        return False
+    if words[0].isupper() and len(words[0]) > 1:
+        return False  # "GOWOK: KAMASUTRA JAWA memadukan ...": the capitals go on, a title's
+    lower = sum(1 for word in words if word[0].islower())
+    return lower >= 0.4 * len(words)
 
 
 def _is_headline(rest: str) -> bool:
@@ -269,7 +290,7 @@ def _candidates(window: str) -> list[regex.Pattern]:
     colon = ":" in window
     first = window[:1]
     found = []
-    if dash or colon or "/" in window:  # a dash, a colon or /TASS/ ends it
+    if dash or colon or "/" in window or ". " in window:  # a dash, a colon, /TASS/ or a full stop ends it
         found.append(PATTERNS[0])
     if dash or colon:  # a dash, or a colon after a comma, ends it
         found.append(PATTERNS[1])
@@ -289,6 +310,14 @@ def _candidates(window: str) -> list[regex.Pattern]:
     return found
 
 
+# A photo caption above the body ends with the photo's credit: "... hari ini. - Foto BERNAMA", "(Gambar Bernama)",
+# "Photo by Franz Lopez/Rappler", "– Foto ihsan PDRM", "REUTERS/Lucy Nicholson/File Photo", "(Ảnh: Quang Trung)";
+# its opening ("NOOR RASHID: ...", "ASPIRING DOCTOR. ...") is a caption's label, not a dateline.
+CAPTION_END = regex.compile(
+    r"(?:^|[\s.(\-–—|])(?i:foto|photo|gambar|ảnh|pic)(?:\s(?i:by|oleh|ihsan|courtesy\sof|credit))?\s?:?\s?"
+    r"\p{Lu}[^.!?()\n]{0,50}\)?\.?$"
+    r"|\b\p{Lu}{3,}/\p{Lu}[\p{L} ]{1,40}(?:/(?i:file\sphoto))?\.?$"
+)
 _BREADCRUMB = regex.compile(r"\s[>›»]\s")  # Home > News > Sarawak
 _BARE_PLACE = regex.compile(r"\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?\s?:")  # Kuala Lumpur:
 _BARE_AFTER = regex.compile(r"\s*\p{Lu}\p{Ll}+\s\p{Ll}")  # Remaja perempuan ...
@@ -317,10 +346,16 @@ def match_dateline(
         if found is None:
             continue
         text = found.group("d").strip()
+        rest = window[found.end("d") :]
         if text.endswith(":") and (
-            not colon or (not text.isupper() and len(text.split(",")[0].split()) > 2)
+            (not colon and not (pattern is PATTERNS[0] and _sentence_follows(rest)))
+            or (not text.isupper() and len(text.split(",")[0].split()) > 2)
         ):
             continue  # "Bintangi Film GAZA, Cut Syifa: Ini ..." is a headline, not a place
+        if text.endswith(".") and pattern is PATTERNS[0] and not any(c in text for c in "-–—:/") and not (
+            len(text) >= _PERIOD_PLACE and _sentence_follows(rest)
+        ):
+            continue  # "JAKARTA. Jakarta Governor ... said ...", not "OK. Let us ..." or "U.S. officials ..."
         if _first_word(text) in _NOT_PLACES:
             continue
         if (pattern in _CASED or (joined_at is not None and found.end("d") > joined_at)) and _CONTINUATION.match(
@@ -406,6 +441,8 @@ def _find_dateline(doc: Document) -> Dateline | None:
             continue  # "- Presiden ...": a stripped dateline, or a list of related links
         if len(text) <= SHORT * 2 and _BREADCRUMB.search(text):
             continue  # "WILAYAH - SARAWAK > BERITA": the page's breadcrumb, not a dateline
+        if CAPTION_END.search(text[-2 * SHORT :]):
+            continue  # "NOOR RASHID: Penahanan ... - Foto BERNAMA": a photo caption, whatever opens it
         nxt = lead[index + 1][1] if index + 1 < len(lead) else ""
         # detik: "Jakarta" / "-" / text, and "nakhon Ratchasima" / "-": a short line, then a lone dash
         after = lead[index + 2][1] if index + 2 < len(lead) else ""

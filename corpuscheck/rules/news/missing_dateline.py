@@ -93,6 +93,21 @@ MissingDateline = Rule(
         good("Tajuk\nSHAH ALAM, 14 FEB: Polis memberi tumpuan terhadap jenayah pecah rumah.", note="ms (mediaselangor.com)"),
         good("Judul\nSURABAYA//hariantempo.com -Dalam rangkaian aksi anarkis, polisi mengamankan 315 orang.",
              note="id (hariantempo.com): the place and the outlet joined by slashes"),
+        good("Headline\nJuly 05, 2017, 10.46 AM | Source: The Jakarta Post\nJAKARTA. Jakarta Governor Djarot Saiful Hidayat "
+             "has said that a flag left at the police headquarters should be considered a serious threat.",
+             note="en (kontan.co.id, The Jakarta Post): a full stop after an upper-case place"),
+        good("Headline\nPhilippine police arrest over 500 workers\nManila, Oct 10 (AP) Philippine police and immigration "
+             "authorities say they have arrested more than 500 foreigners.", note="en (AP): a date and an agency, no dash"),
+        good("Tajuk\nKompleks ICQS Sg Tujoh beroperasi sebelum TBC\nJanuari 14, 2026, Rabu - 4:15pm\n"
+             "Lee bercakap kepada pemberita semasa lawatan kerja ke Kompleks ICQS Sungai Tujoh hari ini.\n"
+             "MIRI: Projek naik taraf di Kompleks ICQS Sungai Tujoh kini mencapai 88 peratus siap.",
+             note="ms (Utusan Borneo): an upper-case place and a colon after a caption, a sentence after it"),
+        good("Headline\nASPIRING DOCTOR. Mary Rose Alejo is set to study community health work. Photo by Dr Fresthel Climacosa\n"
+             "MORONG, Bataan – Eighteen-year-old Mary Rose Alejo is no stranger to tough journeys.",
+             note="en (Rappler): a photo caption's label is no dateline"),
+        bad("Tajuk\nNOOR RASHID: Penahanan kedua-dua wartawan itu perlu bagi menjaga keselamatan. - Foto BERNAMA\n"
+            "Polis Diraja Malaysia (PDRM) menyifatkan tindakan menahan dua warga Australia sebagai wajar.", 2,
+            note="ms (Astro Awani): a caption ending with its photo credit is skipped, the body has no dateline"),
         bad("Headline\nTHANKS TO GOOD INTEL\n-\nhad improved after the killing of kidnappers in December.", 2,
             note="en (New Straits Times on pressreader): a torn sentence after a dash line, no split place"),
         bad("Tajuk\nKuala Lumpur - yang merupakan ibu negara Malaysia, menjadi tumpuan pelancong setiap tahun.", 2,
