@@ -44,9 +44,9 @@ NAME = r"\(\s?[\p{Lu}][\p{Ll}]{1,15}(?:[\s,]\s?[\p{Lu}][\p{Ll}.]*){0,4}\s?\)"
 # Vietnamese outlets sign the last line with the source or the compiler: "Theo Thái Sơn (TNO)", "(Theo VnExpress)",
 # "Theo Dân trí", "Tổng hợp: THỤY QUYÊN", "Nguồn: VTV", "Bài và ảnh: Minh Anh"; only alone on the very last line
 # of Vietnamese text (see _vietnamese).
-_VI_WORD = r"[\p{L}\p{N}][\p{L}\p{M}\p{N}.+&\-]*"
+_VI_WORD = r"[\p{L}\p{N}][\p{L}\p{M}\p{N}.+&/\-]*"
 VI_CREDIT = (
-    rf"\(?Theo\s(?=\p{{Lu}}){_VI_WORD}(?:\s{_VI_WORD}){{0,5}}(?:\s?\([^()\n]{{2,20}}\))?\)?\.?"
+    rf"\(?Theo\s(?=\p{{Lu}}){_VI_WORD}(?:\s(?:[-–]\s)?{_VI_WORD}){{0,6}}(?:\s?\([^()\n]{{2,20}}\))?\)?\.?"
     r"|(?i:tổng hợp|nguồn|bài và ảnh|bài, ảnh|thực hiện)\s?:\s?[^\n.!?]{2,60}"
 )
 # ...Bộ Công an.  / Thu Hà  or  MINH ANH - THU HÀ: a Vietnamese reporter's name alone on the very last line
@@ -55,6 +55,11 @@ _VI_NAME = r"(?:[\p{Lu}][\p{Ll}\p{M}]{0,6}|[\p{Lu}][\p{Lu}\p{M}]{0,6})(?:\s(?:[\
 VI_NAMES = regex.compile(rf"(?:PV\s|Nhóm\sPV\s)?{_VI_NAME}(?:\s?[-–,]\s?{_VI_NAME}){{0,2}}")
 _VI_LETTERS = frozenset("ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹĂÂĐÊÔƠƯ")
 VI_MIN_LETTERS = 5  # Vietnamese letters the last lines must hold before a bare name is taken for a signature
+# Associated Press / Reuters / AFP: a news agency's name alone on a line after the last sentence (its credit).
+AGENCY_LINE = regex.compile(
+    r"(?:Associated\sPress|Agence\sFrance-Presse|Reuters|AFP|AP|Bernama|BERNAMA|Xinhua|Antara|ANTARA|Kyodo|Yonhap|"
+    r"Anadolu|Bloomberg|dpa|EFE|ANSA|Kyodo\sNews|Yonhap\sNews)\.?"
+)
 # – Bernama / - Utusan: a capitalised one-word sign-off alone on the very last line, after a finished sentence
 # (a last list item "- Apples" follows "The list:" or other items).
 TITLE_SIGN_OFF = regex.compile(r"[-–—]{1,2}\s?[\p{Lu}][\p{Ll}]{2,15}")
@@ -108,18 +113,26 @@ def _vietnamese(tail: list[tuple[int, str]]) -> bool:
 
 
 def _last_text(tail: list[tuple[int, str]], index: int) -> bool:
-    """Whether only short labels follow the line (``- Bernama`` / ``Artikel Berkaitan:``): the article's last line."""
-    return all(len(line) <= _SHORT and not _FINISHED.search(line) for _, line in tail[index + 1 :])
+    """Whether only short labels follow the line (``- Bernama`` / ``Artikel Berkaitan:``): the article's last line.
+    A widget's question counts as a label (``What are your thoughts on this post?``)."""
+    return all(
+        len(line) <= _SHORT and (not _FINISHED.search(line) or line.endswith("?")) for _, line in tail[index + 1 :]
+    )
 
 
 def _signature(tail: list[tuple[int, str]], index: int, line: str) -> bool:
-    """A sign-off without brackets alone on the very last line: ``– Bernama`` or a Vietnamese reporter's name,
-    after a line that ends a sentence."""
-    if index != len(tail) - 1 or index == 0:
+    """A sign-off without brackets: ``Theo X (OUTLET)`` / ``Associated Press`` on the article's last line (only
+    short labels after it), ``– Bernama`` or a Vietnamese reporter's name alone on the very last line; all but the
+    Vietnamese credits after a line that ends a sentence."""
+    if index == 0 or not _last_text(tail, index):
         return False
     if VI_LAST_LINE.fullmatch(line) and _vietnamese(tail):
-        return True  # Theo Thái Sơn (TNO) / Tổng hợp: THỤY QUYÊN
+        return True  # Theo Thái Sơn (TNO) / Tổng hợp: THỤY QUYÊN / Theo Minh Đức - Quang Trung/Công lý
     if not _FINISHED.search(tail[index - 1][1]):
+        return False
+    if AGENCY_LINE.fullmatch(line):
+        return True  # ...in the coastal city of Mombasa. / Associated Press / No comments:
+    if index != len(tail) - 1:
         return False
     return TITLE_SIGN_OFF.fullmatch(line) is not None or (
         VI_NAMES.fullmatch(line) is not None and _vietnamese(tail)
@@ -132,10 +145,10 @@ def detect(doc, options):
         last = index == len(tail) - 1
         if not line.endswith(_ENDINGS) and not (
             (last or _last_text(tail, index)) and (len(line) <= _SHORT or any(d in line[-_SHORT:] for d in _DASHES))
-        ) and not (last and len(line) <= _VI_CREDIT_CHARS):
+        ) and not (len(line) <= _VI_CREDIT_CHARS and _last_text(tail, index)):
             continue
         indent = len(doc.lines[number - 1]) - len(doc.lines[number - 1].lstrip())
-        if OWN_LINE.fullmatch(line) or (last and (LAST_LINE.fullmatch(line) or _signature(tail, index, line))):
+        if OWN_LINE.fullmatch(line) or (last and LAST_LINE.fullmatch(line)) or _signature(tail, index, line):
             if line[0] == "[" and is_placeholder(line, lexicon("placeholder-line")):
                 continue  # [image] / [video]: P101's placeholder, not initials
             yield Hit(number, column=indent + 1, data={"initials": line})
@@ -192,7 +205,9 @@ BylineResidue = Rule(
         "`Tổng hợp: THỤY QUYÊN`, a reporter's name `Thu Hà`) only alone on the very last line of Vietnamese text "
         "(at least five Vietnamese letters in the last lines): a name line in another language reads like any "
         "short line and is not flagged. A capitalised one-word dash sign-off alone on the last line (`– Bernama`) "
-        "is flagged after a finished sentence, so a one-item list after a sentence (`... so.` / `- Apples`) is too."
+        "is flagged after a finished sentence, so a one-item list after a sentence (`... so.` / `- Apples`) is too. "
+        "A news agency's name alone on a line (`Associated Press`, `Reuters`) is flagged after the last sentence "
+        "when only short labels follow it."
     ),
     fix="Delete the initials; keep them in metadata if they matter.",
     examples=(
@@ -242,6 +257,11 @@ BylineResidue = Rule(
         bad("Tiêu đề\nHÀ NỘI - Nội dung.\nÔng nói như vậy và công an đã điều tra vụ việc.\nThu Hà", 4,
             note="vi: a reporter's name alone on the last line"),
         bad("Tiêu đề\nHÀ NỘI - Nội dung.\nÔng nói như vậy và công an đã điều tra vụ việc.\nMinh Anh - Thu Hà", 4, note="vi"),
+        bad("Tiêu đề\nHÀ NỘI - Nội dung.\nThẩm phán đọc quyết định đưa vụ án ra xét xử.\nTheo Minh Đức - Quang Trung/Công lý\n"
+            "Tin cùng chuyên mục\nĐọc nhiều", 4, note="vi (tiin.vn): two reporters and the source, widget labels after it"),
+        bad("Headline\nNAIROBI, Kenya (AP) — Story.\nOfficials discovered a car bomb in the coastal city of Mombasa.\n"
+            "Associated Press\nNo comments:\nPost a Comment\nWhat are your thoughts on this post?", 4,
+            note="en (a blog copying AP): the agency's name alone after the last sentence, a blog's widgets after it"),
         good("Judul\nJakarta - Isi.\nAgenda itu akan dikembangkan pada akhir tahun 2026.\nVideo: Melihat Dampak Perubahan Iklim",
              note="id (detik): a video link is no credit"),
         good("Headline\nThe end of the story came.\nNew York", note="a short last line of names outside Vietnamese text"),

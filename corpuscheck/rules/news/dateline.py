@@ -138,9 +138,10 @@ PATTERNS = (
         rf"(?P<d>{_CAPPLACE}(?:,{_S}*(?:{_DATE}|{_REGION})){{0,2}}{_S}?\({_KNOWN}\))(?={_S}*[\p{{Lu}}\p{{N}}\"“])"
     ),
     # TEMPO.CO, Jakarta - / TEMPO.CO,Jakarta- / WARTAKOTALIVE.COM, JAKARTA - / KOMPAS.com - / SURYA.co.id | SURABAYA -
+    # RM.id  Rakyat Merdeka - (the outlet's name after its domain)
     # BANJARMASINPOST.CO.ID  Presenter ... (an upper-case outlet that lost its dash)
     regex.compile(
-        rf"(?P<d>{_OUTLET}(?:{_S}*[,|]{_S}*(?:{_UPPLACE}|{_CAPPLACE})(?:,{_S}*{_REGION}){{0,2}})?"
+        rf"(?P<d>{_OUTLET}(?:(?:{_S}*[,|]{_S}*|{_S}+)(?:{_UPPLACE}|{_CAPPLACE})(?:,{_S}*{_REGION}){{0,2}})?"
         rf"(?:{_S}*{_AGENCY})?,?(?:{_ANY_DASH}|{_COLON}))"
         rf"|(?P<d>{_OUTLET})(?<=[A-Z])(?={_S}+[\p{{Lu}}])"
     ),
@@ -181,6 +182,7 @@ _NEED_TEXT = (PATTERNS[1], PATTERNS[7], PATTERNS[8])  # a sentence must follow t
 # ("JAKARTA- realme GT 7 resmi rilis").
 _CASED = (PATTERNS[1],)
 _CONTINUATION = regex.compile(r"[ \t\u00a0]*\p{Ll}+(?:[\s,;:!?]|\.?$|\.\s)")
+_STAMP = regex.compile(r"[ \t\u00a0]*\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}\b")  # 25/02/2020 after the dash: a date stamp
 _HEADLINE_WORDS = 4  # a rest of a line this many words long, nearly all capitalised, not ending a sentence
 
 
@@ -358,6 +360,8 @@ def match_dateline(
             continue  # "JAKARTA. Jakarta Governor ... said ...", not "OK. Let us ..." or "U.S. officials ..."
         if _first_word(text) in _NOT_PLACES:
             continue
+        if _STAMP.match(window, found.end("d")):
+            continue  # "Kompas.com - 25/02/2020, 05:07 WIB": the page's date stamp, no sentence
         if (pattern in _CASED or (joined_at is not None and found.end("d") > joined_at)) and _CONTINUATION.match(
             window, found.end("d")
         ):

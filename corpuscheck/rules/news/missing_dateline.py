@@ -108,6 +108,10 @@ MissingDateline = Rule(
         bad("Tajuk\nNOOR RASHID: Penahanan kedua-dua wartawan itu perlu bagi menjaga keselamatan. - Foto BERNAMA\n"
             "Polis Diraja Malaysia (PDRM) menyifatkan tindakan menahan dua warga Australia sebagai wajar.", 2,
             note="ms (Astro Awani): a caption ending with its photo credit is skipped, the body has no dateline"),
+        good("Judul\nKompas.com - 25/02/2020, 05:07 WIB\nKUALA LUMPUR, KOMPAS.com - Bursa saham Malaysia dilanda kepanikan.",
+             note="id (money.kompas.com): an outlet, a dash and a date stamp is the page's stamp, the dateline follows"),
+        good("Judul\nRM.id  Rakyat Merdeka - Tim Nasional Indonesia melakukan uji coba sebelum mengakhiri pemusatan latihan.",
+             note="id (rm.id): the outlet's name after its domain, no comma"),
         bad("Headline\nTHANKS TO GOOD INTEL\n-\nhad improved after the killing of kidnappers in December.", 2,
             note="en (New Straits Times on pressreader): a torn sentence after a dash line, no split place"),
         bad("Tajuk\nKuala Lumpur - yang merupakan ibu negara Malaysia, menjadi tumpuan pelancong setiap tahun.", 2,
