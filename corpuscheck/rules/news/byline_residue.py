@@ -74,6 +74,14 @@ GLUED = regex.compile(
 )
 # ...Jerinx SID      (SIS): a sign-off set apart by a run of spaces
 SPACED = regex.compile(rf"\s{{2,}}(?P<i>{INITIALS}|{SIGN_OFF}|{CREDIT})\s*$")
+# ...katanya. - The Star / ...hơn hai tỷ đồng. HOÀNG ANH: a two-word capitalised sign-off after a dash, or a
+# reporter's name in capitals (two to four words), glued after the last sentence's full stop.
+GLUED_NAME = regex.compile(r"(?<=[.!?])\s(?P<i>[-–—]{1,2}\s?\p{Lu}\p{Ll}{1,15}\s\p{Lu}\p{Ll}{1,15})\s*$")
+# the reporter's name in capitals only in Vietnamese text (tempo's "... bisa dilakukan. DINI TEJA" is kept in its body)
+GLUED_VI_NAME = regex.compile(r"(?<=[.!?])\s(?P<i>\p{Lu}[\p{Lu}\p{M}]{1,9}(?:\s\p{Lu}[\p{Lu}\p{M}]{1,9}){1,3})\s*$")
+# BH ONLINE: an outlet's or reporter's name in capitals (two or three words) alone on the very last line after the
+# last sentence (a single word, "USA", may be text).
+CAPS_NAME = regex.compile(r"\p{Lu}[\p{Lu}\p{M}.&]{1,15}(?:\s\p{Lu}[\p{Lu}\p{M}.&]{1,15}){1,2}")
 # ...untuk dapat bergabung (amr) / ...Ole Romeny(sto): after a word, only on the very last line
 # ("year on year (yoy)" higher up is text)
 UNPUNCTUATED = regex.compile(rf"(?<=[\p{{L}}\p{{N}}])\s?(?P<i>{INITIALS})\s*$")
@@ -134,7 +142,7 @@ def _signature(tail: list[tuple[int, str]], index: int, line: str) -> bool:
         return True  # ...in the coastal city of Mombasa. / Associated Press / No comments:
     if index != len(tail) - 1:
         return False
-    return TITLE_SIGN_OFF.fullmatch(line) is not None or (
+    return TITLE_SIGN_OFF.fullmatch(line) is not None or CAPS_NAME.fullmatch(line) is not None or (
         VI_NAMES.fullmatch(line) is not None and _vietnamese(tail)
     )
 
@@ -145,7 +153,9 @@ def detect(doc, options):
         last = index == len(tail) - 1
         if not line.endswith(_ENDINGS) and not (
             (last or _last_text(tail, index)) and (len(line) <= _SHORT or any(d in line[-_SHORT:] for d in _DASHES))
-        ) and not (len(line) <= _VI_CREDIT_CHARS and _last_text(tail, index)):
+        ) and not (len(line) <= _VI_CREDIT_CHARS and _last_text(tail, index)) and not (
+            line[-1].isupper() and _last_text(tail, index)
+        ):
             continue
         indent = len(doc.lines[number - 1]) - len(doc.lines[number - 1].lstrip())
         if OWN_LINE.fullmatch(line) or (last and LAST_LINE.fullmatch(line)) or _signature(tail, index, line):
@@ -154,6 +164,8 @@ def detect(doc, options):
             yield Hit(number, column=indent + 1, data={"initials": line})
         elif found := (
             GLUED.search(line) or SPACED.search(line) or (last and UNPUNCTUATED.search(line))
+            or (_last_text(tail, index) and GLUED_NAME.search(line))
+            or (_last_text(tail, index) and _vietnamese(tail) and GLUED_VI_NAME.search(line))
         ):
             start = len(doc.lines[number - 1].rstrip()) - len(line) + found.start("i")
             yield Hit(number, column=start + 1, excerpt=found.group("i"), data={"initials": found.group("i")})
@@ -195,7 +207,8 @@ BylineResidue = Rule(
         "(`... the value (min)`). Parenthesised credits are flagged on purpose, "
         "`(Reporting by …; Editing by …)` included; credits in prose (`Contributing: …`, "
         "`With Post wires`, `Sumber: ...`), image credits, Tribun's end mark `(*)` and a reporter's "
-        "name in capitals after the last sentence (`... bisa dilakukan. DINI TEJA`) are not. An "
+        "name in capitals after the last sentence (`... bisa dilakukan. DINI TEJA`) are not, except in Vietnamese "
+        "text (`... hơn hai tỷ đồng. HOÀNG ANH`). An "
         "editor's name in parentheses is only flagged as the very last line or glued after the "
         "last sentence. Square brackets count as parentheses (`[ian]`); a desk code with a dash "
         "(`(CR-25)`) and an empty slot `()` are flagged alone or after the last sentence only; a "
@@ -262,6 +275,14 @@ BylineResidue = Rule(
         bad("Headline\nNAIROBI, Kenya (AP) — Story.\nOfficials discovered a car bomb in the coastal city of Mombasa.\n"
             "Associated Press\nNo comments:\nPost a Comment\nWhat are your thoughts on this post?", 4,
             note="en (a blog copying AP): the agency's name alone after the last sentence, a blog's widgets after it"),
+        bad("Tajuk\nKOTA KINABALU: Isi.\n\"Kita akan meningkatkan pemantauan polis di sini,\" katanya. - The Star\n"
+            "Rashid, Omar Mammah, tebusan", 3, note="ms (mStar): a two-word sign-off glued, topic tags after it"),
+        bad("Tajuk\nMERSING — Isi.\nMangsa yang cedera dikeluarkan oleh orang awam.\nBH ONLINE", 4,
+            note="ms (BH Online): the outlet's name in capitals alone after the last sentence"),
+        bad("Tiêu đề\nHÀ NỘI - Nội dung.\nVũ khai nhận đã lừa đảo bốn người với hơn hai tỷ đồng. HOÀNG ANH", 3,
+            note="vi (plo.vn): the reporter's name in capitals glued to the last sentence"),
+        good("Judul\nJakarta - Isi.\nAktivitas sederhana seperti jalan saja bisa dilakukan. DINI TEJA",
+             note="id (tempo): the reporter's name in capitals is kept outside Vietnamese text"),
         good("Judul\nJakarta - Isi.\nAgenda itu akan dikembangkan pada akhir tahun 2026.\nVideo: Melihat Dampak Perubahan Iklim",
              note="id (detik): a video link is no credit"),
         good("Headline\nThe end of the story came.\nNew York", note="a short last line of names outside Vietnamese text"),

@@ -120,9 +120,10 @@ PATTERNS = (
     # SEOUL - / NEW DELHI: / BUFFALO, N.Y. — / WASHINGTON (AP) — / JAKARTA, KOMPAS.com - / SURABAYA//outlet.com -
     # BATAM, POSMETRO.CO : / МОСКВА, 12 мар — РИА Новости. / ISTANBUL, 23 Februari 2016 (Antara/PRNewswire) -
     # JAKARTA. Jakarta Governor ... (a full stop after an upper-case place and a sentence, see _sentence_follows)
+    # ISLAMABAD, DEC 30 /DNA/ – (the agency between slashes)
     regex.compile(
         rf"(?P<d>{_UPPLACE}(?:{_S}{_DATE})?(?:{_S}?,{_S}*(?:{_OUTLET}|{_DATE}|{_REGION})|/{{1,2}}{_OUTLET}){{0,3}}"
-        rf"(?:{_S}?,?{_S}*{_AGENCY})?(?:(?:{_ANY_DASH}|{_COLON})(?:РИА{_S}Новости\.)?"
+        rf"(?:{_S}?,?{_S}*(?:{_AGENCY}|/[^/\n]{{2,20}}/))?(?:(?:{_ANY_DASH}|{_COLON})(?:РИА{_S}Новости\.)?"
         rf"|\.{_S}*/[^/\n]{{2,20}}/\.?))"
         rf"|(?P<d>{_UPPLACE}\.)(?={_S}+\p{{Lu}}\p{{Ll}})"
     ),
@@ -354,6 +355,8 @@ def match_dateline(
             or (not text.isupper() and len(text.split(",")[0].split()) > 2)
         ):
             continue  # "Bintangi Film GAZA, Cut Syifa: Ini ..." is a headline, not a place
+        if pattern is PATTERNS[3] and not any(c in text for c in "-–—:|") and len(rest.strip()) < _TEXT_AFTER:
+            continue  # "DAWN.COM Logo": an outlet's name before a short label, not one that lost its dash
         if text.endswith(".") and pattern is PATTERNS[0] and not any(c in text for c in "-–—:/") and not (
             len(text) >= _PERIOD_PLACE and _sentence_follows(rest)
         ):

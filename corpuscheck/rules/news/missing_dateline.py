@@ -112,6 +112,10 @@ MissingDateline = Rule(
              note="id (money.kompas.com): an outlet, a dash and a date stamp is the page's stamp, the dateline follows"),
         good("Judul\nRM.id  Rakyat Merdeka - Tim Nasional Indonesia melakukan uji coba sebelum mengakhiri pemusatan latihan.",
              note="id (rm.id): the outlet's name after its domain, no comma"),
+        good("Headline\nISLAMABAD, DEC 30 /DNA/ – The Charge d’ Affairs of the Nigerian embassy invited the chamber to Abuja.",
+             note="en (centreline.com.pk): the agency between slashes"),
+        good("Headline\nDAWN.COM Logo\nToday's Paper | November 13, 2023\nISLAMABAD: Caretaker Prime Minister Anwaarul Haq "
+             "Kakar returned on Sunday from Riyadh.", note="en (dawn.com): an outlet's logo line is no dateline"),
         bad("Headline\nTHANKS TO GOOD INTEL\n-\nhad improved after the killing of kidnappers in December.", 2,
             note="en (New Straits Times on pressreader): a torn sentence after a dash line, no split place"),
         bad("Tajuk\nKuala Lumpur - yang merupakan ibu negara Malaysia, menjadi tumpuan pelancong setiap tahun.", 2,
