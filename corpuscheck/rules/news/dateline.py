@@ -363,6 +363,8 @@ def match_dateline(
             continue  # "JAKARTA. Jakarta Governor ... said ...", not "OK. Let us ..." or "U.S. officials ..."
         if _first_word(text) in _NOT_PLACES:
             continue
+        if text.endswith(":") and joined_at is not None and found.end("d") >= joined_at and not _sentence_follows(rest):
+            continue  # "MANAGED BY:" / "SABTU" / "22 FEBRUARI": a label ending its line, more labels joined after it
         if _STAMP.match(window, found.end("d")):
             continue  # "Kompas.com - 25/02/2020, 05:07 WIB": the page's date stamp, no sentence
         if (pattern in _CASED or (joined_at is not None and found.end("d") > joined_at)) and _CONTINUATION.match(

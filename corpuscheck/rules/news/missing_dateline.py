@@ -116,6 +116,8 @@ MissingDateline = Rule(
              note="en (centreline.com.pk): the agency between slashes"),
         good("Headline\nDAWN.COM Logo\nToday's Paper | November 13, 2023\nISLAMABAD: Caretaker Prime Minister Anwaarul Haq "
              "Kakar returned on Sunday from Riyadh.", note="en (dawn.com): an outlet's logo line is no dateline"),
+        good("Judul\nMANAGED BY:\nSABTU\n22 FEBRUARI\nPROKAL.CO,  Samarinda - Empat hari sudah warga Jalan Pakis Merah terendam "
+             "banjir.", note="id (kaltim.prokal.co): a label ending its line before more labels is no dateline"),
         bad("Headline\nTHANKS TO GOOD INTEL\n-\nhad improved after the killing of kidnappers in December.", 2,
             note="en (New Straits Times on pressreader): a torn sentence after a dash line, no split place"),
         bad("Tajuk\nKuala Lumpur - yang merupakan ibu negara Malaysia, menjadi tumpuan pelancong setiap tahun.", 2,
