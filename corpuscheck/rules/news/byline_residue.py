@@ -167,6 +167,9 @@ def detect(doc, options):
             or (_last_text(tail, index) and GLUED_NAME.search(line))
             or (_last_text(tail, index) and _vietnamese(tail) and GLUED_VI_NAME.search(line))
         ):
+            before = line[: found.start("i")].rstrip()
+            if not last and found.group("i")[:1] in _DASHES and before[-1:] in ")]":
+                continue  # "LONDON (Reuters) - Text." above short labels: the dateline's dash, not a sign-off's
             start = len(doc.lines[number - 1].rstrip()) - len(line) + found.start("i")
             yield Hit(number, column=start + 1, excerpt=found.group("i"), data={"initials": found.group("i")})
 
