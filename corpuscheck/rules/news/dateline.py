@@ -10,7 +10,9 @@ Title-case place: ``Jakarta - ``, ``Jakarta, CNN Indonesia -- ``, ``Berlin (dpa)
 Outlet first: ``TEMPO.CO, Jakarta - ``, ``TEMPO.CO,Jakarta-``, ``WARTAKOTALIVE.COM, JAKARTA - ``,
 ``REPUBLIKA.CO.ID, JAKARTA -- ``, ``KOMPAS.com - ``, ``SURYA.co.id | SURABAYA - ``,
 ``Liputan6.com, JakartaKita ...`` (glued to the text).
-Agency alone: ``(Reuters) — ``, ``(CNN) ``, ``(ANSA) - ``.
+Agency alone: ``(Reuters) — ``, ``(CNN) ``, ``(ANSA) - ``, an outlet's acronym ``(CLO) Ngày ...`` (vi).
+Places joined by a slash ``TOKYO/SEOUL, September 24 (Reuters):``; a place in a script without case and a
+date without a comma ``กรุงเทพฯ 1 มิ.ย. – `` (th), ``नई दिल्ली - `` (hi).
 Brackets: ``[서울=뉴시스]``, ``(서울=연합뉴스)``, ``【ワシントン=共同】``, ``【ワシントン共同】``.
 Split over lines (detik): ``Jakarta`` / ``-`` / ``Luna Maya ...``; on its own line: ``BAAR, SWITZERLAND``.
 
@@ -29,7 +31,10 @@ dateline's; a title-case place needs a sentence after it (``Chris Davies - Nov
 19, 2019`` is a byline); an organisation with its acronym (``Otoritas Jasa
 Keuangan (OJK) menyatakan``) needs a dash, a country in brackets
 (``Chelsea (Inggris) -``) is no agency; sentence openers, labels and weekdays
-(``Two hostages —``, ``DEAR ABBY:``, ``Jumat, 27 Juni 2025:``) are no places.
+(``Two hostages —``, ``DEAR ABBY:``, ``Jumat, 27 Juni 2025:``, ``FILE PHOTO:``, ``LTS:``) are no places;
+after a title-case place the dash opens a sentence, not a lower-case word (``Kuala Lumpur - yang ...``
+goes on with a clause), and a title-case headline after it (``Perintah Presiden, Kapolri: Polisi Siap
+Tindak Tegas``) makes the line a headline.
 """
 
 from __future__ import annotations
@@ -67,7 +72,7 @@ _DASH = r"(?:-{1,3}|–|—|\.-|\.–|\.—)"
 _UP = r"(?:[dDlL]['’])?[\p{Lu}][\p{Lu}\p{M}'’.\-]+"  # SEOUL, ST., N.Y., SÃO, d'ASCQ (two characters or more)
 _CAP = r"[\p{Lu}][\p{L}\p{M}'’.\-]*"  # Jakarta, Mich., D.C, Tangerang
 _PARTICLE = r"(?:de|da|do|dos|das|del|di|la|le|am|an|der|upon|on|sur|en|of|el)"
-_UPPLACE = rf"{_UP}(?:{_S}{{1,2}}{_UP}){{0,3}}"
+_UPPLACE = rf"{_UP}(?:(?:{_S}{{1,2}}|/){_UP}){{0,3}}"  # KUALA LUMPUR / TOKYO/SEOUL
 _CAPPLACE = rf"{_CAP}(?:{_S}(?:{_PARTICLE}{_S})?{_CAP}){{0,2}}"
 _REGION = rf"{_CAP}(?:{_S}{_CAP}){{0,3}}"  # N.Y. / United Arab Emirates / CNN Indonesia / Jawa Timur
 _TLD = (
@@ -112,12 +117,15 @@ _ANY_DASH = rf"(?:{_SPACED_DASH}|{_DASH}{_GLUED})"
 _COLON = rf"(?:{_S}*:(?:{_S}+|$|(?=[\p{{Lu}}\"“‘«])))"
 
 PATTERNS = (
-    # SEOUL - / NEW DELHI: / BUFFALO, N.Y. — / WASHINGTON (AP) — / JAKARTA, KOMPAS.com -
+    # SEOUL - / NEW DELHI: / BUFFALO, N.Y. — / WASHINGTON (AP) — / JAKARTA, KOMPAS.com - / SURABAYA//outlet.com -
     # BATAM, POSMETRO.CO : / МОСКВА, 12 мар — РИА Новости. / ISTANBUL, 23 Februari 2016 (Antara/PRNewswire) -
+    # JAKARTA. Jakarta Governor ... (a full stop after an upper-case place and a sentence, see _sentence_follows)
+    # ISLAMABAD, DEC 30 /DNA/ – (the agency between slashes)
     regex.compile(
-        rf"(?P<d>{_UPPLACE}(?:{_S}{_DATE})?(?:{_S}?,{_S}*(?:{_OUTLET}|{_DATE}|{_REGION})){{0,3}}"
-        rf"(?:{_S}?,?{_S}*{_AGENCY})?(?:(?:{_ANY_DASH}|{_COLON})(?:РИА{_S}Новости\.)?"
+        rf"(?P<d>{_UPPLACE}(?:{_S}{_DATE})?(?:{_S}?,{_S}*(?:{_OUTLET}|{_DATE}|{_REGION})|/{{1,2}}{_OUTLET}){{0,3}}"
+        rf"(?:{_S}?,?{_S}*(?:{_AGENCY}|/[^/\n]{{2,20}}/))?(?:(?:{_ANY_DASH}|{_COLON})(?:РИА{_S}Новости\.)?"
         rf"|\.{_S}*/[^/\n]{{2,20}}/\.?))"
+        rf"|(?P<d>{_UPPLACE}\.)(?={_S}+\p{{Lu}}\p{{Ll}})"
     ),
     # Jakarta - / Jakarta, CNN Indonesia -- / Berlin (dpa) - / Madrid, 12 mar (EFE).- / Dekalb, Ill. —
     # ", Washington D.C - " (the outlet before the comma torn out)
@@ -126,11 +134,15 @@ PATTERNS = (
         rf"(?:{_S}?,?{_S}*{_CAP_AGENCY})?(?:{_SPACED_DASH}|{_COLON}))"
     ),
     # Hong Kong (CNN Business) Shares ... / Jakarta (ANTARA) Presiden ... / Hong Kong (CNN Business)A muddled
-    regex.compile(rf"(?P<d>{_CAPPLACE}(?:,{_S}*{_REGION})?{_S}?\({_KNOWN}\))(?={_S}*[\p{{Lu}}\p{{N}}\"“])"),
+    # Manila, Oct 10 (AP) Philippine police ...
+    regex.compile(
+        rf"(?P<d>{_CAPPLACE}(?:,{_S}*(?:{_DATE}|{_REGION})){{0,2}}{_S}?\({_KNOWN}\))(?={_S}*[\p{{Lu}}\p{{N}}\"“])"
+    ),
     # TEMPO.CO, Jakarta - / TEMPO.CO,Jakarta- / WARTAKOTALIVE.COM, JAKARTA - / KOMPAS.com - / SURYA.co.id | SURABAYA -
+    # RM.id  Rakyat Merdeka - (the outlet's name after its domain)
     # BANJARMASINPOST.CO.ID  Presenter ... (an upper-case outlet that lost its dash)
     regex.compile(
-        rf"(?P<d>{_OUTLET}(?:{_S}*[,|]{_S}*(?:{_UPPLACE}|{_CAPPLACE})(?:,{_S}*{_REGION}){{0,2}})?"
+        rf"(?P<d>{_OUTLET}(?:(?:{_S}*[,|]{_S}*|{_S}+)(?:{_UPPLACE}|{_CAPPLACE})(?:,{_S}*{_REGION}){{0,2}})?"
         rf"(?:{_S}*{_AGENCY})?,?(?:{_ANY_DASH}|{_COLON}))"
         rf"|(?P<d>{_OUTLET})(?<=[A-Z])(?={_S}+[\p{{Lu}}])"
     ),
@@ -138,10 +150,11 @@ PATTERNS = (
     # or "Liputan6.com, Jakartasensual dan ...", never "Liputan6.com, Maria Vianey" (a reporter's credit)
     regex.compile(rf"(?P<d>{_OUTLET},{_S}?[\p{{Lu}}](?:[\p{{Ll}}]++(?=[\p{{Lu}}\p{{N}}\"“])|[\p{{Ll}}]{{11,}}+))"),
     # (Reuters) — / (CNN) / (ANSA) - / (CNN)President / Jan 8 (Reuters) – / (Dân trí) - / (PLO)- (any short
-    # bracketed name opening the line before a dash)
+    # bracketed name opening the line before a dash) / (CLO) Ngày 26/11 ... (vi: an outlet's acronym alone)
     regex.compile(
         rf"(?P<d>(?:{_DATE}{_S}*)?\({_KNOWN}\)(?:{_SPACED_DASH}|(?={_S}|$|[\p{{Lu}}\"“])))"
         rf"|(?P<d>(?:{_DATE}{_S}*)?\(\p{{L}}[^()\n]{{1,29}}\){_SPACED_DASH})"
+        rf"|(?P<d>\(\p{{Lu}}[\p{{Lu}}\p{{N}}&]{{1,7}}\))(?={_S}+\p{{Lu}}\p{{Ll}})"
     ),
     # [서울=뉴시스] / (서울=연합뉴스) / 【ワシントン=共同】 / 【ワシントン共同】 / 新华社北京3月12日电
     regex.compile(
@@ -149,9 +162,10 @@ PATTERNS = (
         r"|【[^】\n]{1,20}(?:共同|時事|ロイター|AFP|AP|EPA|新華社|聯合)】"
         r"|(?:新华社|中新社|中新网)[^\n，。]{1,20}?电)"
     ),
-    # القاهرة (رويترز) - / بيروت - / กรุงเทพฯ - / கோலாலம்பூர், ஜன.17- (a place in a script without case)
+    # القاهرة (رويترز) - / بيروت - / กรุงเทพฯ - / กรุงเทพฯ 1 มิ.ย. – / नई दिल्ली - / கோலாலம்பூர், ஜன.17-
+    # (a place in a script without case, a date with or without a comma)
     regex.compile(
-        rf"(?P<d>{_LOPLACE}(?:{_S}?[,،]{_S}*(?:{_DATE}|{_LOPLACE})){{0,2}}(?:{_S}*{_AGENCY})?{_SPACED_DASH})"
+        rf"(?P<d>{_LOPLACE}(?:{_S}{_DATE})?(?:{_S}?[,،]{_S}*(?:{_DATE}|{_LOPLACE})){{0,2}}(?:{_S}*{_AGENCY})?{_SPACED_DASH})"
     ),
     # [JAKARTA]Pemerintah ... / [Jakarta] Pemerintah ... / [Bangkok, Thailand] - (a bracketed place)
     regex.compile(
@@ -163,6 +177,40 @@ PATTERNS = (
 # "Take C.A.R.E. - comwrap auf der DMEXCO 2018" or "Lirik Lagu Gemu - Nyong Franco" are bylines and titles.
 _TITLE_CASE = PATTERNS[1]
 _NEED_TEXT = (PATTERNS[1], PATTERNS[7], PATTERNS[8])  # a sentence must follow them
+# After a place in a cased script a dateline's dash or colon opens a sentence: a lower-case word after it
+# ("Kuala Lumpur - yang merupakan ...") continues a clause; "iPhone", "eKTP" (a capital inside) open one.
+# Only after a title-case place: after an upper-case one a lower-case brand opens the sentence often enough
+# ("JAKARTA- realme GT 7 resmi rilis").
+_CASED = (PATTERNS[1],)
+_CONTINUATION = regex.compile(r"[ \t\u00a0]*\p{Ll}+(?:[\s,;:!?]|\.?$|\.\s)")
+_STAMP = regex.compile(r"[ \t\u00a0]*\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}\b")  # 25/02/2020 after the dash: a date stamp
+_HEADLINE_WORDS = 4  # a rest of a line this many words long, nearly all capitalised, not ending a sentence
+
+
+_PERIOD_PLACE = 5  # an upper-case place ending with a full stop has this many characters, the stop included
+
+
+def _sentence_follows(rest: str) -> bool:
+    """Whether a sentence, not a title or more capitals, follows: at least :data:`_TEXT_AFTER` characters,
+    mostly lower-case words (``MIRI: Projek naik taraf di ...``, not ``GOWOK: KAMASUTRA JAWA ...``)."""
+    rest = rest.strip()
+    words = rest.split()
+    if len(rest) < _TEXT_AFTER or len(words) < _HEADLINE_WORDS:
+        return False
+    if words[0].isupper() and len(words[0]) > 1:
+        return False  # "GOWOK: KAMASUTRA JAWA memadukan ...": the capitals go on, a title's
+    lower = sum(1 for word in words if word[0].islower())
+    return lower >= 0.4 * len(words)
+
+
+def _is_headline(rest: str) -> bool:
+    """Whether the rest of a line is a headline in title case ("Polisi Siap Tindak Tegas Massa Demo")."""
+    rest = rest.strip()
+    words = rest.split()
+    if len(words) < _HEADLINE_WORDS or _SENTENCE_END.search(rest):
+        return False
+    capitalised = sum(1 for word in words if word[0].isupper() or not word[0].isalpha())
+    return capitalised >= 0.8 * len(words)
 _TEXT_AFTER = 40  # characters that must follow a title-case dateline, unless they end a sentence
 # A dateline alone on its line, before a paragraph: BAAR, SWITZERLAND
 OWN_LINE = regex.compile(rf"{_UPPLACE}(?:,{_S}*(?:{_UPPLACE}|{_DATE})){{1,2}}")
@@ -189,6 +237,7 @@ _NOT_PLACES = frozenset(
     presiden menteri ketua gubernur bupati wali walikota kapolri kapolda kapolres jubir juru president minister
     chairman chief premier governor mayor senator perdana timbalan datuk dato dr prof mr mrs ms sir
     pak bu ibu bapak encik cik tuan puan kata ujar menurut theo ông bà anh chị thủ chủ bộ
+    file lead urgent corrected wrapup focus interview audio editorial podcast infographic lts
     قال وقال قالت أكد وأكد أعلن وأعلن أضاف وأضاف أشار كتب في من إن
     o os as um uma e mas в и но это на
     """.split()
@@ -244,7 +293,7 @@ def _candidates(window: str) -> list[regex.Pattern]:
     colon = ":" in window
     first = window[:1]
     found = []
-    if dash or colon or "/" in window:  # a dash, a colon or /TASS/ ends it
+    if dash or colon or "/" in window or ". " in window:  # a dash, a colon, /TASS/ or a full stop ends it
         found.append(PATTERNS[0])
     if dash or colon:  # a dash, or a colon after a comma, ends it
         found.append(PATTERNS[1])
@@ -264,6 +313,14 @@ def _candidates(window: str) -> list[regex.Pattern]:
     return found
 
 
+# A photo caption above the body ends with the photo's credit: "... hari ini. - Foto BERNAMA", "(Gambar Bernama)",
+# "Photo by Franz Lopez/Rappler", "– Foto ihsan PDRM", "REUTERS/Lucy Nicholson/File Photo", "(Ảnh: Quang Trung)";
+# its opening ("NOOR RASHID: ...", "ASPIRING DOCTOR. ...") is a caption's label, not a dateline.
+CAPTION_END = regex.compile(
+    r"(?:^|[\s.(\-–—|])(?i:foto|photo|gambar|ảnh|pic)(?:\s(?i:by|oleh|ihsan|courtesy\sof|credit))?\s?:?\s?"
+    r"\p{Lu}[^.!?()\n]{0,50}\)?\.?$"
+    r"|\b\p{Lu}{3,}/\p{Lu}[\p{L} ]{1,40}(?:/(?i:file\sphoto))?\.?$"
+)
 _BREADCRUMB = regex.compile(r"\s[>›»]\s")  # Home > News > Sarawak
 _BARE_PLACE = regex.compile(r"\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?\s?:")  # Kuala Lumpur:
 _BARE_AFTER = regex.compile(r"\s*\p{Lu}\p{Ll}+\s\p{Ll}")  # Remaja perempuan ...
@@ -271,7 +328,8 @@ _BYLINE = regex.compile(r"(?i:by|oleh|von|por|par|di|door|av|af)\s")
 
 
 def match_dateline(
-    window: str, colon: bool = True, first_line: int | None = None, bare_colon: bool = True
+    window: str, colon: bool = True, first_line: int | None = None, bare_colon: bool = True,
+    joined_at: int | None = None,
 ) -> str | None:
     """The dateline opening ``window`` (one line, or a few short lines joined by spaces), if any.
 
@@ -280,7 +338,10 @@ def match_dateline(
     length of the window's first line: a title-case dateline must end on it (``Translate`` /
     ``- Hasil rapid test ...`` is a widget label above a stripped dateline). ``bare_colon=False``
     refuses a title-case place and a colon with no comma (``Kuala Lumpur: ...`` opens a body,
-    ``Hollywood Nation: ...`` after a standfirst is a column's label).
+    ``Hollywood Nation: ...`` after a standfirst is a column's label). ``joined_at``: where the
+    window's first line ends when later lines were joined to it; a dateline that reaches past it
+    must be followed by a sentence start (``THANKS TO GOOD INTEL`` / ``-`` / ``had improved ...`` is
+    a torn sentence, whatever the case of the place).
     """
     window = window[:WINDOW]
     for pattern in _candidates(window):
@@ -288,12 +349,30 @@ def match_dateline(
         if found is None:
             continue
         text = found.group("d").strip()
+        rest = window[found.end("d") :]
         if text.endswith(":") and (
-            not colon or (not text.isupper() and len(text.split(",")[0].split()) > 2)
+            (not colon and not (pattern is PATTERNS[0] and _sentence_follows(rest)))
+            or (not text.isupper() and len(text.split(",")[0].split()) > 2)
         ):
             continue  # "Bintangi Film GAZA, Cut Syifa: Ini ..." is a headline, not a place
+        if pattern is PATTERNS[3] and not any(c in text for c in "-–—:|") and len(rest.strip()) < _TEXT_AFTER:
+            continue  # "DAWN.COM Logo": an outlet's name before a short label, not one that lost its dash
+        if text.endswith(".") and pattern is PATTERNS[0] and not any(c in text for c in "-–—:/") and not (
+            len(text) >= _PERIOD_PLACE and _sentence_follows(rest)
+        ):
+            continue  # "JAKARTA. Jakarta Governor ... said ...", not "OK. Let us ..." or "U.S. officials ..."
         if _first_word(text) in _NOT_PLACES:
             continue
+        if text.endswith(":") and joined_at is not None and found.end("d") >= joined_at and not _sentence_follows(rest):
+            continue  # "MANAGED BY:" / "SABTU" / "22 FEBRUARI": a label ending its line, more labels joined after it
+        if _STAMP.match(window, found.end("d")):
+            continue  # "Kompas.com - 25/02/2020, 05:07 WIB": the page's date stamp, no sentence
+        if (pattern in _CASED or (joined_at is not None and found.end("d") > joined_at)) and _CONTINUATION.match(
+            window, found.end("d")
+        ):
+            continue  # "Kuala Lumpur - yang ...", "... sangat besar — dan ...": a clause goes on, no sentence starts
+        if pattern is _TITLE_CASE and _is_headline(window[found.end("d") :]):
+            continue  # "Perintah Presiden, Kapolri: Polisi Siap Tindak Tegas": a headline, not a place and a sentence
         if pattern in _NEED_TEXT:
             if pattern is _TITLE_CASE and first_line is not None and found.end("d") > first_line + 2:
                 continue
@@ -371,9 +450,13 @@ def _find_dateline(doc: Document) -> Dateline | None:
             continue  # "- Presiden ...": a stripped dateline, or a list of related links
         if len(text) <= SHORT * 2 and _BREADCRUMB.search(text):
             continue  # "WILAYAH - SARAWAK > BERITA": the page's breadcrumb, not a dateline
+        if CAPTION_END.search(text[-2 * SHORT :]):
+            continue  # "NOOR RASHID: Penahanan ... - Foto BERNAMA": a photo caption, whatever opens it
         nxt = lead[index + 1][1] if index + 1 < len(lead) else ""
         # detik: "Jakarta" / "-" / text, and "nakhon Ratchasima" / "-": a short line, then a lone dash
-        if nxt in DASHES and _is_split_place(text):
+        after = lead[index + 2][1] if index + 2 < len(lead) else ""
+        # ... but "THANKS TO GOOD INTEL" / "-" / "had improved after ...": a torn sentence goes on, no place
+        if nxt in DASHES and _is_split_place(text) and not _CONTINUATION.match(after):
             if toc and _heading_again(doc, text, lead[index + 1][0]):
                 return None  # the last entry of a table of contents, the city stripped after it
             return Dateline(f"{text} {nxt}", number, lead[index + 1][0])
@@ -394,6 +477,7 @@ def _find_dateline(doc: Document) -> Dateline | None:
             colon=index <= first_paragraph,
             first_line=None if _is_split_place(text) else len(text),
             bare_colon=labels < 2 and (index == 0 or _BYLINE.match(lead[index - 1][1]) is not None),
+            joined_at=len(text) if end > index else None,
         )
         if found:
             reach, last = len(text), number

@@ -37,7 +37,9 @@ MissingDateline = Rule(
         "place alone on its own line (`Pittsburgh`) is not taken for a dateline, nor is a title-case "
         "place followed by a colon (`Mumbai: `): only upper-case ones (`NEW DELHI: `). A sentence "
         "opening with up to three capitalised words and a spaced dash (`Lirik Lagu Gemu - ...`) "
-        "can be taken for one."
+        "can be taken for one. A title-case place before a dash and a lower-case word is no dateline "
+        "(`Kuala Lumpur - yang ...` goes on with a clause), so `Jakarta - realme GT 7 ...` (a lower-case brand) "
+        "is missed; after an upper-case place (`JAKARTA- realme ...`) it is found."
     ),
     fix="Restore the dateline from the source page, or drop the rule for non-wire text.",
     examples=(
@@ -74,5 +76,53 @@ MissingDateline = Rule(
         good("제목\n[서울=뉴시스] 홍길동 기자 = 정부가 발표했다."),
         good("제목\n(서울=연합뉴스) 홍길동 기자 = 정부가 발표했다."),
         good("見出し\n【ワシントン=共同】米政府は発表した。"),
+        # forms of outlets in none of the corpora (issue 9, benchmarks/heldout/openings.jsonl); sentences shortened
+        good("หัวข้อ\nกรุงเทพฯ 1 มิ.ย. – ก้าวสู่ปีที่ 4 เดินหน้าพัฒนา กรุงเทพฯ เมืองน่าอยู่สำหรับทุกคน กทม. ขอบคุณนิด้าโพล",
+             note="th (tna.mcot.net): a place and a date without a comma"),
+        good("Headline\nTOKYO/SEOUL, September 24 (Reuters): Japan's new prime minister spoke to South Korea's president.",
+             note="en (morungexpress.com): two places joined by a slash, a colon after the agency"),
+        good("Tiêu đề\n(CLO) Ngày 26/11, tại Hà Nội, Hội Nhà báo Việt Nam đã tổ chức Lễ Trao giải.",
+             note="vi (congluan.vn): an outlet's acronym in brackets, no dash"),
+        good("Judul\nPerintah Presiden, Kapolri: Polisi Siap Tindak Tegas Massa Demo Anarkis\n"
+             "Bisnis.com, JAKARTA — Kapolri menegaskan pihaknya siap menindak tegas para demonstran.",
+             note="id (bisnis.com): the headline repeated in title case is no place and a colon"),
+        good("Headline\nFILE PHOTO: Leaflets lie on a table at a job fair. REUTERS/Lucy Nicholson/File Photo\n"
+             "WASHINGTON (Reuters) – U.S. employers likely stepped up hiring in June.",
+             note="en: a photo caption's label is no place"),
+        good("Tajuk\nSHAH ALAM 2 Nov. – Kira-kira lapan kawasan berjaya diputihkan.", note="ms (utusan.com.my)"),
+        good("Tajuk\nSHAH ALAM, 14 FEB: Polis memberi tumpuan terhadap jenayah pecah rumah.", note="ms (mediaselangor.com)"),
+        good("Judul\nSURABAYA//hariantempo.com -Dalam rangkaian aksi anarkis, polisi mengamankan 315 orang.",
+             note="id (hariantempo.com): the place and the outlet joined by slashes"),
+        good("Headline\nJuly 05, 2017, 10.46 AM | Source: The Jakarta Post\nJAKARTA. Jakarta Governor Djarot Saiful Hidayat "
+             "has said that a flag left at the police headquarters should be considered a serious threat.",
+             note="en (kontan.co.id, The Jakarta Post): a full stop after an upper-case place"),
+        good("Headline\nPhilippine police arrest over 500 workers\nManila, Oct 10 (AP) Philippine police and immigration "
+             "authorities say they have arrested more than 500 foreigners.", note="en (AP): a date and an agency, no dash"),
+        good("Tajuk\nKompleks ICQS Sg Tujoh beroperasi sebelum TBC\nJanuari 14, 2026, Rabu - 4:15pm\n"
+             "Lee bercakap kepada pemberita semasa lawatan kerja ke Kompleks ICQS Sungai Tujoh hari ini.\n"
+             "MIRI: Projek naik taraf di Kompleks ICQS Sungai Tujoh kini mencapai 88 peratus siap.",
+             note="ms (Utusan Borneo): an upper-case place and a colon after a caption, a sentence after it"),
+        good("Headline\nASPIRING DOCTOR. Mary Rose Alejo is set to study community health work. Photo by Dr Fresthel Climacosa\n"
+             "MORONG, Bataan – Eighteen-year-old Mary Rose Alejo is no stranger to tough journeys.",
+             note="en (Rappler): a photo caption's label is no dateline"),
+        bad("Tajuk\nNOOR RASHID: Penahanan kedua-dua wartawan itu perlu bagi menjaga keselamatan. - Foto BERNAMA\n"
+            "Polis Diraja Malaysia (PDRM) menyifatkan tindakan menahan dua warga Australia sebagai wajar.", 2,
+            note="ms (Astro Awani): a caption ending with its photo credit is skipped, the body has no dateline"),
+        good("Judul\nKompas.com - 25/02/2020, 05:07 WIB\nKUALA LUMPUR, KOMPAS.com - Bursa saham Malaysia dilanda kepanikan.",
+             note="id (money.kompas.com): an outlet, a dash and a date stamp is the page's stamp, the dateline follows"),
+        good("Judul\nRM.id  Rakyat Merdeka - Tim Nasional Indonesia melakukan uji coba sebelum mengakhiri pemusatan latihan.",
+             note="id (rm.id): the outlet's name after its domain, no comma"),
+        good("Headline\nISLAMABAD, DEC 30 /DNA/ – The Charge d’ Affairs of the Nigerian embassy invited the chamber to Abuja.",
+             note="en (centreline.com.pk): the agency between slashes"),
+        good("Headline\nDAWN.COM Logo\nToday's Paper | November 13, 2023\nISLAMABAD: Caretaker Prime Minister Anwaarul Haq "
+             "Kakar returned on Sunday from Riyadh.", note="en (dawn.com): an outlet's logo line is no dateline"),
+        good("Judul\nMANAGED BY:\nSABTU\n22 FEBRUARI\nPROKAL.CO,  Samarinda - Empat hari sudah warga Jalan Pakis Merah terendam "
+             "banjir.", note="id (kaltim.prokal.co): a label ending its line before more labels is no dateline"),
+        bad("Headline\nTHANKS TO GOOD INTEL\n-\nhad improved after the killing of kidnappers in December.", 2,
+            note="en (New Straits Times on pressreader): a torn sentence after a dash line, no split place"),
+        bad("Tajuk\nKuala Lumpur - yang merupakan ibu negara Malaysia, menjadi tumpuan pelancong setiap tahun.", 2,
+            note="ms: a lower-case word after the dash goes on with a clause; a dateline opens a sentence"),
+        bad("Tiêu đề\nLTS: 21-6, ngày của những người làm báo, chúng tôi gửi tới bạn đọc một chuyên đề nhỏ.", 2,
+            note="vi: LTS (lời tòa soạn), the editor's note, is a label"),
     ),
 )
