@@ -253,6 +253,18 @@ def run_rules(
     return RuleRun(files, rows)
 
 
+def validate(suite, frame, *, data_docs_dir=None, master: str | None = None):
+    """The feature table through GX's Spark datasource (:func:`corpuscheck.gx.validate.validate_spark`),
+    on the session :func:`run_rules` used."""
+    from corpuscheck.gx.validate import validate_spark
+
+    started = time.perf_counter()
+    try:
+        return validate_spark(suite, frame, session(master), data_docs_dir=data_docs_dir)
+    finally:
+        TIMINGS["gx"] = time.perf_counter() - started
+
+
 def _round_trip(spark, files: dict[str, FileReport], rows, names: list[str], findings_dir: str | None) -> None:
     """Write the findings as Parquet partitioned by source, and give the reporters what was read back."""
     import pyarrow.dataset as ds

@@ -76,6 +76,84 @@ def test_spark_engine_finds_what_the_local_engine_finds(spark, every_format, tar
     assert distributed.files and [f.path for f in distributed.files] == [f.path for f in local.files]
 
 
+# Every shape the suite compiler knows: rule counts with `mostly`, each severity, per-source
+# thresholds (every source, and named budgets with the rest together), built-in GX expectations
+# over row columns and over a field (`meta.url`), one that passes and ones that fail.
+PARITY_SUITE = """name: parity
+expectations:
+  - rule: boilerplate-line
+    severity: warning
+    mostly: 0.9
+    per_source: true
+    sources: {corpus: 0.95}
+  - rule: missing-dateline
+    severity: error
+    mostly: 0.7
+    sources: {corpus/indonesian-news-pages: 0.5}
+  - rule: byline-residue
+    severity: info
+  - rule: exact-duplicate-document
+    severity: error
+  - rule: mined-boilerplate
+    severity: warning
+  - expectation: expect_column_values_to_be_between
+    kwargs: {column: n_chars, min_value: 500, max_value: 20000}
+    mostly: 0.9
+    severity: warning
+  - expectation: expect_column_values_to_be_between
+    kwargs: {column: n_lines, min_value: 1}
+    severity: info
+  - expectation: expect_column_value_lengths_to_be_between
+    kwargs: {column: meta.url, max_value: 90}
+    severity: warning
+  - expectation: expect_column_values_to_not_be_null
+    kwargs: {column: meta.url}
+    mostly: 0.5
+    severity: info
+"""
+
+
+def test_gx_on_spark_gives_the_outcomes_gx_on_pandas_gives(spark, tmp_path):
+    """The feature table validated by GX's Spark datasource: the same expectations, counts,
+    failing documents (in order) and verdicts as the local engine's pandas validation."""
+    from corpuscheck.gx import validate as gx_validate
+
+    suite = tmp_path / "parity.yml"
+    suite.write_text(PARITY_SUITE, encoding="utf-8")
+    used = []
+    original = gx_validate.validate_spark
+
+    def spy(*args, **kwargs):
+        used.append(type(args[2]).__name__)
+        return original(*args, **kwargs)
+
+    gx_validate.validate_spark = spy
+    try:
+        distributed = check([str(ROOT / "corpus")], str(suite), engine="spark", spark_master="local[2]")
+    finally:
+        gx_validate.validate_spark = original
+    local = check([str(ROOT / "corpus")], str(suite))
+    assert used == ["SparkSession"], "the Spark engine validates through GX's Spark datasource"
+    labels = [o.label for o in local.outcomes]
+    assert len(labels) > 9 and any("[corpus/indonesian-news-pages]" in label for label in labels)
+    assert {o.success for o in local.outcomes} == {True, False}, "passing and failing expectations both"
+    assert {o.severity for o in local.outcomes if not o.success} >= {"warning", "info"}
+    assert [(o.label, o.source, o.success, o.element_count, o.unexpected_count, o.failing_doc_ids,
+             o.failing_values, o.threshold) for o in distributed.outcomes] == [
+        (o.label, o.source, o.success, o.element_count, o.unexpected_count, o.failing_doc_ids, o.failing_values,
+         o.threshold) for o in local.outcomes]
+    assert _key(distributed) == _key(local)
+    assert sum(f.code == "GX" for f in local.findings) > 0
+
+
+def test_gx_on_spark_writes_data_docs(spark, tmp_path):
+    report = check([str(ROOT / "corpus" / "indonesian-news-pages")], engine="spark", spark_master="local[2]",
+                   data_docs_dir=tmp_path / "gx")
+    local = check([str(ROOT / "corpus" / "indonesian-news-pages")])
+    assert (tmp_path / "gx" / "index.html").is_file()
+    assert _key(report) == _key(local)
+
+
 def test_spark_engine_leaves_b101_lines_to_b101_as_the_local_engine_does(spark, tmp_path):
     from tests.test_precedence import _corpus, _lines
 
