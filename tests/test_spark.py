@@ -154,6 +154,64 @@ def test_gx_on_spark_writes_data_docs(spark, tmp_path):
     assert _key(report) == _key(local)
 
 
+def _duplicates_corpus(folder: Path) -> Path:
+    """Two JSONL files where every corpus rule fires: exact copies (another title, other spacing),
+    a near copy (one word and the sign-off changed), a title reused over another text and over the
+    same text, and a furniture line in 8 of one source's 13 documents (B102; another line in 3 is
+    under the share)."""
+    records = []
+    for name in ("benchmark-gold.jsonl", "benchmark-html-text.jsonl"):
+        records += [json.loads(line) for line in (ROOT / "corpus" / name).read_text("utf-8").splitlines() if line.strip()]
+    texts = [r["text"] for r in records if len((r.get("text") or "").split()) > 80][:9]
+    assert len(texts) == 9, "the bundled corpus has nine long articles"
+    docs = []
+    for number, text in enumerate(texts):
+        paragraphs = text.split("\n")
+        if number < 8:
+            paragraphs.insert(1, "Follow our WhatsApp channel for the latest stories")
+        if number < 3:
+            paragraphs.append("Sponsored content from our partners today")
+        docs.append({"title": f"Story number {number} of the wire today", "text": "\n".join(paragraphs), "source": "wire"})
+    docs.append(dict(docs[2], title="A copy under another title entirely", text=docs[2]["text"].replace("\n", "\n\n")))
+    near = docs[4]["text"].split(" ")
+    near[len(near) // 2] = "changed"
+    docs.append(dict(docs[4], title="The near copy of story four today", text=" ".join(near) + "\n(Reporting by A. N. Other)"))
+    docs.append(dict(docs[6], text=docs[7]["text"].replace("\n", " ") + " And one more closing sentence here."))
+    docs.append(dict(docs[5]))  # same title, same text: X101's, not X103's
+    docs.append({"title": "Elsewhere", "text": texts[0], "source": "other"})
+    first, second = docs[:7], docs[7:]
+    (folder / "a.jsonl").write_text("".join(json.dumps(d) + "\n" for d in first), encoding="utf-8")
+    (folder / "b.jsonl").write_text("".join(json.dumps(d) + "\n" for d in second), encoding="utf-8")
+    return folder
+
+
+CORPUS_RULES = ["X101", "X102", "X103", "B102"]
+
+
+@pytest.mark.parametrize("way", ["native", "applyInPandas"])
+def test_corpus_rules_in_spark_give_the_local_findings(spark, tmp_path, monkeypatch, way):
+    """Corpus rules as Spark aggregations (hash groupBy, title windows, exploded lines, LSH bands), and
+    the applyInPandas path any other corpus rule takes: the same findings, counts and verdicts."""
+    from corpuscheck import spark as engine
+
+    folder = _duplicates_corpus(tmp_path)
+    called = []
+    if way == "native":
+        native = {code: (lambda aggregate, code: lambda *a: called.append(code) or aggregate(*a))(f, code)
+                  for code, f in engine.NATIVE.items()}
+    else:
+        native = {}
+    monkeypatch.setattr(engine, "NATIVE", native)
+    local = check([str(folder)], select=CORPUS_RULES, jobs=1)
+    distributed = check([str(folder)], select=CORPUS_RULES, engine="spark", spark_master="local[2]")
+    found = {f.code for f in local.findings}
+    assert found >= set(CORPUS_RULES), f"every corpus rule must fire, or the test proves nothing: {found}"
+    assert sorted(called) == (sorted(CORPUS_RULES) if way == "native" else [])
+    assert _key(distributed) == _key(local)
+    assert [(f.code, f.excerpt, f.message) for f in sorted(distributed.findings, key=lambda f: (f.path, f.record, f.line, f.code))] == \
+        [(f.code, f.excerpt, f.message) for f in sorted(local.findings, key=lambda f: (f.path, f.record, f.line, f.code))]
+
+
 def test_spark_engine_leaves_b101_lines_to_b101_as_the_local_engine_does(spark, tmp_path):
     from tests.test_precedence import _corpus, _lines
 
