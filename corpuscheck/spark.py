@@ -8,10 +8,14 @@ Data flow (every step a Spark job; the driver only lists files and assembles the
    into Documents (same record numbering, decode errors, BOMs, gzip, HTML extraction)
    and :func:`check_batch` runs the rules over them: findings, feature rows, load
    errors and corpus-rule signatures come back as rows.
-3. Corpus rules: the signatures are grouped by rule in Spark (``groupBy().applyInPandas``)
-   and judged there by the rule's own ``judge``, so the results equal the local ones.
-4. Findings are written as Parquet partitioned by source and read back for the reporters;
-   the feature table goes to GX (:func:`corpuscheck.check.check` validates it as locally).
+3. Corpus rules as Spark aggregations over the signatures the rules' own ``collect`` made:
+   X101 groups by body hash, X103 ranks titles in windows, B102 explodes each document's
+   lines and counts (source, line hash), X102 groups MinHash bands into candidate pairs and
+   verifies them (:data:`NATIVE`; each gives the pairs the rule's ``judge`` gives locally).
+   Any other corpus rule is grouped per rule (``applyInPandas``) and judged by its own code.
+4. Findings are written as Parquet partitioned by source and read back for the reporters.
+5. The feature table is validated through GX's Spark datasource (:func:`validate`) with the
+   suite the local engine compiles (:func:`corpuscheck.gx.validate.validate_spark`).
 
 Only :func:`check_batch` touches the rule engine: the adapter to swap for the columnar engine.
 """
@@ -67,16 +71,19 @@ def session(master: str | None = None):
         raise SparkUnavailable("the Spark engine needs pyspark: pip install 'corpuscheck[spark]'") from None
     if not shutil.which("java") and not os.environ.get("JAVA_HOME"):
         raise SparkUnavailable("the Spark engine needs Java 17 or newer (java is not on PATH and JAVA_HOME is unset)")
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     from pyspark import SparkConf
 
+    conf = SparkConf()
     builder = SparkSession.builder
-    if master or not SparkConf().contains("spark.master"):  # keep a master spark-submit set
+    if master or not conf.contains("spark.master"):  # keep a master spark-submit set
         builder = builder.master(master or DEFAULT_MASTER)
+    if not (os.environ.get("PYSPARK_PYTHON") or conf.contains("spark.pyspark.python")):
+        # executors on this Python, unless the user chose one (a packed venv shipped with --archives)
+        builder = builder.config("spark.pyspark.python", sys.executable)
+        os.environ["PYSPARK_PYTHON"] = sys.executable
+    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     builder = (
         builder.appName("corpuscheck")
-        .config("spark.pyspark.python", sys.executable)
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
         .config("spark.sql.shuffle.partitions", "4")
         .config("spark.ui.enabled", "false")

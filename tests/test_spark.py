@@ -307,3 +307,12 @@ def test_missing_java_is_a_one_line_error(tmp_path):
     assert done.returncode == 2
     assert done.stderr.strip().splitlines() == ["corpuscheck: error: the Spark engine needs Java 17 or newer "
                                                 "(java is not on PATH and JAVA_HOME is unset)"]
+
+
+def test_dotted_columns_get_spark_safe_names_that_collide_with_nothing():
+    from corpuscheck.gx.validate import _spark_names
+
+    names = _spark_names(["doc_id", "meta.url", "meta__url", "meta.a`b", "n_chars"])
+    assert names["doc_id"] == "doc_id" and names["n_chars"] == "n_chars" and names["meta__url"] == "meta__url"
+    assert names["meta.url"] == "meta__url_" and names["meta.a`b"] == "meta__a_b"
+    assert len(set(names.values())) == len(names)

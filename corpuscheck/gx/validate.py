@@ -342,6 +342,7 @@ def _validate(suite: Suite, frame, data_docs_dir: Path | None, spark) -> list[Ex
             return [ExpectationOutcome(entry, True, 0, 0, source=source) for _, entry, source in planned]
         frame = _indexed(frame)
         result_format: dict[str, Any] = {"result_format": "COMPLETE"}
+        batch_data = None
         if spark is None:
             batch_data, labels = frame, _labels
         else:  # failing rows named by their position (and doc id, for the Data Docs)
@@ -375,7 +376,7 @@ def _validate(suite: Suite, frame, data_docs_dir: Path | None, spark) -> list[Ex
                     )
                     result = next(iter(checkpoint.run(batch_parameters={"dataframe": batch_data}).run_results.values()))
         finally:
-            if spark is not None:
+            if spark is not None and batch_data is not None:
                 batch_data.unpersist()
         return _outcomes(suite, planned, frame, result, labels)
 
