@@ -135,10 +135,10 @@ def check(
     if engine == "spark":
         from corpuscheck import spark
 
-        rule_run = spark.run_rules
+        rule_run, validator = spark.run_rules, spark.validate
         where = {"master": spark_master}
     else:
-        rule_run = run_rules
+        rule_run, validator = run_rules, None
         where = {"jobs": jobs, "progress": progress, "prefetch_gx": True, "cache": cache}
     run = rule_run(
         paths,
@@ -154,7 +154,7 @@ def check(
     key = _verdict_key(suite, run.rows) if cache is not None else None  # the feature table hashed once
     outcomes = _cached_verdict(cache, suite, key) if key is not None and data_docs_dir is None else None
     if outcomes is None:
-        outcomes = _validate(suite, run.rows, columns, data_docs_dir)
+        outcomes = _validate(suite, run.rows, columns, data_docs_dir, validator)
         if key is not None:
             _store_verdict(cache, suite, key, outcomes)
     docs = {row["doc_id"]: row for row in run.rows}
@@ -174,11 +174,13 @@ def check(
     return report
 
 
-def _validate(suite: Suite, rows: list[dict], columns: set[str], data_docs_dir: Path | None):
+def _validate(suite: Suite, rows: list[dict], columns: set[str], data_docs_dir: Path | None, validator=None):
+    """The rows through GX: ``validator`` is the engine's (Spark's), else :func:`corpuscheck.gx.validate.validate`."""
     import pandas as pd  # only now: the rules start sooner, and GX's background import brings it meanwhile
 
     from corpuscheck.gx.validate import validate
 
+    validate = validator or validate
     frame = pd.DataFrame(rows)
     if frame.empty:
         frame = pd.DataFrame(columns=["doc_id", "path", "record", *[e.rule.column for e in suite.rule_entries], *columns])

@@ -270,6 +270,66 @@ def validate(suite: Suite, frame, *, data_docs_dir: Path | None = None) -> list[
     One outcome per suite entry, in suite order. ``data_docs_dir``: also write GX
     Data Docs there (its ``index.html``).
     """
+    return _validate(suite, frame, data_docs_dir, None)
+
+
+def validate_spark(suite: Suite, frame, spark, *, data_docs_dir: Path | None = None) -> list[ExpectationOutcome]:
+    """:func:`validate`, with the rows as a Spark DataFrame validated through GX's Spark datasource
+    (``spark``: the SparkSession). The same compiled suite, the same outcomes: GX's Spark
+    engine computes the counts, the failing rows come back by their position in ``frame``."""
+    return _validate(suite, frame, data_docs_dir, spark)
+
+
+ROW_COLUMN = "__corpuscheck_row__"  # the Spark frame's row positions: Spark rows have no index
+
+
+def _spark_names(columns) -> dict[str, str]:
+    """Spark-safe names for the frame's columns: Spark reads ``meta.url`` as a field of a struct
+    ``meta``, so dots (and backticks) become ``__``; other names are kept."""
+    taken = set(columns)
+    names = {}
+    for name in columns:
+        safe = name.replace(".", "__").replace("`", "_")
+        while safe != name and safe in taken:
+            safe += "_"
+        taken.add(safe)
+        names[name] = safe
+    return names
+
+
+def _renamed(compiled, names: dict[str, str]):
+    """The compiled suite's expectations pointed at the Spark-safe column names."""
+    for expectation in compiled.expectations:
+        for attribute in ("column", "column_A", "column_B"):
+            value = getattr(expectation, attribute, None)
+            if isinstance(value, str) and names.get(value, value) != value:
+                setattr(expectation, attribute, names[value])
+        value = getattr(expectation, "column_list", None)
+        if isinstance(value, list):
+            expectation.column_list = [names.get(c, c) for c in value]
+    return compiled
+
+
+def _spark_frame(spark, frame, names: dict[str, str]):
+    """``frame`` as a Spark DataFrame (columns renamed by ``names``), with its row positions in ROW_COLUMN.
+
+    Through Arrow: NaN becomes null (GX on pandas counts NaN as missing, Spark would compare
+    it), and a column with no value at all becomes a string column (Spark has no null type)."""
+    import pyarrow as pa
+
+    table = pa.Table.from_pandas(frame.reset_index(drop=True), preserve_index=False)
+    fields = []
+    for name, column in zip(table.column_names, table.columns, strict=True):
+        kind = column.type
+        if pa.types.is_null(kind) or pa.types.is_large_string(kind):
+            column = column.cast(pa.string())
+        fields.append((names.get(name, name), column))
+    fields.append((ROW_COLUMN, pa.array(range(len(frame)), type=pa.int64())))
+    table = pa.table(dict(fields)).replace_schema_metadata(None)
+    return spark.createDataFrame(table).persist()
+
+
+def _validate(suite: Suite, frame, data_docs_dir: Path | None, spark) -> list[ExpectationOutcome]:
     with _quiet():
         import great_expectations as gx
 
@@ -281,34 +341,62 @@ def validate(suite: Suite, frame, *, data_docs_dir: Path | None = None) -> list[
         if not len(frame) and data_docs_dir is None:
             return [ExpectationOutcome(entry, True, 0, 0, source=source) for _, entry, source in planned]
         frame = _indexed(frame)
-        with _own_context(data_docs_dir) as context:
-            compiled = context.suites.add(compiled)
-            _check_count(suite, len(compiled.expectations), "was stored as", len(planned))
-            batch_definition = (
-                context.data_sources.add_pandas("corpus")
-                .add_dataframe_asset("rows")
-                .add_batch_definition_whole_dataframe("all")
-            )
-            result_format = {"result_format": "COMPLETE"}
-            if data_docs_dir is None:
-                # validating the batch directly keeps GX from serialising the results into its store, and
-                # the failing values are read off the frame (GX would copy them, whole texts included)
-                batch = batch_definition.get_batch(batch_parameters={"dataframe": frame})
-                result = batch.validate(compiled, result_format=result_format | {"exclude_unexpected_values": True})
-            else:
-                definition = context.validation_definitions.add(
-                    gx.ValidationDefinition(name="corpus", data=batch_definition, suite=compiled)
-                )
-                checkpoint = context.checkpoints.add(
-                    gx.Checkpoint(
-                        name="corpuscheck",
-                        validation_definitions=[definition],
-                        actions=[gx.checkpoint.UpdateDataDocsAction(name="data_docs")],
-                        result_format=result_format,
+        result_format: dict[str, Any] = {"result_format": "COMPLETE"}
+        batch_data = None
+        if spark is None:
+            batch_data, labels = frame, _labels
+        else:  # failing rows named by their position (and doc id, for the Data Docs)
+            names = _spark_names([str(c) for c in frame.columns])
+            compiled = _renamed(compiled, names)
+            batch_data, labels = _spark_frame(spark, frame, names), _spark_labels(frame)
+            shown = [ID_COLUMN] if ID_COLUMN in frame.columns else []
+            result_format["unexpected_index_column_names"] = shown + [ROW_COLUMN]
+        try:
+            with _own_context(data_docs_dir) as context:
+                compiled = context.suites.add(compiled)
+                _check_count(suite, len(compiled.expectations), "was stored as", len(planned))
+                datasource = context.data_sources.add_pandas("corpus") if spark is None else context.data_sources.add_spark("corpus")
+                batch_definition = datasource.add_dataframe_asset("rows").add_batch_definition_whole_dataframe("all")
+                if data_docs_dir is None:
+                    # validating the batch directly keeps GX from serialising the results into its store, and
+                    # the failing values are read off the frame (GX would copy them, whole texts included)
+                    batch = batch_definition.get_batch(batch_parameters={"dataframe": batch_data})
+                    result = batch.validate(compiled, result_format=result_format | {"exclude_unexpected_values": True})
+                else:
+                    definition = context.validation_definitions.add(
+                        gx.ValidationDefinition(name="corpus", data=batch_definition, suite=compiled)
                     )
-                )
-                result = next(iter(checkpoint.run(batch_parameters={"dataframe": frame}).run_results.values()))
-        return _outcomes(suite, planned, frame, result)
+                    checkpoint = context.checkpoints.add(
+                        gx.Checkpoint(
+                            name="corpuscheck",
+                            validation_definitions=[definition],
+                            actions=[gx.checkpoint.UpdateDataDocsAction(name="data_docs")],
+                            result_format=result_format,
+                        )
+                    )
+                    result = next(iter(checkpoint.run(batch_parameters={"dataframe": batch_data}).run_results.values()))
+        finally:
+            if spark is not None and batch_data is not None:
+                batch_data.unpersist()
+        return _outcomes(suite, planned, frame, result, labels)
+
+
+def _labels(details: dict) -> list:
+    """The failing rows' index labels, as GX on pandas lists them (in row order)."""
+    return list(details.get("unexpected_index_list") or [])
+
+
+def _spark_labels(frame):
+    """The failing rows' index labels of ``frame`` from GX on Spark, in row order as on pandas."""
+
+    def labels(details: dict) -> list:
+        positions = []
+        for row in details.get("unexpected_index_list") or []:  # a dict per row, or one dict of columns
+            value = row[ROW_COLUMN]
+            positions.extend(int(v) for v in value) if isinstance(value, list) else positions.append(int(value))
+        return frame.index[sorted(positions)].tolist()
+
+    return labels
 
 
 def _indexed(frame):
@@ -326,7 +414,7 @@ def _indexed(frame):
     return frame.reset_index(drop=True)
 
 
-def _outcomes(suite: Suite, planned, frame, result) -> list[ExpectationOutcome]:
+def _outcomes(suite: Suite, planned, frame, result, failing_labels=_labels) -> list[ExpectationOutcome]:
     by_id = ID_COLUMN in frame.columns and frame[ID_COLUMN].is_unique
     outcomes: dict[int, ExpectationOutcome] = {}
     for item in result.results:
@@ -338,7 +426,7 @@ def _outcomes(suite: Suite, planned, frame, result) -> list[ExpectationOutcome]:
         if message is not None:
             raise SuiteError(f"{suite.source}: expectations[{index + 1}] {_label(entry)} could not run: {message}")
         details = item.result or {}
-        labels = list(details.get("unexpected_index_list") or [])
+        labels = failing_labels(details)
         positions = frame.index.get_indexer(labels) if labels else []
         column = entry.rule.column if isinstance(entry, RuleEntry) else entry.column
         values = frame[column].to_numpy()[positions].tolist() if column in frame.columns and labels else []
