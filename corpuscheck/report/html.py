@@ -81,8 +81,9 @@ def _length_histogram(lengths: list[int]) -> list[list]:
     return bins
 
 
-def _cut(text: str, limit: int = TEXT_CHARS) -> str:
-    """``text``'s first ``limit`` characters, cut at the last line end inside them when there is one."""
+def _cut(text: str, limit: int | None = None) -> str:
+    """``text``'s first ``limit`` (TEXT_CHARS) characters, cut at the last line end inside them when there is one."""
+    limit = TEXT_CHARS if limit is None else limit
     if len(text) <= limit:
         return text
     end = text.rfind("\n", 0, limit)
@@ -223,7 +224,7 @@ def build(report, emit, data_docs: str | None = None) -> dict:
                  "files": len(report.files), "documents": report.documents, "findings": total,
                  "documents_failed": len(doc_of), "errors": len(report.errors),
                  "fail_on": report.fail_on, "data_docs": data_docs, "baseline": report.extra.get("baseline"),
-                 "text_chars": TEXT_CHARS},
+                 "text_chars": TEXT_CHARS},  # read at call time: tests make it small
         "outcomes": [[o.label, o.severity, o.success, o.element_count - o.unexpected_count, o.element_count,
                       o.observed, o.threshold, o.source] for o in report.outcomes],
         "files": files.items,
