@@ -14,6 +14,7 @@ import json
 import os
 import re
 import shutil
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -324,4 +325,110 @@ def test_browser_shows_hostile_text_as_text(browser, hostile):
     assert w.page.locator("#findings img, #findings script").count() == 0
     w.page.goto(index.as_uri())
     assert w.page.title().startswith("corpuscheck: </title>")
+    w.clean()
+
+
+def test_browser_document_view_shows_the_run_beside_its_original_and_the_fix_preview(browser, tmp_path, seed_report):
+    index = write_html(seed_report, tmp_path / "r")
+    seed = next(f.path for f in seed_report.findings if f.path.endswith(SEED))
+    lines = (FIXTURES / "seed" / SEED).read_text(encoding="utf-8").split("\n")
+    w = Watched(browser, index.as_uri() + "#view=explorer")
+    w.page.locator("#findings .finding", has_text="duplicated-paragraph-run").locator(".loc").click()
+    w.page.locator("#doc-text").wait_for()
+    assert "view=doc" in w.page.evaluate("location.hash") and "line=13" in w.page.evaluate("location.hash")
+    assert w.page.locator("#doc-name").inner_text() == seed
+    pair = w.page.locator(".side-by-side")
+    assert w.page.locator(".side-by-side .original").all_inner_texts() == lines[6:12]  # lines 7-12 on the left
+    assert pair.locator(".repeat").all_inner_texts() == lines[12:18]  # their repeat, lines 13-18, beside them
+    rows = w.page.locator("#doc-text tr")
+    assert rows.count() == len(lines) == 19
+    assert rows.nth(0).get_attribute("class") == "part-title" and "part-dateline" in rows.nth(5).get_attribute("class")
+    assert "hit error" in rows.nth(1).get_attribute("class") and "hit warning" in rows.nth(18).get_attribute("class")
+    assert "hit" not in rows.nth(6).get_attribute("class")  # an original line is not flagged
+    assert w.page.locator("#L13").get_attribute("class").endswith("target")
+    assert w.page.locator("#doc-text tr:nth-child(2) mark").inner_text() == "loading..."  # the fix span, inline
+    w.page.click("#tab-fix")
+    w.page.locator("#fix-preview").wait_for()
+    removed = w.page.locator("#fix-preview del").all_inner_texts()
+    assert removed[0] == "loading...\n" and removed[1:4] == ["A\n"] * 3 and "(ian)" in removed[-1]
+    assert lines[6] in w.page.locator("#fix-preview pre").inner_text()  # the original paragraphs stay
+    assert "removing 1,339 character(s)" in w.page.locator("#fix-summary").inner_text()
+    w.page.go_back()
+    w.page.go_back()
+    w.page.locator("#findings").wait_for()
+    first = w.page.locator("#findings .finding").first.locator(".ctx tr").all_inner_texts()
+    assert [r.split("\t")[0] for r in first] == ["1", "2", "3"] and "loading..." in first[1]  # a line before and after
+    w.clean()
+
+
+HOSTILE_PAGE = """<!doctype html><html><head><title>Judul &lt;script&gt;alert(1)&lt;/script&gt; halaman</title>
+<link rel="canonical" href="https://news.example/berita/&quot;&gt;&lt;img src=x onerror=alert(1)&gt;">
+<meta name="author" content="&lt;img src=x onerror=alert(3)&gt;"></head>
+<body><article><h1>Gempa &lt;img src=x onerror=alert(4)&gt;</h1>
+<p>MATARAM - Gempa mengguncang Lombok pagi ini dan warga berhamburan keluar rumah untuk menyelamatkan diri dari bangunan.</p>
+<p>loading...</p>
+<p>Petugas BPBD mengatakan belum ada laporan korban jiwa, tetapi beberapa rumah warga mengalami kerusakan ringan di atap.</p>
+<p>Warga diminta tetap tenang dan mengikuti arahan petugas &lt;script&gt;alert(5)&lt;/script&gt; sampai keadaan aman.</p>
+</article></body></html>"""
+
+
+def test_browser_document_view_shows_hostile_text_urls_and_titles_as_text(browser, hostile):
+    report, _, root = hostile
+    (root / "corpus" / "page.html").write_text(HOSTILE_PAGE, encoding="utf-8")
+    suite = root / "suite.yml"
+    report = check([str(root / "corpus")], str(suite))
+    folder = root / "report"
+    index = write_html(report, folder)
+    found = _findings(_data(index.read_text(encoding="utf-8")), _chunks(folder))
+    page = next(f for f in found if f["file"].endswith("page.html"))
+    assert page["url"].startswith("https://news.example/berita/") and "alert(4)" in page["page_title"]
+    w = Watched(browser, index.as_uri() + "#view=explorer")
+    urls = w.page.locator("#findings .page-url").all_inner_texts()
+    assert urls and all(page["url"] in u and page["page_title"] in u for u in urls)  # saved pages: URL and title
+    w.page.fill("#f-q", "page.html")
+    on_page = sum(f["file"].endswith("page.html") for f in found)
+    w.page.locator("#count", has_text=re.compile(rf"^{on_page} of")).wait_for()
+    w.page.locator("#findings .finding .loc").first.click()
+    w.page.locator("#doc-text").wait_for()
+    assert w.page.locator("#doc-url").inner_text() == page["url"] and "<img src=x onerror=alert(4)>" in w.page.locator("#doc-page-title").inner_text()
+    assert "<script>alert(5)</script>" in w.page.locator("#doc-text").inner_text()
+    docs = [f for f in found if f["file"].endswith(HOSTILE_NAME)]
+    w.page.goto(index.as_uri() + "#" + urllib.parse.urlencode({"view": "doc", "doc": docs[0]["file"], "rec": "1"}))
+    w.page.locator("#doc-text").wait_for()
+    text = w.page.locator("main").inner_text()
+    assert HOSTILE_NAME in text and SCRIPT in text and "</script><script>alert(2)</script>" in text
+    assert w.page.locator(".side-by-side .repeat").count() == 1  # the repeated hostile line beside its original
+    w.page.click("#tab-fix")
+    w.page.locator("#fix-preview").wait_for()
+    jsonl = next(f for f in found if f["file"].endswith("records.jsonl") and "alert" in f["title"])
+    w.page.goto(index.as_uri() + "#" + urllib.parse.urlencode({"view": "doc", "doc": jsonl["file"], "rec": str(jsonl["record"])}))
+    w.page.locator("#doc-text").wait_for()
+    assert "</title><script>alert(1)</script>" in w.page.locator("#doc-title").inner_text()
+    assert w.page.locator("main img, main script, main iframe").count() == 0
+    w.clean()
+
+
+def test_browser_missing_data_file_is_one_clear_line(browser, tmp_path, seed_report):
+    index = write_html(seed_report, tmp_path)
+    (tmp_path / "data" / "f0.js").unlink()
+    w = Watched(browser, index.as_uri() + "#view=explorer")
+    w.page.locator("#count .fail").wait_for()
+    assert w.page.locator("#count").inner_text() == "data/f0.js is missing: the report folder is incomplete"
+    assert w.dialogs == []
+
+
+def test_browser_data_docs_are_linked_and_styled_offline(browser, tmp_path):
+    out = tmp_path / "out"
+    assert main(["check", str(FIXTURES / "seed" / SEED), "--report", str(out), "--data-docs", "--quiet", "--no-progress"]) == 1
+    w = Watched(browser, (out / "index.html").as_uri())
+    assert w.page.get_attribute("#data-docs", "href") == "gx/index.html"
+    pages = sorted((out / "gx").rglob("*.html"))
+    assert len(pages) >= 3
+    for page in pages:
+        d = Watched(browser, page.as_uri())
+        # Bootstrap's reboot is applied (the system font stack), and nothing was asked of the network
+        assert d.page.evaluate("getComputedStyle(document.body).fontFamily").startswith("-apple-system")
+        if page == out / "gx" / "index.html":  # its tables are drawn by the vendored jQuery + bootstrap-table
+            assert "corpus-rows" in d.page.locator("table tbody").first.inner_text()
+        d.clean()
     w.clean()
