@@ -303,7 +303,7 @@
       el("span", {class: "mute"}, "  (" + SEV.map((s, i) => fmt(sev[i]) + " " + s).join(", ") + ")")));
     const pager = () => el("div", {class: "pager"},
       el("button", Object.assign({class: "prev", onclick: () => go({page: String(page - 1)})}, page <= 1 ? {disabled: ""} : {}), "\u2190 previous"),
-      el("span", {class: "page"}, "page " + page + " of " + fmt(pages)),
+      el("span", {class: "page"}, "page " + fmt(page) + " of " + fmt(pages)),
       el("button", Object.assign({class: "next", onclick: () => go({page: String(page + 1)})}, page >= pages ? {disabled: ""} : {}), "next \u2192"));
     root.append(pager());
     const list = el("div", {id: "findings"});
