@@ -154,6 +154,9 @@ def test_long_texts_are_cut_at_a_line_end_and_say_so(monkeypatch, seed_report):
     text, total, *_ = texts[found[0]["doc"]]
     original = (FIXTURES / "seed" / SEED).read_text(encoding="utf-8")
     assert total == len(original) > 1000 >= len(text) and original.startswith(text + "\n")
+    monkeypatch.setattr(html_report, "MARKED_DOCS", 0)  # past the bound the dateline is not looked for, and says so
+    _, found, texts = _page_parts(HtmlReporter().render(seed_report))
+    assert texts[found[0]["doc"]][2:] == [1, -1, -1]
 
 
 def test_each_finding_is_marked_with_its_fix_safety():

@@ -342,6 +342,7 @@
     if (!t) { root.append(el("p", {class: "warn", id: "no-text"}, "The text is not in the report: the file could not be read again when the report was written (moved, changed, or not readable).")); root.append(findingList(fs, null)); return; }
     const [text, total, titleLine, dl, dlEnd] = t, lines = text.split("\n");
     const cut = total > text.length;
+    if (dl < 0) root.append(el("p", {class: "mute", id: "no-dateline"}, "The dateline is not marked: the report looks for it in the first " + fmt(D.meta.marked_docs) + " documents with findings only."));
     if (cut) root.append(el("p", {class: "warn", id: "cut-note"}, "Text cut: the report shows the first " + fmt(text.length) + " of " + fmt(total) + " characters (" + fmt(lines.length) + " lines; at most " + fmt(D.meta.text_chars) + " per document). Findings past the cut are listed but not marked in the text."));
     const fixable = fs.filter((f) => f[11] && f[8]);
     const tabs = el("div", {class: "tabs"},
