@@ -273,6 +273,12 @@
     if (!F) {
       const note = el("div", {class: "count", id: "count"}, "loading findings\u2026");
       root.replaceChildren(note);
+      if (!FILTER_KEYS.some((k) => S[k])) need("f0").then(() => { // the first page in document order before the rest has loaded
+        if (F || !PARTS[0] || document.getElementById("explorer").hidden) return;
+        const list = el("div", {id: "findings-preview"});
+        for (const f of PARTS[0].slice(0, PAGE)) list.append(findingCard(f));
+        root.append(list);
+      }, () => {});
       allFindings(() => { note.textContent = "loading findings: " + partsLoaded + " of " + D.chunks.length + " parts"; })
         .then(() => { if (!document.getElementById("explorer").hidden) explorer(); }, (e) => note.replaceChildren(el("span", {class: "fail"}, e.message)));
       return;
