@@ -75,7 +75,9 @@ def _chunks(where) -> dict[str, dict]:
         return {m.group(1): json.loads(m.group(2)) for m in
                 re.finditer(r'<script type="application/json" id="cc-([ft]\d+)">(.*?)</script>', where, re.S)}
     found = {}
-    for path in sorted(Path(where, "data").glob("*.js")):
+    name = _data(Path(where, "index.html").read_text(encoding="utf-8"))["meta"]["data"]
+    assert [p.name for p in Path(where).iterdir() if p.name.startswith("data")] == [name]  # the page's own, no other
+    for path in sorted(Path(where, name).glob("*.js")):
         m = CHUNK_FILE.fullmatch(path.read_text(encoding="utf-8"))
         assert m and path.stem == m.group(1) + m.group(2), path  # nothing but the call and its JSON
         found[path.stem] = json.loads(m.group(3))
@@ -202,13 +204,31 @@ def test_write_html_is_atomic_and_links_data_docs(tmp_path, seed_report):
     (folder / "gx").mkdir(parents=True)
     (folder / "gx" / "index.html").write_text("docs", encoding="utf-8")
     index = write_html(seed_report, folder)
-    assert index == folder / "index.html" and not list(folder.glob(".index.*")) and not list(folder.glob(".data.*"))
+    assert index == folder / "index.html" and not list(folder.glob(".index.*")) and not list(folder.glob(".data*"))
     assert _data(index.read_text(encoding="utf-8"))["meta"]["data_docs"] == "gx/index.html"
     assert sorted(_chunks(folder)) == ["f0", "t0"]
-    (folder / "data" / "f7.js").write_text("stale", encoding="utf-8")
+    first = _data(index.read_text(encoding="utf-8"))["meta"]["data"]
+    (folder / "data").mkdir()  # an older report's folder
     write_html(seed_report, folder)
-    assert sorted(_chunks(folder)) == ["f0", "t0"]  # data/ replaced whole
+    assert sorted(_chunks(folder)) == ["f0", "t0"] and _data(index.read_text(encoding="utf-8"))["meta"]["data"] != first
     assert _data(HtmlReporter().render(seed_report))["meta"]["data_docs"] is None
+
+
+def test_an_interrupted_write_keeps_the_previous_report_whole(tmp_path, monkeypatch, seed_report):
+    index = write_html(seed_report, tmp_path)
+    before = {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+
+    class Interrupted(BaseException):  # as a Ctrl-C would (KeyboardInterrupt itself would stop pytest)
+        pass
+
+    def boom(*args, **kwargs):
+        raise Interrupted
+
+    monkeypatch.setattr(html_report, "json_for_script", boom)  # in the middle of writing the data files
+    with pytest.raises(Interrupted):
+        write_html(seed_report, tmp_path)
+    assert {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
+    assert sorted(_chunks(tmp_path)) == ["f0", "t0"] and index.exists()
 
 
 GX_PAGE = """<html><head><link rel="stylesheet" href="https://maxcdn.bootstrapcdn.com/bootstrap/4.3.1/css/bootstrap.min.css"/>
@@ -413,10 +433,11 @@ def test_browser_document_view_shows_hostile_text_urls_and_titles_as_text(browse
 
 def test_browser_missing_data_file_is_one_clear_line(browser, tmp_path, seed_report):
     index = write_html(seed_report, tmp_path)
-    (tmp_path / "data" / "f0.js").unlink()
+    name = _data(index.read_text(encoding="utf-8"))["meta"]["data"]
+    (tmp_path / name / "f0.js").unlink()
     w = Watched(browser, index.as_uri() + "#view=explorer")
     w.page.locator("#count .fail").wait_for()
-    assert w.page.locator("#count").inner_text() == "data/f0.js is missing: the report folder is incomplete"
+    assert w.page.locator("#count").inner_text() == f"{name}/f0.js is missing: the report folder is incomplete"
     assert w.dialogs == []
 
 

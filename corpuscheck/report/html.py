@@ -3,7 +3,7 @@
 ``index.html`` carries the overview's figures (verdict, expectations, per-rule and per-source
 counts, the heat map, the worst documents) as a ``<script type="application/json">`` block,
 and one inline script, allowed by its SHA-256 hash in the page's CSP. The findings and the
-documents' texts are in ``DIR/data/`` as small script files (``f<N>.js``: findings with their
+documents' texts are in ``DIR/data-<token>/`` (named in the page) as small script files (``f<N>.js``: findings with their
 documents, in document order; ``t<N>.js``: texts), each one call ``CC.put(kind, n, <JSON>)``:
 the page's script loads them on demand by adding ``<script src>`` elements, which the CSP
 allows through ``'strict-dynamic'`` (only scripts the hashed script inserts run; a script
@@ -25,6 +25,7 @@ import base64
 import hashlib
 import math
 import os
+import secrets
 import shutil
 from collections import Counter
 from importlib import resources
@@ -285,10 +286,12 @@ class HtmlReporter(Reporter):
 
 
 def write_report(report, folder: Path) -> Path:
-    """Write the report folder: ``folder/data/*.js`` (replaced whole), then ``folder/index.html`` atomically.
+    """Write the report folder: a fresh ``folder/data-<token>/`` of chunks, then ``folder/index.html`` atomically.
 
-    Links ``gx/index.html`` when the GX Data Docs are there, after making them work offline
-    (:func:`corpuscheck.report.datadocs.localize`).
+    ``index.html`` names its own data folder, so replacing it is the one step that switches
+    reports: interrupted before, the previous page still reads its previous data; after it,
+    the other ``data*`` folders are removed. Links ``gx/index.html`` when the GX Data Docs are
+    there, after making them work offline (:func:`corpuscheck.report.datadocs.localize`).
     """
     from corpuscheck.atomic import write_text
 
@@ -299,27 +302,28 @@ def write_report(report, folder: Path) -> Path:
         from corpuscheck.report.datadocs import localize
 
         localize(folder / "gx")
-    fresh = folder / f".{DATA_DIR}.new"
-    shutil.rmtree(fresh, ignore_errors=True)
+    name = f"{DATA_DIR}-{secrets.token_hex(4)}"
+    fresh = folder / f".{name}.tmp"
     fresh.mkdir()
+    try:
+        def emit(chunk: str, data) -> None:
+            with open(fresh / f"{chunk}.js", "w", encoding="utf-8") as handle:
+                handle.write(f'CC.put("{chunk[0]}",{int(chunk[1:])},')
+                handle.write(json_for_script(data))
+                handle.write(");\n")
 
-    def emit(name: str, data) -> None:
-        with open(fresh / f"{name}.js", "w", encoding="utf-8") as handle:
-            handle.write(f'CC.put("{name[0]}",{int(name[1:])},')
-            handle.write(json_for_script(data))
-            handle.write(");\n")
-
-    index = build(report, emit, "gx/index.html" if docs.exists() else None)
-    old = folder / DATA_DIR
-    if old.exists():
-        stale = folder / f".{DATA_DIR}.old"
-        shutil.rmtree(stale, ignore_errors=True)
-        os.replace(old, stale)
-        os.replace(fresh, old)
-        shutil.rmtree(stale, ignore_errors=True)
-    else:
-        os.replace(fresh, old)
-    return write_text(folder / "index.html", render_index(index))
+        index = build(report, emit, "gx/index.html" if docs.exists() else None)
+        index["meta"]["data"] = name
+        os.replace(fresh, folder / name)
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    written = write_text(folder / "index.html", render_index(index))
+    for old in folder.iterdir():
+        if old.is_dir() and old.name != name and (old.name == DATA_DIR or old.name.startswith(f"{DATA_DIR}-")
+                                                   or (old.name.startswith(f".{DATA_DIR}-") and old.name.endswith(".tmp"))):
+            shutil.rmtree(old, ignore_errors=True)
+    return written
 
 
 write_html = write_report  # the name the CLI and the tests call

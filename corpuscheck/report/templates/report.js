@@ -33,9 +33,9 @@
       const inline = document.getElementById("cc-" + name);
       if (inline) { CC.put(name[0], +name.slice(1), JSON.parse(inline.textContent)); return; }
       const s = document.createElement("script");
-      s.src = "data/" + name + ".js";
+      s.src = (D.meta.data || "data") + "/" + name + ".js";
       s.onload = () => resolve();
-      s.onerror = () => reject(new Error("data/" + name + ".js is missing: the report folder is incomplete"));
+      s.onerror = () => reject(new Error(s.getAttribute("src") + " is missing: the report folder is incomplete"));
       document.head.append(s);
     }));
     return promises.get(name);
