@@ -79,8 +79,10 @@ def _chunks(where) -> dict[str, dict]:
     assert [p.name for p in Path(where).iterdir() if p.name.startswith("data")] == [name]  # the page's own, no other
     for path in sorted(Path(where, name).glob("*.js")):
         m = CHUNK_FILE.fullmatch(path.read_text(encoding="utf-8"))
-        assert m and path.stem == m.group(1) + m.group(2), path  # nothing but the call and its JSON
-        found[path.stem] = json.loads(m.group(3))
+        assert m and path.stem == m.group(1) + m.group(2), path  # nothing but the call and one JSON string
+        literal = json.loads(m.group(3))
+        assert isinstance(literal, str)
+        found[path.stem] = json.loads(literal)
     return found
 
 

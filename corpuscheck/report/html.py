@@ -4,12 +4,13 @@
 counts, the heat map, the worst documents) as a ``<script type="application/json">`` block,
 and one inline script, allowed by its SHA-256 hash in the page's CSP. The findings and the
 documents' texts are in ``DIR/data-<token>/`` (named in the page) as small script files (``f<N>.js``: findings with their
-documents, in document order; ``t<N>.js``: texts), each one call ``CC.put(kind, n, <JSON>)``:
+documents, in document order; ``t<N>.js``: texts), each one call ``CC.put(kind, n, "<JSON>")``
+(the JSON as one string literal, which the script hands to ``JSON.parse``):
 the page's script loads them on demand by adding ``<script src>`` elements, which the CSP
 allows through ``'strict-dynamic'`` (only scripts the hashed script inserts run; a script
 element in the markup would not). Nothing else may run or load: ``default-src 'none'``.
-The chunk files hold JSON literals only (with ``<``, ``>``, ``&``, U+2028/9 escaped), so no
-corpus text can become code; the script writes corpus text with ``textContent`` only.
+The chunk files hold one JSON string each (its JSON with ``<``, ``>``, ``&``, U+2028/9
+escaped), so no corpus text can become code; the script writes corpus text with ``textContent`` only.
 
 ``HtmlReporter.render`` (``--format html``) gives one self-contained page: the same chunks
 inline as ``<script type="application/json" id="cc-f0">`` blocks.
@@ -309,7 +310,7 @@ def write_report(report, folder: Path) -> Path:
         def emit(chunk: str, data) -> None:
             with open(fresh / f"{chunk}.js", "w", encoding="utf-8") as handle:
                 handle.write(f'CC.put("{chunk[0]}",{int(chunk[1:])},')
-                handle.write(json_for_script(data))
+                handle.write(orjson.dumps(json_for_script(data)).decode())  # a string literal of the JSON
                 handle.write(");\n")
 
         index = build(report, emit, "gx/index.html" if docs.exists() else None)
