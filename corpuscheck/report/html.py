@@ -35,6 +35,7 @@ from pathlib import Path
 import jinja2
 import orjson
 
+from corpuscheck.input.html import HTML_SUFFIXES
 from corpuscheck.report.base import Reporter
 from corpuscheck.report.data import SEVERITY_ORDER, ReportData, fix_of, iter_documents
 
@@ -151,13 +152,14 @@ def build(report, emit, data_docs: str | None = None) -> dict:
 
     texts = _Texts(emit)
     text_chunk: dict[int, int] = {}
-    page: dict[int, list] = {}  # document index -> [url, page title] for pages with a URL
+    page: dict[int, list] = {}  # document index -> [url, page title] for saved pages and records with a URL
     for path, doc in iter_documents(report, wanted):
         index = doc_of[(path, doc.record)]
         text_chunk[index] = texts.add(index, doc)
         url = doc.meta.get("url")
-        if isinstance(url, str) and url.strip():
-            page[index] = [url.strip(), doc.title or ""]
+        url = url.strip() if isinstance(url, str) else ""
+        if url or path.lower().endswith(HTML_SUFFIXES):  # a saved page: its URL (canonical, og:url) and title
+            page[index] = [url, doc.title or ""]
     texts.flush()
 
     rule_pos: dict[tuple[str, str], int] = {}

@@ -239,7 +239,7 @@
     return by ? out.sort((a, b) => by(a, b) || a[0] - b[0] || a[3] - b[3]) : out;
   }
   function pageLine(d) { // a saved page's URL and title
-    return d[6] ? el("div", {class: "page-url"}, el("span", {class: "mute"}, "page "), el("code", {class: "url"}, visible(d[6])), d[7] ? el("span", {class: "page-title"}, "  \u00b7  ", visible(d[7])) : null) : null;
+    return d[6] ? el("div", {class: "page-url"}, el("span", {class: "mute"}, "page "), el("code", {class: "url"}, visible(d[6])), d[7] && /\.html?(\.gz)?$/i.test(FILES[d[0]]) ? el("span", {class: "page-title"}, "  \u00b7  ", visible(d[7])) : null) : null;
   }
   function findingCard(f) {
     const r = RULES[f[1]], sev = SEV[f[2]], d = DOCS[f[0]];
@@ -342,8 +342,9 @@
     const head = el("div", {class: "card doc-head"});
     if (d[3]) head.append(el("div", {}, el("span", {class: "mute"}, "title "), el("b", {id: "doc-title"}, visible(d[3]))));
     if (SOURCES[d[2]]) head.append(el("div", {}, el("span", {class: "mute"}, "source "), visible(SOURCES[d[2]])));
-    if (d[6]) {
-      head.append(el("div", {}, el("span", {class: "mute"}, "URL "), el("code", {class: "url", id: "doc-url"}, visible(d[6]))));
+    const saved = /\.html?(\.gz)?$/i.test(FILES[d[0]]); // a saved page: its URL (canonical / og:url), title, extracted text
+    if (d[6] || saved) head.append(el("div", {}, el("span", {class: "mute"}, "URL "), d[6] ? el("code", {class: "url", id: "doc-url"}, visible(d[6])) : el("span", {class: "mute", id: "doc-url"}, "(the page names none)")));
+    if (saved) {
       head.append(el("div", {}, el("span", {class: "mute"}, "page title "), el("span", {id: "doc-page-title"}, visible(d[7] || "(none)"))));
       head.append(el("div", {class: "mute"}, "The text below is what was extracted from the saved page."));
     }
