@@ -15,7 +15,8 @@ duplicated paragraph run, editor initials: 5 findings a document with the five s
 Figures (median of ``--runs``): the overview's load (navigation start to the end of the
 page's script), the explorer until every finding is loaded and its first page drawn
 (the count reads "N of N findings"; its first page is drawn from the first chunk before that: both
-times are the page's own performance marks, set when its script drew them), one rule filter, the last page, and a document view.
+times are the page's own performance marks, set when its script drew them; and the CPU seconds
+chromium's processes spent on it, from /proc, which the machine's load does not inflate), one rule filter, the last page, and a document view.
 """
 
 from __future__ import annotations
@@ -70,6 +71,30 @@ def generate(folder: Path, n: int, files: int = 20, seed: int = 7) -> int:
     return written
 
 
+def browser_cpu() -> float:
+    """CPU seconds used so far by this process's chromium descendants (from /proc): a figure the machine's load does not inflate."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    parent, cpu, name = {}, {}, {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        comm, rest = stat[stat.index("(") + 1 : stat.rindex(")")], stat[stat.rindex(")") + 2 :].split()
+        pid = int(entry.name)
+        parent[pid], name[pid], cpu[pid] = int(rest[1]), comm, (int(rest[11]) + int(rest[12])) / ticks
+    mine, total = os.getpid(), 0.0
+    for pid in cpu:
+        up, seen = pid, 0
+        while up in parent and up != mine and seen < 64:
+            up, seen = parent[up], seen + 1
+        if up == mine and "chrom" in name[pid]:
+            total += cpu[pid]
+    return total
+
+
 def folder_size(folder: Path) -> tuple[int, int]:
     files = [p for p in folder.rglob("*") if p.is_file()]
     return sum(p.stat().st_size for p in files), len(files)
@@ -87,7 +112,7 @@ def measure(folder: Path, runs: int = 3) -> dict:
                "text_chunks": data["texts"]}
     want = f"{total:,} of {total:,} findings"
     times: dict[str, list[float]] = {"overview_ms": [], "explorer_first_page_ms": [], "explorer_all_loaded_ms": [], "rule_filter_ms": [],
-                                     "last_page_ms": [], "document_view_ms": []}
+                                     "last_page_ms": [], "document_view_ms": [], "explorer_all_loaded_cpu_s": []}
     errors: list[str] = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
@@ -101,8 +126,10 @@ def measure(folder: Path, runs: int = 3) -> dict:
 
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.on("pageerror", lambda e: errors.append(str(e)))
+            cpu = browser_cpu()
             page.goto(index.as_uri() + "#view=explorer", wait_until="load")
             page.locator("#count", has_text=want).wait_for(timeout=120_000)
+            times["explorer_all_loaded_cpu_s"].append(browser_cpu() - cpu)  # all of chromium's processes
             # the page marks when its script drew the first page and when every finding was in (performance.mark)
             times["explorer_first_page_ms"].append(page.evaluate("performance.getEntriesByName('cc-first-page')[0].startTime"))
             times["explorer_all_loaded_ms"].append(page.evaluate("performance.getEntriesByName('cc-all-findings')[0].startTime"))
@@ -127,8 +154,9 @@ def measure(folder: Path, runs: int = 3) -> dict:
             page.close()
         browser.close()
     for key, values in times.items():
-        figures[key] = round(statistics.median(values))
-        figures[key + "_runs"] = [round(v) for v in values]
+        digits = 2 if key.endswith("_s") else 0
+        figures[key] = round(statistics.median(values), digits) if digits else round(statistics.median(values))
+        figures[key + "_runs"] = [round(v, digits) if digits else round(v) for v in values]
     figures["page_errors"] = errors
     return figures
 
@@ -180,6 +208,7 @@ def main(argv: list[str]) -> None:
         write_report(report, out)
         print(f"check {t1 - t0:.1f} s, report written in {time.perf_counter() - t1:.1f} s")
         folders = [out]
+    print(f"load average: {os.getloadavg()[0]:.1f} (2 cores here; wall times grow with it, CPU seconds do not)")
     for folder in folders:
         if args.rerender:
             rerender(folder)
