@@ -302,7 +302,12 @@ def test_hostile_html_is_escaped_in_the_report(capsys, in_tmp):
     findings = data["files"][0]["findings"]
     assert code == 1 and [(x["code"], x["line"]) for x in findings] == [("E104", 3), ("D101", 5), ("E104", 5)]
     assert findings[1]["excerpt"] == line  # JSON keeps the text as it is
-    html = "".join(p.read_text(encoding="utf-8") for p in [in_tmp / "out" / "index.html", *(in_tmp / "out").glob("data-*/*.js")])
+    files = [in_tmp / "out" / "index.html", *(in_tmp / "out").glob("data-*/*.js")]
+    raw = "".join(p.read_text(encoding="utf-8") for p in files)
+    assert "<script>alert" not in raw and "<img src=x" not in raw
+    # a data file is CC.put(kind, n, "<JSON>"): the JSON inside its string literal
+    html = files[0].read_text(encoding="utf-8") + "".join(
+        json.loads(p.read_text(encoding="utf-8").split(",", 2)[2].removesuffix(");\n")) for p in files[1:])
     assert "<script>alert" not in html and "<img src=x" not in html
     assert "\\u003cscript\\u003ealert" in html  # inside the report's JSON (page and data files)
 
