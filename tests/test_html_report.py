@@ -25,8 +25,8 @@ from corpuscheck.engine import FileReport
 from corpuscheck.findings import Finding
 from corpuscheck.gx.suite import load_suite
 from corpuscheck.report import get_reporter
-from corpuscheck.report.data import ReportData
 from corpuscheck.report import html as html_report
+from corpuscheck.report.data import ReportData
 from corpuscheck.report.datadocs import localize
 from corpuscheck.report.html import HtmlReporter, json_for_script, write_html
 

@@ -96,9 +96,9 @@ def iter_documents(report, wanted: dict[str, set[int]]):
     with the options the check used. A file that cannot be read again (moved, changed, not a
     path) yields nothing: its documents are shown without text. Yields ``(path, Document)``.
     """
+    from corpuscheck.input.document import Document
     from corpuscheck.input.html import DEFAULT_OPTIONS
     from corpuscheck.input.loader import read_file
-    from corpuscheck.input.document import Document
 
     options = read_options(report)
     text_field = options.get("text_field") or "text"

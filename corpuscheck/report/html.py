@@ -1,4 +1,4 @@
-"""``--report DIR``: an offline report folder an auditor works in: ``DIR/index.html`` + ``DIR/data/``.
+"""``--report DIR``: an offline report folder an auditor works in: ``DIR/index.html`` + ``DIR/data-<token>/``.
 
 ``index.html`` carries the overview's figures (verdict, expectations, per-rule and per-source
 counts, the heat map, the worst documents) as a ``<script type="application/json">`` block,
@@ -41,8 +41,8 @@ from corpuscheck.report.data import SEVERITY_ORDER, ReportData, fix_of, iter_doc
 
 FIX_CODES = {None: 0, "safe": 1, "unsafe": 2}
 TEXT_CHARS = 100_000  # characters of one document's text the report shows
-FINDINGS_PER_CHUNK = 25_000  # findings per data/f<N>.js (a chunk ends at a document's end)
-TEXT_CHUNK_CHARS = 200_000  # characters of text per data/t<N>.js
+FINDINGS_PER_CHUNK = 25_000  # findings per f<N>.js (a chunk ends at a document's end)
+TEXT_CHUNK_CHARS = 200_000  # characters of text per t<N>.js
 DATA_DIR = "data"
 _ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 MARKED_DOCS = 25_000  # documents whose dateline is looked for (the grammar costs ~0.5 ms a document)

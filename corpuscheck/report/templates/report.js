@@ -1,6 +1,6 @@
 "use strict";
 // corpuscheck report: overview, explorer and document view. The overview's figures are in #report-data;
-// findings and texts are in data/f<N>.js and data/t<N>.js (or inline #cc-<name> blocks), loaded on demand.
+// findings and texts are in <data folder>/f<N>.js and t<N>.js (the folder named in meta.data) (or inline #cc-<name> blocks), loaded on demand.
 // Corpus text only ever goes through textContent.
 (function () {
   const D = JSON.parse(document.getElementById("report-data").textContent);
