@@ -239,7 +239,7 @@
     return by ? out.sort((a, b) => by(a, b) || a[0] - b[0] || a[3] - b[3]) : out;
   }
   function pageLine(d) { // a saved page's URL and title
-    return d[6] ? el("div", {class: "page-url"}, el("span", {class: "mute"}, "page "), el("code", {class: "url"}, visible(d[6])), d[7] && /\.html?(\.gz)?$/i.test(FILES[d[0]]) ? el("span", {class: "page-title"}, "  \u00b7  ", visible(d[7])) : null) : null;
+    return d[6] ? el("div", {class: "page-url"}, el("span", {class: "mute"}, "URL "), el("code", {class: "url"}, visible(d[6])), d[7] && /\.html?(\.gz)?$/i.test(FILES[d[0]]) ? el("span", {class: "page-title"}, "  \u00b7  ", visible(d[7])) : null) : null;
   }
   function findingCard(f) {
     const r = RULES[f[1]], sev = SEV[f[2]], d = DOCS[f[0]];
