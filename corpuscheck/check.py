@@ -167,6 +167,8 @@ def check(
     )
     # per document (path, record, source, n_chars): the report's charts and per-source counts (corpuscheck.report.data)
     report.extra["doc_stats"] = [(r["path"], r["record"], r.get("source"), r.get("n_chars", 0)) for r in run.rows]
+    # how the files were read, so the HTML report can show the documents' text (corpuscheck.report.data)
+    report.extra["read"] = {"text_field": text_field, "title_field": title_field, "html": html}
     if any(e.rule.code == "L101" for e in suite.rule_entries):
         from corpuscheck.rules.language.unexpected_language import language_mix
 

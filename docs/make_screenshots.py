@@ -1,7 +1,7 @@
 """Screenshots of the report of the bundled corpus for the README: ``python docs/make_screenshots.py``.
 
-Needs Debian's chromium and Playwright (the test extras). Writes docs/report-overview.png
-and docs/report-explorer.png.
+Needs Debian's chromium and Playwright (the test extras). Writes docs/report-overview.png,
+docs/report-explorer.png and docs/report-document.png (the seed's document view).
 """
 
 from __future__ import annotations
@@ -25,8 +25,12 @@ def main() -> None:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
-        for view, name in (("", "overview"), ("#rule=P101+placeholder-line", "explorer")):
+        seed = "#view=doc&doc=corpus%2F000_232fd3ee54a89291.txt&rec=1"
+        for view, name in (("", "overview"), ("#rule=P101+placeholder-line", "explorer"), (seed, "document")):
             page.goto((out / "index.html").as_uri() + view)
+            page.wait_for_timeout(1500)  # the data/ chunks load after the page
+            if name == "document":
+                page.locator(".side-by-side").scroll_into_view_if_needed()
             page.screenshot(path=str(ROOT / "docs" / f"report-{name}.png"))
         browser.close()
 

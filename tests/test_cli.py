@@ -283,8 +283,8 @@ def test_no_arguments_checks_corpus_with_checks_and_writes_reports(capsys, in_tm
     assert [(m["path"], m["line"], m["code"]) for m in listed] == [("corpus/deep/seed.txt", "2", "P101")]
     index = in_tmp / "reports" / "index.html"
     assert index.is_file() and "reports/index.html" in err
-    html = index.read_text(encoding="utf-8")
-    assert "corpus/deep/seed.txt" in html and "loading..." in html
+    html = index.read_text(encoding="utf-8") + "".join(p.read_text(encoding="utf-8") for p in index.parent.glob("data-*/*.js"))
+    assert "corpus/deep/seed.txt" in html and "loading..." in html  # the page and its data files (report/html.py)
 
 
 def test_no_arguments_without_corpus_is_a_usage_error(capsys, in_tmp):
@@ -302,9 +302,14 @@ def test_hostile_html_is_escaped_in_the_report(capsys, in_tmp):
     findings = data["files"][0]["findings"]
     assert code == 1 and [(x["code"], x["line"]) for x in findings] == [("E104", 3), ("D101", 5), ("E104", 5)]
     assert findings[1]["excerpt"] == line  # JSON keeps the text as it is
-    html = (in_tmp / "out" / "index.html").read_text(encoding="utf-8")
+    files = [in_tmp / "out" / "index.html", *(in_tmp / "out").glob("data-*/*.js")]
+    raw = "".join(p.read_text(encoding="utf-8") for p in files)
+    assert "<script>alert" not in raw and "<img src=x" not in raw
+    # a data file is CC.put(kind, n, "<JSON>"): the JSON inside its string literal
+    html = files[0].read_text(encoding="utf-8") + "".join(
+        json.loads(p.read_text(encoding="utf-8").split(",", 2)[2].removesuffix(");\n")) for p in files[1:])
     assert "<script>alert" not in html and "<img src=x" not in html
-    assert "\\u003cscript\\u003ealert" in html  # inside the report's JSON block
+    assert "\\u003cscript\\u003ealert" in html  # inside the report's JSON (page and data files)
 
 
 # --- real processes: exit codes as a CI job sees them ----------------------------------------------

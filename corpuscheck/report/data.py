@@ -82,3 +82,39 @@ class ReportData:
 
     def documents_by_source(self) -> Counter:
         return Counter(d.source or "" for d in self.documents())
+
+
+def read_options(report) -> dict:
+    """How the check read its files (text/title fields, HTML options), so a reporter can read them again."""
+    return dict(report.extra.get("read") or {})
+
+
+def iter_documents(report, wanted: dict[str, set[int]]):
+    """The Documents ``wanted`` names (``{path: {record, ...}}``), read again from disk in file order.
+
+    The check keeps no text; the report's document view reads the files its findings point to,
+    with the options the check used. A file that cannot be read again (moved, changed, not a
+    path) yields nothing: its documents are shown without text. Yields ``(path, Document)``.
+    """
+    from corpuscheck.input.document import Document
+    from corpuscheck.input.html import DEFAULT_OPTIONS
+    from corpuscheck.input.loader import read_file
+
+    options = read_options(report)
+    text_field = options.get("text_field") or "text"
+    title_field = options.get("title_field", "title")
+    html = options.get("html") or DEFAULT_OPTIONS
+    for file in report.files:
+        records = wanted.get(file.path)
+        if not records:
+            continue
+        left = set(records)
+        try:
+            for item in read_file(file.path, file.path, text_field, title_field, html):
+                if isinstance(item, Document) and item.record in left:
+                    left.discard(item.record)
+                    yield file.path, item
+                    if not left:
+                        break
+        except Exception:  # noqa: BLE001 - the text is a courtesy: a report is written without it
+            continue

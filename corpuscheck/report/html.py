@@ -1,12 +1,23 @@
-"""``--report DIR``: one self-contained, offline ``DIR/index.html`` an auditor works in.
+"""``--report DIR``: an offline report folder an auditor works in: ``DIR/index.html`` + ``DIR/data-<token>/``.
 
-The page is a small application: the findings travel as compact JSON inside a
-``<script type="application/json">`` block (``<``, ``>``, ``&``, U+2028/9 escaped,
-so no corpus text can end the block), and one inline script, allowed by its
-SHA-256 hash in the page's CSP (nothing else may run or load), draws the overview
-(verdict, expectations with margins, SVG charts, worst documents and sources) and
-the explorer (filters, search, sort, paging, a URL fragment per view) over ALL
-findings. The script writes corpus text with ``textContent`` only.
+``index.html`` carries the overview's figures (verdict, expectations, per-rule and per-source
+counts, the heat map, the worst documents) as a ``<script type="application/json">`` block,
+and one inline script, allowed by its SHA-256 hash in the page's CSP. The findings and the
+documents' texts are in ``DIR/data-<token>/`` (named in the page) as small script files (``f<N>.js``: findings with their
+documents, in document order; ``t<N>.js``: texts), each one call ``CC.put(kind, n, "<JSON>")``
+(the JSON as one string literal, which the script hands to ``JSON.parse``):
+the page's script loads them on demand by adding ``<script src>`` elements, which the CSP
+allows through ``'strict-dynamic'`` (only scripts the hashed script inserts run; a script
+element in the markup would not). Nothing else may run or load: ``default-src 'none'``.
+The chunk files hold one JSON string each (its JSON with ``<``, ``>``, ``&``, U+2028/9
+escaped), so no corpus text can become code; the script writes corpus text with ``textContent`` only.
+
+``HtmlReporter.render`` (``--format html``) gives one self-contained page: the same chunks
+inline as ``<script type="application/json" id="cc-f0">`` blocks.
+
+Documents' texts are read again from the files the findings point to (the check keeps no
+text: :func:`corpuscheck.report.data.iter_documents`), at most :data:`TEXT_CHARS` characters
+per document (cut at a line end; the page says so).
 """
 
 from __future__ import annotations
@@ -14,23 +25,36 @@ from __future__ import annotations
 import base64
 import hashlib
 import math
+import os
+import secrets
+import shutil
+from collections import Counter
 from importlib import resources
 from pathlib import Path
 
 import jinja2
 import orjson
 
+from corpuscheck.input.html import HTML_SUFFIXES
 from corpuscheck.report.base import Reporter
-from corpuscheck.report.data import SEVERITY_ORDER, ReportData, fix_of
+from corpuscheck.report.data import SEVERITY_ORDER, ReportData, fix_of, iter_documents
 
 FIX_CODES = {None: 0, "safe": 1, "unsafe": 2}
+TEXT_CHARS = 100_000  # characters of one document's text the report shows
+FINDINGS_PER_CHUNK = 25_000  # findings per f<N>.js (a chunk ends at a document's end)
+TEXT_CHUNK_CHARS = 200_000  # characters of text per t<N>.js
+DATA_DIR = "data"
 _ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+MARKED_DOCS = 25_000  # documents whose dateline is looked for (the grammar costs ~0.5 ms a document)
 
 
 def json_for_script(data) -> str:
-    """JSON that is safe inside ``<script type="application/json">``: nothing in it can close the element."""
+    """JSON that is safe inside ``<script type="application/json">`` and as a JS literal: nothing in it can close the element."""
     text = orjson.dumps(data, option=orjson.OPT_NON_STR_KEYS).decode()
-    return text.translate(str.maketrans(_ESCAPES))
+    for char, escape in _ESCAPES.items():  # str.replace is far faster than str.translate on megabytes
+        if char in text:
+            text = text.replace(char, escape)
+    return text
 
 
 def csp_hash(source: str) -> str:
@@ -45,10 +69,11 @@ class _Index:
         self._pos: dict = {}
 
     def __call__(self, value) -> int:
-        if value not in self._pos:
-            self._pos[value] = len(self.items)
+        pos = self._pos.get(value)
+        if pos is None:
+            pos = self._pos[value] = len(self.items)
             self.items.append(value)
-        return self._pos[value]
+        return pos
 
 
 def _length_histogram(lengths: list[int]) -> list[list]:
@@ -63,43 +88,165 @@ def _length_histogram(lengths: list[int]) -> list[list]:
     return bins
 
 
-def payload(report, data_docs: str | None = None) -> dict:
-    """Everything the page's script needs, as compact arrays of positions into string tables."""
+def _cut(text: str, limit: int | None = None) -> str:
+    """``text``'s first ``limit`` (TEXT_CHARS) characters, cut at the last line end inside them when there is one."""
+    limit = TEXT_CHARS if limit is None else limit
+    if len(text) <= limit:
+        return text
+    end = text.rfind("\n", 0, limit)
+    return text[: end if end > limit // 2 else limit]
+
+
+def _marks(doc) -> list[int]:
+    """[title line, dateline first line, dateline last line] (0 when absent) for the document view."""
+    try:
+        from corpuscheck.rules.news.dateline import find_dateline
+
+        found = find_dateline(doc)
+    except Exception:  # noqa: BLE001 - marks are a courtesy; the text is shown without them
+        found = None
+    return [doc.title_line, found.line if found else 0, found.end_line if found else 0]
+
+
+class _Texts:
+    """Documents' texts packed into chunks of about TEXT_CHUNK_CHARS characters."""
+
+    def __init__(self, emit):
+        self.emit, self.n, self.size, self.items = emit, 0, 0, []
+
+    def add(self, doc_index: int, doc) -> int:
+        text = _cut(doc.text)
+        marks = _marks(doc) if doc_index < MARKED_DOCS else [doc.title_line, -1, -1]  # -1: not looked for
+        self.items.append([doc_index, text, len(doc.text), *marks])
+        self.size += len(text) + 64
+        chunk = self.n
+        if self.size >= TEXT_CHUNK_CHARS:
+            self.flush()
+        return chunk
+
+    def flush(self) -> None:
+        if self.items:
+            self.emit(f"t{self.n}", {"docs": self.items})
+            self.n, self.size, self.items = self.n + 1, 0, []
+
+
+def build(report, emit, data_docs: str | None = None) -> dict:
+    """Write the report's data chunks through ``emit(name, data)``; return the index page's data.
+
+    Three passes over :meth:`ReportData.findings` (which a spilling engine can serve from disk):
+    the documents with findings, their texts read again, then the findings chunk by chunk.
+    """
     data = ReportData(report)
-    files, rules, sources, titles = _Index(), _Index(), _Index(), _Index()
-    titles("")
+    files, rules, sources = _Index(), _Index(), _Index()
     summaries = {e.rule.code: e.rule.summary for e in report.suite.rule_entries}
     for file in report.files:
         files(file.path)
+
+    doc_of: dict[tuple[str, int], int] = {}  # (path, record) -> document index, in findings order
+    wanted: dict[str, set[int]] = {}
+    for _, f in data.findings():
+        key = (f.path, f.record)
+        if key not in doc_of:
+            doc_of[key] = len(doc_of)
+            wanted.setdefault(f.path, set()).add(f.record)
+
+    texts = _Texts(emit)
+    text_chunk: dict[int, int] = {}
+    page: dict[int, list] = {}  # document index -> [url, page title] for saved pages and records with a URL
+    for path, doc in iter_documents(report, wanted):
+        index = doc_of[(path, doc.record)]
+        text_chunk[index] = texts.add(index, doc)
+        url = doc.meta.get("url")
+        url = url.strip() if isinstance(url, str) else ""
+        if url or path.lower().endswith(HTML_SUFFIXES):  # a saved page: its URL (canonical, og:url) and title
+            page[index] = [url, doc.title or ""]
+    texts.flush()
+
     rule_pos: dict[tuple[str, str], int] = {}
-    rows = []
+    per_rule: Counter = Counter()
+    rule_docs: Counter = Counter()
+    per_source: Counter = Counter()
+    source_docs: Counter = Counter()
+    heat: Counter = Counter()
+    worst: list = []  # [errors, findings, doc index, path, record, title]
+    chunks: list[list[int]] = []  # [first document, documents, findings] per findings chunk
+    state = {"docs": [], "rows": [], "strings": _Index(), "first": 0}
+
+    def flush() -> None:
+        if state["rows"]:
+            chunks.append([state["first"], len(state["docs"]), len(state["rows"])])
+            emit(f"f{len(chunks) - 1}", {"first": state["first"], "docs": state["docs"], "rows": state["rows"],
+                                          "strings": state["strings"].items})
+            state.update(docs=[], rows=[], strings=_Index(), first=state["first"] + len(state["docs"]))
+
+    current, seen_rules, seen_source, counts, where = -1, set(), 0, [0, 0], ("", 0, "", 0)
+    total = 0
+
+    def close_doc() -> None:
+        if current >= 0:
+            worst.append([counts[0], counts[1], current, *where])
+
     for file, f in data.findings():
+        index = doc_of[(f.path, f.record)]
+        if index != current:
+            close_doc()
+            if len(state["rows"]) >= FINDINGS_PER_CHUNK:
+                flush()
+            title = data.title_of(file, f)
+            current, seen_rules, counts, where = index, set(), [0, 0], (f.path, f.record, title, 0 if f.doc_id == f.path else 1)
+            seen_source = sources(data.source_of(f))
+            source_docs[seen_source] += 1
+            s = state["strings"]
+            url, page_title = page.get(index, ("", ""))
+            state["docs"].append([files(file.path), f.record, seen_source, s(title), 0 if f.doc_id == f.path else 1,
+                                  text_chunk.get(index, -1), s(url), s(page_title)])
         key = (f.code, f.rule)
         if key not in rule_pos:
             rule_pos[key] = rules((f.code, f.rule, f.code.rstrip("0123456789") or f.code, summaries.get(f.code, "")))
-        rows.append([files(file.path), f.record, rule_pos[key], SEVERITY_ORDER.index(f.severity),
-                     f.line, f.end_line, f.column, f.message, f.excerpt, sources(data.source_of(f)),
-                     titles(data.title_of(file, f)), FIX_CODES[fix_of(f)],
-                     f.related["line"] if f.related else 0, 0 if f.doc_id == f.path else 1])
+        rule = rule_pos[key]
+        per_rule[rule] += 1
+        per_source[seen_source] += 1
+        if rule not in seen_rules:
+            seen_rules.add(rule)
+            rule_docs[rule] += 1
+            heat[(seen_source, rule)] += 1
+        counts[0] += f.severity == "error"
+        counts[1] += 1
+        s = state["strings"]
+        related = f.related or {}
+        edits = [[e[0], e[1], e[2]] for e in f.edits] if f.edits else 0
+        state["rows"].append([index, rule, SEVERITY_ORDER.index(f.severity), f.line, f.end_line, f.column,
+                              s(f.message), s(f.excerpt), FIX_CODES[fix_of(f)], related.get("line", 0),
+                              related.get("end_line", 0), edits])
+        total += 1
+    close_doc()
+    flush()
+
+    worst.sort(key=lambda w: (-w[0], -w[1], w[2]))
     docs = data.documents()
-    by_source: dict[str, int] = {}
+    by_source: dict[int, int] = {}
     for d in docs:
-        by_source[d.source or ""] = by_source.get(d.source or "", 0) + 1
-        sources(d.source or "")
+        pos = sources(d.source or "")
+        by_source[pos] = by_source.get(pos, 0) + 1
     return {
         "meta": {"suite": report.suite.name, "version": report.tool_version, "passed": report.passed,
-                 "files": len(report.files), "documents": report.documents, "findings": len(rows),
-                 "documents_failed": report.documents_failed, "errors": len(report.errors),
-                 "fail_on": report.fail_on, "data_docs": data_docs, "baseline": report.extra.get("baseline")},
+                 "files": len(report.files), "documents": report.documents, "findings": total,
+                 "documents_failed": len(doc_of), "errors": len(report.errors),
+                 "fail_on": report.fail_on, "data_docs": data_docs, "baseline": report.extra.get("baseline"),
+                 "text_chars": TEXT_CHARS, "marked_docs": MARKED_DOCS},  # read at call time: tests make it small
         "outcomes": [[o.label, o.severity, o.success, o.element_count - o.unexpected_count, o.element_count,
                       o.observed, o.threshold, o.source] for o in report.outcomes],
         "files": files.items,
         "rules": [list(r) for r in rules.items],
         "sources": sources.items,
-        "titles": titles.items,
-        "docs_by_source": [[sources(s), n] for s, n in sorted(by_source.items())],
+        "docs_by_source": sorted(by_source.items()),
         "lengths": _length_histogram([d.n_chars for d in docs]),
-        "findings": rows,
+        "per_rule": [[r, per_rule[r], rule_docs[r]] for r in range(len(rules.items))],
+        "per_source": [[s, n, source_docs[s]] for s, n in sorted(per_source.items())],
+        "heat": [[s, r, n] for (s, r), n in heat.items()],
+        "worst": [[w[2], w[3], w[4], w[5], w[6], w[0], w[1]] for w in worst[:15]],  # [doc, path, record, title, multi, errors, findings]
+        "chunks": chunks,
+        "texts": texts.n,
         "errors": [[files(file.path), e.line or 0, e.record or 0, e.message] for file in report.files for e in file.errors],
     }
 
@@ -108,18 +255,30 @@ def _asset(name: str) -> str:
     return resources.files("corpuscheck.report").joinpath("templates", name).read_text(encoding="utf-8")
 
 
-def render_page(report, data_docs: str | None = None) -> str:
+def render_index(index: dict, inline: dict[str, str] | None = None) -> str:
+    """The page: CSP by hash (+ 'strict-dynamic' for the data files the script loads), the index JSON, the script."""
     script, style = _asset("report.js"), _asset("report.css")
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
     page = env.from_string(_asset("report.html.j2"))
-    csp = f"default-src 'none'; script-src {csp_hash(script)}; style-src {csp_hash(style)}; img-src data:; base-uri 'none'; form-action 'none'"
+    csp = (f"default-src 'none'; script-src {csp_hash(script)} 'strict-dynamic'; style-src {csp_hash(style)}; "
+           "img-src data:; base-uri 'none'; form-action 'none'")
+    markup = jinja2.utils.markupsafe.Markup
+    title = f"corpuscheck: {index['meta']['suite']}"
     return page.render(
-        title=f"corpuscheck: {report.suite.name}",
-        csp=jinja2.utils.markupsafe.Markup(csp),  # built here from hashes only
-        style=jinja2.utils.markupsafe.Markup(style),
-        script=jinja2.utils.markupsafe.Markup(script),
-        data=jinja2.utils.markupsafe.Markup(json_for_script(payload(report, data_docs))),
+        title=title,
+        csp=markup(csp),  # built here from hashes only
+        style=markup(style),
+        script=markup(script),
+        data=markup(json_for_script(index)),
+        chunks=[(name, markup(text)) for name, text in (inline or {}).items()],
     )
+
+
+def render_page(report, data_docs: str | None = None) -> str:
+    """One self-contained page, the data chunks inline (``--format html``)."""
+    inline: dict[str, str] = {}
+    index = build(report, lambda name, data: inline.__setitem__(name, json_for_script(data)), data_docs)
+    return render_index(index, inline)
 
 
 class HtmlReporter(Reporter):
@@ -129,10 +288,45 @@ class HtmlReporter(Reporter):
         return render_page(report)
 
 
-def write_html(report, folder: Path) -> Path:
-    """Write ``folder/index.html`` atomically; link ``gx/index.html`` when the GX Data Docs are there."""
+def write_report(report, folder: Path) -> Path:
+    """Write the report folder: a fresh ``folder/data-<token>/`` of chunks, then ``folder/index.html`` atomically.
+
+    ``index.html`` names its own data folder, so replacing it is the one step that switches
+    reports: interrupted before, the previous page still reads its previous data; after it,
+    the other ``data*`` folders are removed. Links ``gx/index.html`` when the GX Data Docs are
+    there, after making them work offline (:func:`corpuscheck.report.datadocs.localize`).
+    """
     from corpuscheck.atomic import write_text
 
     folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
     docs = folder / "gx" / "index.html"
-    return write_text(folder / "index.html", render_page(report, "gx/index.html" if docs.exists() else None))
+    if docs.exists():
+        from corpuscheck.report.datadocs import localize
+
+        localize(folder / "gx")
+    name = f"{DATA_DIR}-{secrets.token_hex(4)}"
+    fresh = folder / f".{name}.tmp"
+    fresh.mkdir()
+    try:
+        def emit(chunk: str, data) -> None:
+            with open(fresh / f"{chunk}.js", "w", encoding="utf-8") as handle:
+                handle.write(f'CC.put("{chunk[0]}",{int(chunk[1:])},')
+                handle.write(orjson.dumps(json_for_script(data)).decode())  # a string literal of the JSON
+                handle.write(");\n")
+
+        index = build(report, emit, "gx/index.html" if docs.exists() else None)
+        index["meta"]["data"] = name
+        os.replace(fresh, folder / name)
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    written = write_text(folder / "index.html", render_index(index))
+    for old in folder.iterdir():
+        if old.is_dir() and old.name != name and (old.name == DATA_DIR or old.name.startswith(f"{DATA_DIR}-")
+                                                   or (old.name.startswith(f".{DATA_DIR}-") and old.name.endswith(".tmp"))):
+            shutil.rmtree(old, ignore_errors=True)
+    return written
+
+
+write_html = write_report  # the name the CLI and the tests call
