@@ -38,7 +38,18 @@ from pathlib import Path
 
 import orjson
 
-CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
+
+
+def shared_dir() -> Path:
+    """../shared: $CORPUSCHECK_SHARED, else ``shared`` beside the checkout, else /work/shared
+    (a git worktree elsewhere has no ../shared beside it)."""
+    if os.environ.get("CORPUSCHECK_SHARED"):
+        return Path(os.environ["CORPUSCHECK_SHARED"])
+    beside = Path(__file__).resolve().parents[2] / "shared"
+    return beside if (beside / "corpora").is_dir() else Path("/work/shared")
+
+
+CORPORA = shared_dir() / "corpora"
 ARTICLES_PER_TXT_DIR = 1000
 RECORDS_PER_JSONL = 2000
 MB = 1_000_000

@@ -20,7 +20,7 @@ from pathlib import Path
 import jinja2
 import orjson
 
-from corpuscheck.report.base import Reporter
+from corpuscheck.report.base import Reporter, report_files
 from corpuscheck.report.data import SEVERITY_ORDER, ReportData, fix_of
 
 FIX_CODES = {None: 0, "safe": 1, "unsafe": 2}
@@ -88,7 +88,7 @@ def payload(report, data_docs: str | None = None) -> dict:
         sources(d.source or "")
     return {
         "meta": {"suite": report.suite.name, "version": report.tool_version, "passed": report.passed,
-                 "files": len(report.files), "documents": report.documents, "findings": len(rows),
+                 "files": report_files(report), "documents": report.documents, "findings": len(rows),
                  "documents_failed": report.documents_failed, "errors": len(report.errors),
                  "fail_on": report.fail_on, "data_docs": data_docs, "baseline": report.extra.get("baseline")},
         "outcomes": [[o.label, o.severity, o.success, o.element_count - o.unexpected_count, o.element_count,
