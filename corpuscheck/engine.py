@@ -614,7 +614,7 @@ def run_rules(
     prefetch_gx: bool = False,
     html: HtmlOptions | None = None,
     cache: Cache | None = None,
-    spill_findings: int = SPILL_FINDINGS,
+    spill_findings: int | None = None,
 ) -> RuleRun:
     """Load ``paths`` and run ``entries`` over every document.
 
@@ -625,11 +625,12 @@ def run_rules(
     ``progress`` is called with the number of documents done after each unit. ``cache``: a
     :class:`corpuscheck.cache.Cache`; files it knows are not read, the others are checked
     and stored by the worker that checked them (corpus rules then judge all of them
-    together). More than ``spill_findings`` findings in memory go to a temporary file.
+    together). More than ``spill_findings`` findings in memory (default SPILL_FINDINGS) go to a
+    temporary file.
     """
     columns = tuple(columns)
     corpus_entries = [e for e in entries if isinstance(e, RuleEntry) and isinstance(e.rule, CorpusRule)]
-    fold = _Fold([e.rule.code for e in corpus_entries], spill_findings)
+    fold = _Fold([e.rule.code for e in corpus_entries], SPILL_FINDINGS if spill_findings is None else spill_findings)
     plan = Plan(list(entries), columns, text_field, title_field, html, cache)
 
     def stream() -> Iterator[Piece | LoadError | tuple]:

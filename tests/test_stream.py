@@ -159,3 +159,23 @@ def test_a_piece_is_the_whole_file_when_it_cannot_be_cut(tmp_path):
     packed.write_bytes(gzip.compress(b'{"text": "x"}\n' * 1000))
     assert list(pieces(str(small), "a", 100)) == [Piece(str(small), "a")]
     assert list(pieces(str(packed), "b", 4)) == [Piece(str(packed), "b")]
+
+
+def test_json_written_file_by_file_is_the_json_of_the_whole_report(tmp_path, monkeypatch):
+    import orjson
+
+    from corpuscheck.check import check
+    from corpuscheck.report.json import JsonReporter, as_data
+
+    folder = tmp_path / "c"
+    shutil.copytree(ROOT / "corpus", folder)
+    report = check([str(folder)], "news", jobs=1)
+    whole = orjson.dumps(as_data(report), option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS).decode() + "\n"
+    assert JsonReporter().render(report) == whole and report.finding_count > 100
+    monkeypatch.setattr(engine, "SPILL_FINDINGS", 10)
+    spilled = check([str(folder)], "news", jobs=1)
+    assert any(isinstance(f.findings, FindingList) and f.findings.spilled for f in spilled.files)
+    assert JsonReporter().render(spilled) == whole
+    report.files = []
+    empty = JsonReporter().render(report)
+    assert empty == orjson.dumps(as_data(report), option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS).decode() + "\n"
