@@ -191,7 +191,7 @@ def check(
         for outcome in failing:
             for finding in _gx_findings(outcome, docs):
                 run.report_for(finding.path).findings.append(finding)
-        run.in_order({})
+        run.in_order()
     report = Report(
         suite=suite, files=list(run.files.values()), outcomes=outcomes, documents=len(run.table), fail_on=fail_on,
         file_count=run.file_count,

@@ -440,24 +440,25 @@ class _Fold:
         self.listed: dict[str, int] = {}  # errors listed per file split in ranges (capped as one file)
         self.hidden: dict[str, int] = {}
 
-    def report(self, shown: str, documents: int = 0) -> FileReport:
+    def report(self, shown: str, at: int | None = None) -> FileReport:
+        """The file's FileReport (made now, its place in the stream: row ``at``, default the next row)."""
         report = self.files.get(shown)
         if report is None:
-            report = self.files[shown] = FileReport(shown, documents, findings=FindingList(store=self.store))
-            self.first_row.setdefault(shown, self.rows)
+            report = self.files[shown] = FileReport(shown, findings=FindingList(store=self.store))
+            self.first_row.setdefault(shown, self.rows if at is None else at)
         return report
 
     def error(self, error: LoadError) -> None:
         self.file_count += 1
         self.report(error.path).errors.append(error)
 
-    def piece(self, found: PieceResult, whole: bool) -> None:
+    def piece(self, found: PieceResult, whole: bool, at: int) -> None:
         if found.first:
             self.file_count += 1
         if not whole:
             found.errors = self._cap(found.shown, found.errors)
         if found.findings or found.errors or not whole or self.file_count <= CLEAN_FILES_KEPT:
-            report = self.report(found.shown)
+            report = self.report(found.shown, at)
             report.documents += found.documents
             report.errors.extend(found.errors)
             report.titles.update(found.titles)
@@ -492,8 +493,10 @@ class _Fold:
         self.holding, self.in_memory = [], 0
 
     def unit(self, unit: list[Piece], result: UnitResult) -> int:
+        at = self.rows
         for piece, found in zip(unit, result.pieces, strict=True):
-            self.piece(found, piece.whole)
+            self.piece(found, piece.whole, at)
+            at += found.documents
         self._rows(result.table, result.signatures)
         return len(result.table)
 
@@ -543,6 +546,7 @@ class RuleRun:
     table: Table | None = None
     file_count: int | None = None
     store: SpillStore | None = None
+    first_row: dict[str, int] = field(default_factory=dict)  # path -> its first row (its place in the stream)
 
     def __post_init__(self):
         if self.table is None:
@@ -586,16 +590,19 @@ class RuleRun:
             return {}
         return {d: i for i, d in enumerate(self.table.column("doc_id")) if d in wanted}
 
-    def in_order(self, first_row: dict[str, int]) -> None:
-        """Files in stream order (those made late, for a corpus rule's finding, where their rows are)."""
-        late = [p for p in self.files if p not in first_row]
+    def in_order(self) -> None:
+        """Files in stream order (those given a report late, for a corpus rule's or GX's finding,
+        where their first row is). Without ``first_row`` (another engine), the order is kept."""
+        if not self.first_row:
+            return
+        late = {p for p in self.files if p not in self.first_row}
         if not late:
             return
-        where = dict(first_row)
-        wanted = set(late)
+        where = self.first_row
         for position, value in enumerate(self.table.column("path")):
-            if value in wanted and value not in where:
+            if value in late and value not in where:
                 where[value] = position
+        # at a tie, a file with rows (first_row = its first row) goes after the error-only files before it
         self.files = dict(sorted(self.files.items(), key=lambda item: where.get(item[0], len(self.table))))
 
 
@@ -682,9 +689,9 @@ def run_rules(
                 done, future = pending.popleft()
                 fold_in(done, future.result() if future is not None else None)
     files, table = fold.finish()
-    run = RuleRun(files, table=table, file_count=fold.file_count, store=fold.store)
+    run = RuleRun(files, table=table, file_count=fold.file_count, store=fold.store, first_row=fold.first_row)
     _judge_corpus(corpus_entries, fold.signatures, run)
-    run.in_order(fold.first_row)
+    run.in_order()
     return run
 
 

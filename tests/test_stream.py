@@ -179,3 +179,16 @@ def test_json_written_file_by_file_is_the_json_of_the_whole_report(tmp_path, mon
     report.files = []
     empty = JsonReporter().render(report)
     assert empty == orjson.dumps(as_data(report), option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS).decode() + "\n"
+
+
+def test_files_given_a_report_late_take_their_place_in_the_stream(tmp_path, monkeypatch):
+    folder = tmp_path / "c"
+    folder.mkdir()
+    body = "JAKARTA - Pembuka berita yang sama persis di beberapa berkas ini, cukup panjang untuk dibandingkan.\n" * 3
+    texts = {"a.txt": body, "b.txt": "loading...\nLain.", "c.txt": body, "d.txt": "loading...\nLain lagi."}
+    for name, text in texts.items():
+        (folder / name).write_text(f"Judul {name}\n{text}\n")
+    (folder / "e.jsonl").write_text("{broken\n")
+    monkeypatch.setattr(engine, "CLEAN_FILES_KEPT", 0)
+    run = run_rules([str(folder)], _entries(["P101", "X101"]), jobs=1)  # one unit: every file in it
+    assert [p.rsplit("/", 1)[1] for p in run.files] == ["b.txt", "c.txt", "d.txt", "e.jsonl"]
