@@ -45,7 +45,6 @@ from pathlib import Path
 import orjson
 
 
-
 def shared_dir() -> Path:
     """../shared: $CORPUSCHECK_SHARED, else ``shared`` beside the checkout, else /work/shared
     (a git worktree elsewhere has no ../shared beside it)."""

@@ -128,6 +128,7 @@ class Table:
             digest.update(b"\0" + name.encode("utf-8", "surrogatepass") + b"\0")
             if isinstance(column, np.ndarray):
                 digest.update(column.astype(np.uint64).tobytes())
-            else:
-                digest.update(repr(column).encode("utf-8", "surrogatepass"))
+            else:  # in slices: no string of the whole column
+                for start in range(0, len(column), 10_000):
+                    digest.update(repr(column[start : start + 10_000]).encode("utf-8", "surrogatepass"))
         return digest.hexdigest()

@@ -8,7 +8,6 @@ import orjson
 
 from corpuscheck.report.base import Reporter, report_files, sorted_findings
 
-
 OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS
 
 
