@@ -36,6 +36,40 @@ def _as_list(column) -> list:
     return column.tolist() if isinstance(column, np.ndarray) else column
 
 
+class DerivedIds:
+    """The ``doc_id`` column where it follows from ``path`` and ``record``: a kind per row
+    (1: ``path#record``, a record of a multi-document file; 2: ``path``, a one-document
+    file; 0: another id, kept in ``explicit``). One byte a document instead of a string."""
+
+    __slots__ = ("kinds", "explicit")
+
+    def __init__(self, kinds: np.ndarray, explicit: dict[int, str]):
+        self.kinds, self.explicit = kinds, explicit
+
+    def __len__(self) -> int:
+        return len(self.kinds)
+
+    @classmethod
+    def of(cls, ids: Sequence[Any], paths: Sequence[Any], records: Sequence[Any]) -> DerivedIds | None:
+        kinds = np.zeros(len(ids), dtype=np.uint8)
+        explicit: dict[int, str] = {}
+        for position, (doc_id, path, record) in enumerate(zip(ids, paths, records, strict=True)):
+            if doc_id == path:
+                kinds[position] = 2
+            elif type(doc_id) is str and type(path) is str and doc_id == f"{path}#{record}":
+                kinds[position] = 1
+            else:
+                explicit[position] = doc_id
+        return None if len(explicit) > len(ids) // 2 else cls(kinds, explicit)
+
+    def values(self, paths: list, records: list) -> list:
+        kinds, explicit = self.kinds.tolist(), self.explicit
+        return [
+            explicit.get(i) if kind == 0 else path if kind == 2 else f"{path}#{record}"
+            for i, (kind, path, record) in enumerate(zip(kinds, paths, records, strict=True))
+        ]
+
+
 class Table:
     """Column name -> numpy array or list, every column as long as the table."""
 
@@ -47,7 +81,18 @@ class Table:
 
     @classmethod
     def from_columns(cls, columns: Mapping[str, Sequence[Any]]) -> Table:
-        return cls({name: compact(values) for name, values in columns.items()})
+        compacted = {name: compact(values) for name, values in columns.items()}
+        if {"doc_id", "path", "record"} <= compacted.keys() and not isinstance(compacted["doc_id"], np.ndarray):
+            derived = DerivedIds.of(columns["doc_id"], columns["path"], columns["record"])
+            if derived is not None:
+                compacted["doc_id"] = derived
+        return cls(compacted)
+
+    def _values(self, name: str) -> list:
+        column = self.columns[name]
+        if isinstance(column, DerivedIds):
+            return column.values(self.column("path"), self.column("record"))
+        return _as_list(column)
 
     @classmethod
     def from_rows(cls, rows: Iterable[Mapping[str, Any]]) -> Table:
@@ -73,10 +118,17 @@ class Table:
             parts = [t.columns.get(name) for t in tables]
             if all(isinstance(p, np.ndarray) for p in parts):
                 columns[name] = np.concatenate(parts)
+            elif all(isinstance(p, DerivedIds) for p in parts):
+                explicit: dict[int, str] = {}
+                offset = 0
+                for part, table in zip(parts, tables, strict=True):
+                    explicit.update({offset + i: v for i, v in part.explicit.items()})
+                    offset += table.length
+                columns[name] = DerivedIds(np.concatenate([p.kinds for p in parts]), explicit)
             else:
                 joined: list = []
                 for part, table in zip(parts, tables, strict=True):
-                    joined.extend([None] * table.length if part is None else _as_list(part))
+                    joined.extend([None] * table.length if part is None else table._values(name))
                 columns[name] = joined
         return cls(columns, sum(t.length for t in tables))
 
@@ -86,11 +138,11 @@ class Table:
     def column(self, name: str) -> list:
         """The column as Python values (None everywhere when the table has no such column)."""
         found = self.columns.get(name)
-        return [None] * self.length if found is None else _as_list(found)
+        return [None] * self.length if found is None else self._values(name)
 
     def rows(self) -> Iterator[dict[str, Any]]:
         names = list(self.columns)
-        values = [_as_list(self.columns[n]) for n in names]
+        values = [self._values(n) for n in names]
         for row in zip(*values, strict=True):
             yield dict(zip(names, row, strict=True))
 
@@ -115,11 +167,18 @@ class Table:
     def frame(self):
         import pandas as pd
 
-        return pd.DataFrame(self.columns, copy=False) if self.columns else pd.DataFrame()
+        if not self.columns:
+            return pd.DataFrame()
+        return pd.DataFrame({n: self._values(n) if isinstance(c, DerivedIds) else c for n, c in self.columns.items()},
+                            copy=False)
 
     def nbytes(self) -> int:
         """Bytes of the columns themselves (numpy data, or 8 per list entry), not the objects lists point to."""
-        return sum(c.nbytes if isinstance(c, np.ndarray) else 8 * len(c) for c in self.columns.values())
+        return sum(
+            c.nbytes if isinstance(c, np.ndarray) else c.kinds.nbytes + 8 * len(c.explicit)
+            if isinstance(c, DerivedIds) else 8 * len(c)
+            for c in self.columns.values()
+        )
 
     def digest(self) -> str:
         """A hash of the values (not of their types: a count is the same in any width)."""
@@ -129,6 +188,7 @@ class Table:
             if isinstance(column, np.ndarray):
                 digest.update(column.astype(np.uint64).tobytes())
             else:  # in slices: no string of the whole column
+                column = self._values(name)
                 for start in range(0, len(column), 10_000):
                     digest.update(repr(column[start : start + 10_000]).encode("utf-8", "surrogatepass"))
         return digest.hexdigest()

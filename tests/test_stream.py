@@ -192,3 +192,18 @@ def test_files_given_a_report_late_take_their_place_in_the_stream(tmp_path, monk
     monkeypatch.setattr(engine, "CLEAN_FILES_KEPT", 0)
     run = run_rules([str(folder)], _entries(["P101", "X101"]), jobs=1)  # one unit: every file in it
     assert [p.rsplit("/", 1)[1] for p in run.files] == ["b.txt", "c.txt", "d.txt", "e.jsonl"]
+
+
+def test_doc_ids_that_follow_from_path_and_record_cost_a_byte():
+    from corpuscheck.table import DerivedIds
+
+    ids = ["a.jsonl#1", "a.jsonl#2", "b.txt", "custom"]
+    table = Table.from_columns({"doc_id": ids, "path": ["a.jsonl", "a.jsonl", "b.txt", "c.parquet"],
+                                "record": [1, 2, 1, 1]})
+    assert isinstance(table.columns["doc_id"], DerivedIds) and table.column("doc_id") == ids
+    plain = Table({"doc_id": ids, "path": table.column("path"), "record": compact([1, 2, 1, 1])})
+    assert table.digest() == plain.digest() and list(table.rows()) == list(plain.rows())
+    both = Table.concat([table, table])
+    assert isinstance(both.columns["doc_id"], DerivedIds) and both.column("doc_id") == ids + ids
+    mixed = Table.concat([table, plain])
+    assert mixed.column("doc_id") == ids + ids and list(table.frame()["doc_id"]) == ids
