@@ -1,22 +1,28 @@
-"""Throughput of `corpuscheck check` against a plain Python read of the same files.
+"""Throughput of `corpuscheck check` against a plain Python read of the same files: one table.
 
-Generates a corpus of real paragraphs (the Indonesian scrapes and the article
-extraction benchmark's gold bodies, under ../shared/corpora) in two layouts, one
-``.txt`` file per article and JSONL files, then times, as subprocesses and
-including interpreter start-up:
+Generates corpora of real paragraphs (the Indonesian scrapes and the article
+extraction benchmark's gold bodies, under ../shared/corpora: $CORPUSCHECK_SHARED,
+else ``shared`` beside the checkout, else /work/shared) in two layouts, one ``.txt``
+file per article and JSONL files of 2,000 records, then times, as subprocesses and
+including interpreter start-up, for every size and layout:
 
-* ``corpuscheck check DIR --no-report --format json > /dev/null``
-* ``python`` reading every file of DIR and splitting it into lines
+* ``floor``: python reading every file and splitting it into lines (the plain read);
+* ``five``: the founding five rules (``benchmarks/seed-rules.yml``), default jobs;
+* ``default-j1`` / ``default-j2``: the default suite (checks/news.yml), --jobs 1 / 2
+  (j2 runs fill a fresh cache each: the full run the cache figures compare with);
+* ``cached``: the default suite again over the unchanged corpus, from that cache;
+* ``touched``: the same after appending a record (JSONL) or a line (.txt) to 1% of the
+  files (this changes the generated corpus: it runs last for each layout);
+* ``datatrove``: datatrove's four filters (Gopher quality and repetition, C4, FineWeb)
+  over the first ``--datatrove-files`` JSONL files, with its own plain-read floor.
 
-and prints MB/s, the ratio of the two wall times (median of ``--runs``), the peak
-RSS of the corpuscheck process tree (largest single process, and the sampled sum
-of all its processes), and the CPU seconds of both (user + system, workers
-included; steadier than wall time on a machine shared with other jobs). Give several ``--sizes`` to see that memory does not grow
-with the corpus::
+Each row: median wall and CPU seconds (user + system, workers included) of ``--runs``
+runs (``--runs-at 2000=1`` for fewer at a size), the peak RSS of the whole process tree
+(sampled every 0.1 s, summed over its processes), and the ratios to the floor of the
+same size and layout, measured in the same session::
 
-    /work/venv/bin/python benchmarks/throughput.py                 # 50 MB, both layouts
-    /work/venv/bin/python benchmarks/throughput.py --sizes 50,100 --runs 3
-    /work/venv/bin/python benchmarks/throughput.py --dir /tmp/cc-bench --keep
+    python benchmarks/throughput.py --sizes 75,500,2000 --runs 3 --runs-at 2000=1 --dir /tmp/bench --reuse
+    python benchmarks/throughput.py --sizes 75 --configs floor,five --layouts jsonl
 
 The corpus is written to a temporary folder (or ``--dir``), never into the repo.
 """
@@ -38,7 +44,17 @@ from pathlib import Path
 
 import orjson
 
-CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
+
+def shared_dir() -> Path:
+    """../shared: $CORPUSCHECK_SHARED, else ``shared`` beside the checkout, else /work/shared
+    (a git worktree elsewhere has no ../shared beside it)."""
+    if os.environ.get("CORPUSCHECK_SHARED"):
+        return Path(os.environ["CORPUSCHECK_SHARED"])
+    beside = Path(__file__).resolve().parents[2] / "shared"
+    return beside if (beside / "corpora").is_dir() else Path("/work/shared")
+
+
+CORPORA = shared_dir() / "corpora"
 ARTICLES_PER_TXT_DIR = 1000
 RECORDS_PER_JSONL = 2000
 MB = 1_000_000
@@ -211,104 +227,150 @@ def touch_some(folder: Path, share: float, round_: int) -> int:
     return len(chosen)
 
 
-def measure_cache(folder: Path, runs: int, jobs: int | None, extra: list[str] = ()) -> dict:
-    """A full run that fills a fresh cache, then cached re-checks, then re-checks after touching 1% of files."""
-    cache = Path(tempfile.mkdtemp(prefix="corpuscheck-bench-cache-"))
-    try:
-        command = corpuscheck_command(folder, jobs, [*extra, "--cache-dir", str(cache)])
-        full = timed(command)
-        cached = [timed(command) for _ in range(runs)]
-        touched, count = [], 0
-        for round_ in range(runs):
-            count = touch_some(folder, 0.01, round_)
-            touched.append(timed(command))
-        return {
-            "full_s": full[0], "full_cpu": full[4],
-            "cached_s": statistics.median(t[0] for t in cached), "cached_cpu": statistics.median(t[4] for t in cached),
-            "touched_s": statistics.median(t[0] for t in touched),
-            "touched_cpu": statistics.median(t[4] for t in touched), "touched_files": count,
-            "cached_rss_mb": max(t[2] for t in cached) / 1024,
-        }
-    finally:
-        shutil.rmtree(cache, ignore_errors=True)
+DATATROVE = r"""
+import os, sys, orjson
+from datatrove.data import Document
+from datatrove.pipeline import filters as dt
+filters = [dt.GopherQualityFilter(), dt.GopherRepetitionFilter(), dt.C4QualityFilter(), dt.FineWebQualityFilter()]
+kept = 0
+for path in sys.argv[1:]:
+    with open(path, "rb") as handle:
+        for number, raw in enumerate(handle):
+            if raw.strip():
+                doc = Document(text=orjson.loads(raw)["text"], id=f"{path}#{number}")
+                kept += all(f.filter(doc) is True for f in filters)
+print(kept)
+"""
+
+PLAIN_READ_FILES = r"""
+import sys
+lines = 0
+for path in sys.argv[1:]:
+    with open(path, "rb") as handle:
+        lines += len(handle.read().decode("utf-8").split("\n"))
+print(lines)
+"""
+
+CONFIGS = ("floor", "five", "default-j1", "default-j2", "cached", "touched", "datatrove")
+SEED_SUITE = Path(__file__).resolve().parent / "seed-rules.yml"
 
 
-def measure(folder: Path, runs: int, jobs: int | None, extra: list[str] = ()) -> dict:
-    plain = [sys.executable, "-c", PLAIN_READ, str(folder)]
-    ours = corpuscheck_command(folder, jobs, extra)
-    timed(plain)  # warm the page cache for both
-    base_times, our_times, max_rss, tree_rss, codes = [], [], [], [], set()
-    base_cpu, our_cpu = [], []
-    for _ in range(runs):  # interleaved, so load from other users of the machine hits both
-        seconds, _code, _rss, _tree, cpu = timed(plain)
-        base_times.append(seconds)
-        base_cpu.append(cpu)
-        seconds, code, rss, tree, cpu = timed(ours, sample=True)
-        our_times.append(seconds)
-        our_cpu.append(cpu)
-        max_rss.append(rss)
-        tree_rss.append(tree)
-        codes.add(code)
-    size, files = folder_stats(folder)
-    ours_s, base_s = statistics.median(our_times), statistics.median(base_times)
+def runs_at(spec: str) -> dict[float, int]:
+    return {float(k): int(v) for k, v in (part.split("=") for part in spec.split(",") if part.strip())}
+
+
+def median_row(results: list[tuple]) -> dict:
     return {
-        "mb": size / MB,
-        "files": files,
-        "ours_s": ours_s,
-        "base_s": base_s,
-        "ours_all": our_times,
-        "base_all": base_times,
-        "ratio": ours_s / base_s,
-        "ours_cpu": statistics.median(our_cpu),
-        "base_cpu": statistics.median(base_cpu),
-        "max_rss_mb": max(max_rss) / 1024,
-        "tree_rss_mb": max(tree_rss) / 1024,
-        "exit": sorted(codes),
-        "command": " ".join(ours) + " > /dev/null",
+        "runs": len(results),
+        "wall": statistics.median(r[0] for r in results),
+        "cpu": statistics.median(r[4] for r in results),
+        "rss": max(r[3] for r in results) / 1024,
+        "all": [r[0] for r in results],
+        "exit": sorted({r[1] for r in results}),
     }
+
+
+def bench_layout(folder: Path, layout: str, runs: int, configs: list[str], extra: list[str],
+                 datatrove_files: int, emit) -> None:
+    """Every asked-for configuration on one corpus folder; ``emit(config, row, floor)`` prints each row."""
+    plain = [sys.executable, "-c", PLAIN_READ, str(folder)]
+    timed(plain)  # warm the page cache
+    floor = median_row([timed(plain, sample=True) for _ in range(runs)])
+    emit("floor", floor, floor)
+    if "five" in configs:
+        command = corpuscheck_command(folder, None, ["--suite", str(SEED_SUITE), *extra])
+        emit("five", median_row([timed(command, sample=True) for _ in range(runs)]), floor)
+    if "default-j1" in configs:
+        command = corpuscheck_command(folder, 1, extra)
+        emit("default-j1", median_row([timed(command, sample=True) for _ in range(runs)]), floor)
+    cache = None
+    if {"default-j2", "cached", "touched"} & set(configs):
+        full = []
+        for _ in range(runs if "default-j2" in configs else 1):
+            if cache is not None:
+                shutil.rmtree(cache, ignore_errors=True)
+            cache = Path(tempfile.mkdtemp(prefix="corpuscheck-bench-cache-"))
+            full.append(timed(corpuscheck_command(folder, 2, [*extra, "--cache-dir", str(cache)]), sample=True))
+        full_row = median_row(full)
+        full_row["note"] = "into a fresh cache"
+        emit("default-j2", full_row, floor)
+        command = corpuscheck_command(folder, 2, [*extra, "--cache-dir", str(cache)])
+        try:
+            if "cached" in configs:
+                row = median_row([timed(command, sample=True) for _ in range(runs)])
+                row["share"] = row["wall"] / full_row["wall"]
+                emit("cached", row, floor)
+            if "touched" in configs:
+                touched, count = [], 0
+                for round_ in range(runs):
+                    count = touch_some(folder, 0.01, round_)
+                    touched.append(timed(command, sample=True))
+                row = median_row(touched)
+                row["share"] = row["wall"] / full_row["wall"]
+                row["note"] = f"{count} files touched"
+                emit("touched", row, floor)
+        finally:
+            shutil.rmtree(cache, ignore_errors=True)
+    if "datatrove" in configs and layout == "jsonl":
+        files = [str(p) for p in sorted(folder.glob("*.jsonl"))[:datatrove_files]]
+        sample_floor = median_row([timed([sys.executable, "-c", PLAIN_READ_FILES, *files], sample=True)
+                                   for _ in range(runs)])
+        row = median_row([timed([sys.executable, "-c", DATATROVE, *files], sample=True) for _ in range(runs)])
+        mb = sum(os.path.getsize(f) for f in files) / MB
+        row["note"] = f"on {len(files)} file(s), {mb:.1f} MB; ratios to their own floor of {sample_floor['wall']:.2f} s"
+        emit("datatrove", row, sample_floor)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="50", help="corpus sizes in MB, comma-separated (default: 50)")
-    parser.add_argument("--layouts", default="txt,jsonl", help="txt, jsonl or both (default: txt,jsonl)")
+    parser.add_argument("--sizes", default="75", help="corpus sizes in MB, comma-separated (default: 75)")
+    parser.add_argument("--layouts", default="jsonl,txt", help="jsonl, txt or both (default: jsonl,txt)")
     parser.add_argument("--runs", type=int, default=3, help="timed runs per figure; the median is shown (default: 3)")
-    parser.add_argument("--jobs", type=int, help="pass --jobs to corpuscheck (default: its own choice)")
-    parser.add_argument("--args", default="", help="more corpuscheck arguments, e.g. \"--suite news --select ALL\"")
+    parser.add_argument("--runs-at", default="", help="fewer runs at some sizes, e.g. 2000=1,500=2")
+    parser.add_argument("--configs", default=",".join(CONFIGS), help=f"rows to measure (default: {','.join(CONFIGS)})")
+    parser.add_argument("--args", default="", help="more corpuscheck arguments for every run")
+    parser.add_argument("--datatrove-files", type=int, default=1, help="JSONL files datatrove's line runs on (default 1)")
     parser.add_argument("--dir", type=Path, help="generate the corpus here and keep it (default: a temporary folder, removed)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary corpus")
     parser.add_argument("--reuse", action="store_true", help="reuse a corpus already generated in --dir")
-    parser.add_argument("--cache", action="store_true",
-                        help="also time a full run into a fresh cache, cached re-checks and re-checks after touching "
-                             "1%% of the files (this modifies the generated corpus: run it last, or on a copy)")
     args = parser.parse_args(argv)
 
     base = args.dir or Path(tempfile.mkdtemp(prefix="corpuscheck-bench-"))
     layouts = [part.strip() for part in args.layouts.split(",") if part.strip()]
-    print(f"cores: {os.cpu_count()}  load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}  runs: {args.runs}")
-    print(f"{'size':>6} {'layout':<6} {'files':>6} {'MB':>7} {'plain s':>8} {'ours s':>8} {'MB/s':>7} "
-          f"{'ratio':>6} {'RSS max':>8} {'RSS sum':>8} {'CPU s':>6} {'plain':>6}  exit")
+    configs = [part.strip() for part in args.configs.split(",") if part.strip()]
+    fewer = runs_at(args.runs_at)
+    extra = shlex.split(args.args)
+    print(f"cores: {os.cpu_count()}  load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}  corpora: {CORPORA}")
+    header = (f"{'size':>6} {'layout':<6} {'config':<11} {'runs':>4} {'MB':>7} {'files':>7} {'wall s':>8} {'CPU s':>8} "
+              f"{'RSS MB':>7} {'x wall':>7} {'x CPU':>7}  notes")
+    print(header, flush=True)
+    lines = [header]
     try:
         for size in (float(s) for s in args.sizes.split(",")):
             folder = base / f"{size:g}MB"
             if not (args.reuse and (folder / "txt").is_dir() and (folder / "jsonl").is_dir()):
                 generate(folder, size)
+            runs = fewer.get(size, args.runs)
             for layout in layouts:
-                result = measure(folder / layout, args.runs, args.jobs, shlex.split(args.args))
-                print(f"{size:>5g}M {layout:<6} {result['files']:>6} {result['mb']:>7.1f} {result['base_s']:>8.2f} "
-                      f"{result['ours_s']:>8.2f} {result['mb'] / result['ours_s']:>7.1f} {result['ratio']:>6.1f} "
-                      f"{result['max_rss_mb']:>6.0f}MB {result['tree_rss_mb']:>6.0f}MB {result['ours_cpu']:>6.1f} "
-                      f"{result['base_cpu']:>6.2f}  {result['exit']}", flush=True)
-                print(f"        runs: ours {' '.join(f'{t:.2f}' for t in result['ours_all'])}; "
-                      f"plain {' '.join(f'{t:.2f}' for t in result['base_all'])}", flush=True)
-                if args.cache:
-                    c = measure_cache(folder / layout, args.runs, args.jobs, shlex.split(args.args))
-                    print(f"        cache: full {c['full_s']:.2f} s ({c['full_cpu']:.1f} CPU s); cached re-check "
-                          f"{c['cached_s']:.2f} s ({c['cached_cpu']:.2f} CPU s, {c['cached_s'] / c['full_s']:.1%}, "
-                          f"RSS {c['cached_rss_mb']:.0f} MB); {c['touched_files']} files touched "
-                          f"{c['touched_s']:.2f} s ({c['touched_cpu']:.1f} CPU s, {c['touched_s'] / c['full_s']:.1%})",
-                          flush=True)
-        print(f"command: {' '.join(corpuscheck_command(Path('DIR'), args.jobs, shlex.split(args.args)))} > /dev/null")
+                mb, files = folder_stats(folder / layout)
+
+                def emit(config, row, floor, size=size, layout=layout, mb=mb, files=files):
+                    notes = []
+                    if "share" in row:
+                        notes.append(f"{row['share']:.1%} of the full run")
+                    if row.get("note"):
+                        notes.append(row["note"])
+                    notes.append("walls " + " ".join(f"{t:.1f}" for t in row["all"]))
+                    line = (f"{size:>5g}M {layout:<6} {config:<11} {row['runs']:>4} {mb / MB:>7.1f} {files:>7} "
+                            f"{row['wall']:>8.2f} {row['cpu']:>8.1f} {row['rss']:>7.0f} "
+                            f"{row['wall'] / floor['wall']:>7.1f} {row['cpu'] / max(floor['cpu'], 1e-9):>7.1f}  "
+                            + "; ".join(notes))
+                    print(line, flush=True)
+                    lines.append(line)
+
+                bench_layout(folder / layout, layout, runs, configs, extra, args.datatrove_files, emit)
+        print("\n" + "\n".join(lines))
+        print(f"corpuscheck command: {' '.join(corpuscheck_command(Path('DIR'), 2, extra))} > /dev/null")
         print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     finally:
         if args.dir is None and not args.keep:

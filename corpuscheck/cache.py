@@ -28,7 +28,7 @@ from corpuscheck import __version__
 from corpuscheck.atomic import write_bytes
 
 FOLDER_NAME = ".corpuscheck_cache"
-FORMAT = 1  # bump when an entry's shape changes
+FORMAT = 2  # bump when an entry's shape changes (2: (FileReport, Table, signatures))
 
 
 def fingerprint(*parts: Any) -> str:

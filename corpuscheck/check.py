@@ -27,6 +27,11 @@ class Report:
     tool_version: str = __version__
     extra: dict = field(default_factory=dict)
     fail_on: str = "error"  # lowest severity of a failed expectation that fails the run, or "never"
+    file_count: int | None = None  # files read (``files`` may list only those with findings or errors)
+
+    def __post_init__(self):
+        if self.file_count is None:
+            self.file_count = len(self.files)
 
     @property
     def findings(self) -> list[Finding]:
@@ -55,13 +60,36 @@ class Report:
 
     @property
     def documents_failed(self) -> int:
-        return len({f.doc_id for f in self.iter_findings()})
+        return self.tally()["documents_failed"]
 
     def by_rule(self) -> dict[str, int]:
+        return dict(self.tally()["by_rule"])
+
+    @property
+    def finding_count(self) -> int:
+        return self.tally()["findings"]
+
+    def tally(self) -> dict:
+        """Counts over every finding in one pass (findings, by_rule, documents_failed, fixable,
+        unsafe), kept until a file's findings change: findings spilled to disk are read once."""
+        key = tuple((id(f.findings), len(f.findings)) for f in self.files)
+        cached = self.__dict__.get("_tally")
+        if cached is not None and cached[0] == key:
+            return cached[1]
         counts: dict[str, int] = {}
+        failed: set[str] = set()
+        total = fixable = unsafe = 0
         for finding in self.iter_findings():
+            total += 1
             counts[finding.rule] = counts.get(finding.rule, 0) + 1
-        return dict(sorted(counts.items()))
+            failed.add(finding.doc_id)
+            safety = (getattr(finding, "fix", None) or {}).get("safety")
+            fixable += safety == "safe"
+            unsafe += safety == "unsafe"
+        found = {"findings": total, "by_rule": dict(sorted(counts.items())), "documents_failed": len(failed),
+                 "fixable": fixable, "unsafe": unsafe}
+        self.__dict__["_tally"] = (key, found)
+        return found
 
 
 def _gx_findings(outcome: ExpectationOutcome, docs: dict[str, dict]) -> list[Finding]:
@@ -151,47 +179,72 @@ def check(
     )
     if per_path_ignores:
         _drop_ignored(run, suite, per_path_ignores)
-    key = _verdict_key(suite, run.rows) if cache is not None else None  # the feature table hashed once
+    key = _verdict_key(suite, run.table) if cache is not None else None  # the feature table hashed once
     outcomes = _cached_verdict(cache, suite, key) if key is not None and data_docs_dir is None else None
     if outcomes is None:
-        outcomes = _validate(suite, run.rows, columns, data_docs_dir, validator)
+        outcomes = _validate(suite, run.table, columns, data_docs_dir, validator)
         if key is not None:
             _store_verdict(cache, suite, key, outcomes)
-    docs = {row["doc_id"]: row for row in run.rows}
-    for outcome in outcomes:
-        if isinstance(outcome.entry, GxEntry):
+    failing = [o for o in outcomes if isinstance(o.entry, GxEntry) and o.failing_doc_ids]
+    if failing:
+        docs = _rows_of(run, {doc_id for o in failing for doc_id in o.failing_doc_ids})
+        for outcome in failing:
             for finding in _gx_findings(outcome, docs):
-                run.files[finding.path].findings.append(finding)
+                run.report_for(finding.path).findings.append(finding)
+        run.in_order()
     report = Report(
-        suite=suite, files=list(run.files.values()), outcomes=outcomes, documents=len(run.rows), fail_on=fail_on
+        suite=suite, files=list(run.files.values()), outcomes=outcomes, documents=len(run.table), fail_on=fail_on,
+        file_count=run.file_count,
     )
     # per document (path, record, source, n_chars): the report's charts and per-source counts (corpuscheck.report.data)
-    report.extra["doc_stats"] = [(r["path"], r["record"], r.get("source"), r.get("n_chars", 0)) for r in run.rows]
+    report.extra["doc_stats"] = DocStats(run.table)
     # how the files were read, so the HTML report can show the documents' text (corpuscheck.report.data)
     report.extra["read"] = {"text_field": text_field, "title_field": title_field, "html": html}
     if any(e.rule.code == "L101" for e in suite.rule_entries):
         from corpuscheck.rules.language.unexpected_language import language_mix
 
-        report.extra["language_mix"] = language_mix(run.rows)
+        report.extra["language_mix"] = language_mix(list(run.table.rows()))
     return report
 
 
-def _validate(suite: Suite, rows: list[dict], columns: set[str], data_docs_dir: Path | None, validator=None):
-    """The rows through GX: ``validator`` is the engine's (Spark's), else :func:`corpuscheck.gx.validate.validate`."""
+class DocStats:
+    """``(path, record, source, n_chars)`` per document, read from the feature table's columns
+    when iterated (no tuple per document is kept)."""
+
+    def __init__(self, table):
+        self.table = table
+
+    def __len__(self) -> int:
+        return len(self.table)
+
+    def __iter__(self):
+        t = self.table
+        n_chars = t.column("n_chars") if "n_chars" in t.columns else [0] * len(t)
+        return zip(t.column("path"), t.column("record"), t.column("source"), n_chars, strict=True)
+
+
+def _rows_of(run, doc_ids: set[str]) -> dict[str, dict]:
+    """The feature rows of ``doc_ids`` (path, record, n_lines: what a GX finding shows)."""
+    where = run.positions(doc_ids)
+    names = [n for n in ("path", "record", "n_lines") if n in run.table.columns]
+    columns = {n: run.table.column(n) for n in names}
+    return {doc_id: {n: columns[n][i] for n in names} for doc_id, i in where.items()}
+
+
+def _validate(suite: Suite, table, columns: set[str], data_docs_dir: Path | None, validator=None):
+    """The feature table through GX: ``validator`` is the engine's (Spark's), else :func:`corpuscheck.gx.validate.validate`."""
     import pandas as pd  # only now: the rules start sooner, and GX's background import brings it meanwhile
 
     from corpuscheck.gx.validate import validate
 
     validate = validator or validate
-    frame = pd.DataFrame(rows)
+    frame = table.frame()
     if frame.empty:
         frame = pd.DataFrame(columns=["doc_id", "path", "record", *[e.rule.column for e in suite.rule_entries], *columns])
     return validate(suite, frame, data_docs_dir=data_docs_dir) if suite.entries else []
 
 
-def _verdict_key(suite: Suite, rows: list[dict]) -> str:
-    import hashlib
-
+def _verdict_key(suite: Suite, table) -> str:
     from corpuscheck.cache import fingerprint
 
     entries = [
@@ -199,10 +252,7 @@ def _verdict_key(suite: Suite, rows: list[dict]) -> str:
          sorted(e.sources.items()), e.description) if isinstance(e, RuleEntry) else e
         for e in suite.entries
     ]
-    digest = hashlib.sha256()
-    for row in rows:  # by value (repr), not pickle: pickle's bytes depend on which objects are shared
-        digest.update(repr(row).encode("utf-8", "surrogatepass"))
-    return fingerprint(entries, digest.hexdigest())
+    return fingerprint(entries, table.digest())  # by value, not pickle: pickle's bytes depend on sharing
 
 
 def _cached_verdict(cache, suite: Suite, key: str):
@@ -244,6 +294,11 @@ def _drop_ignored(run, suite: Suite, per_path_ignores: dict[str, list[str]]) -> 
             ignored_by_path[path] = codes
             run.files[path].findings = [f for f in run.files[path].findings if f.code not in codes]
     columns = {r.code: r.column for r in rules}
-    for row in run.rows:
-        for code in ignored_by_path.get(row["path"], ()):
-            row[columns[code]] = 0
+    if not ignored_by_path:
+        return
+    positions: dict[str, list[int]] = {}
+    for position, path in enumerate(run.table.column("path")):
+        for code in ignored_by_path.get(path, ()):
+            positions.setdefault(code, []).append(position)
+    for code, where in positions.items():
+        run.table.zero(columns[code], where)

@@ -184,7 +184,7 @@ def _run(args, settings: dict, *, data_docs_dir=None):
         where = first.path + (f":{first.line}" if first.line else "")
         raise UsageError(f"nothing could be checked: {where}: {first.message}" + (f" (and {more} more read error(s))" if more else ""))
     _check_sources(report)
-    if not report.files:
+    if not report.files and not report.file_count:
         raise UsageError(f"no corpus files (.txt, .jsonl, .jsonl.gz, .json.gz, .parquet) under {', '.join(paths)}")
     return report
 
@@ -223,7 +223,7 @@ def run_check(args) -> int:
         report = baselined_report(report, baseline)
     reporter = reporter_cls(color=_color(args.color) and args.format == "text")
     reporter.options = {"show": args.show, "statistics": args.statistics, "quiet": args.quiet}
-    sys.stdout.write(reporter.render(report))
+    reporter.write(report, sys.stdout)
     for name, target in outputs:
         from corpuscheck.atomic import write_text
 

@@ -1,9 +1,14 @@
 """Run the rules: Documents -> findings with locations + one feature row per document.
 
-Rules run once per document in plain Python. Large corpora are checked by a
-pool of worker processes, fed in bounded chunks so memory stays flat; GX is
-imported meanwhile in a background thread (it costs seconds) and only used
-afterwards, on the small feature table (:mod:`corpuscheck.gx.validate`).
+Rules run once per document in plain Python. The main process walks the
+folders and hands out work units (files, or byte ranges of large JSONL files,
+:class:`corpuscheck.input.loader.Piece`); worker processes read them, run the
+rules and send back compact results: findings, the feature table as columns
+(:class:`corpuscheck.table.Table`, counts in small unsigned ints) and the corpus
+rules' signatures. At most 2 * jobs + 1 units are in flight; findings beyond a
+bound spill to disk (:mod:`corpuscheck.spill`). GX is imported meanwhile in a
+background thread (it costs seconds), only once a file needs its rules run, and
+used afterwards on the feature table (:mod:`corpuscheck.gx.validate`).
 """
 
 from __future__ import annotations
@@ -23,12 +28,21 @@ from corpuscheck.fix.edits import hit_edits, line_starts
 from corpuscheck.gx.suite import RuleEntry
 from corpuscheck.input.document import Document
 from corpuscheck.input.html import HTML_SUFFIXES, HtmlOptions
-from corpuscheck.input.loader import SUFFIXES, FileStart, HtmlPage, Item, LoadError, discover, display_path, iter_items
+from corpuscheck.input.loader import (
+    MAX_ERRORS_PER_FILE,
+    RANGE_BYTES,
+    SUFFIXES,
+    LoadError,
+    Piece,
+    discover,
+    display_path,
+    pieces,
+    read_piece,
+)
 from corpuscheck.rules.base import CorpusRule, DocRef, Hit
+from corpuscheck.spill import SPILL_FINDINGS, FindingList, SpillStore
+from corpuscheck.table import Table
 
-CHUNK_DOCS = 256
-CHUNK_CHARS = 4_000_000
-HTML_PAGE_WEIGHT = 125_000  # characters of text an HTML page counts as: ~32 pages a chunk
 HTML_BYTES_FACTOR = 4  # an HTML byte costs about this many text bytes (extraction): ~40 pages go parallel
 PARALLEL_BYTES = 16_000_000  # below this, worker start-up costs more than it saves
 
@@ -181,26 +195,17 @@ def check_batch(docs: Iterable[Document], entries: list[RuleEntry], columns: Ite
     ``signatures`` with :func:`judge_corpus`)."""
     columns = tuple(columns)
     batch = Batch(signatures={e.rule.code: [] for e in entries if isinstance(e.rule, CorpusRule)})
-    table: dict[str, list[Any]] = {}
-    count = 0
+    gathered = _Rows()
     for doc in docs:
         checked = check_document(doc, entries, columns)
-        for name, value in checked.row.items():
-            column = table.get(name)
-            if column is None:  # a column this batch had not seen yet (a rule's measure failed): None before
-                column = table[name] = [None] * count
-            column.append(value)
-        count += 1
-        for column in table.values():
-            if len(column) < count:
-                column.append(None)
+        gathered.add(checked.row)
         batch.findings.extend(checked.findings)
         batch.errors.extend(checked.errors)
         if checked.findings and checked.ref.title:
             batch.titles[checked.ref.doc_id] = checked.ref.title
         for code, signature in checked.signatures.items():
             batch.signatures[code].append((checked.ref, signature))
-    batch.columns = table
+    batch.columns = gathered.columns
     return batch
 
 
@@ -210,65 +215,38 @@ def judge_corpus(entries: list[RuleEntry], signatures: dict[str, list[tuple[DocR
         if not isinstance(entry.rule, CorpusRule):
             continue
         pairs = signatures.get(entry.rule.code, [])
-        refs = {ref.doc_id: ref for ref, _ in pairs}
         try:
-            yield entry, [(refs[doc_id], hit) for doc_id, hit in entry.rule.judge(pairs, entry.options)]
+            judged = list(entry.rule.judge(pairs, entry.options))
+            wanted = {doc_id for doc_id, _ in judged}
+            refs = {ref.doc_id: ref for ref, _ in pairs if ref.doc_id in wanted} if wanted else {}
+            yield entry, [(refs[doc_id], hit) for doc_id, hit in judged]
         except Exception as exc:  # the caller reports it; the run goes on
             yield entry, exc
 
 
-def _check_docs(items: list[Document | HtmlPage], entries: list[RuleEntry], columns: tuple[str, ...]) -> list[list[Output]]:
-    """One list of outputs per item: a Document gives its Checked; an HtmlPage is
-    extracted here first (in the worker, where the CPU is) and gives its Checked or
-    its read errors."""
-    results = []
-    for item in items:
-        if isinstance(item, Document):
-            results.append([check_document(item, entries, columns)])
-        else:
-            results.append(
-                [check_document(d, entries, columns) if isinstance(d, Document) else d for d in item.read()]
-            )
-    return results
+class _Rows:
+    """Feature rows gathered column by column (a column first seen late is None before)."""
 
+    def __init__(self):
+        self.columns: dict[str, list[Any]] = {}
+        self.count = 0
 
-# In a worker process: the rule entries and columns, sent once by the pool's initializer
-# (pickling them with every chunk would send every rule's examples and docs again).
-_WORKER_PLAN: tuple[list[RuleEntry], tuple[str, ...]] | None = None
+    def add(self, row: dict[str, Any]) -> None:
+        table, count = self.columns, self.count
+        for name, value in row.items():
+            column = table.get(name)
+            if column is None:  # a column this batch had not seen yet (a rule's measure failed): None before
+                column = table[name] = [None] * count
+            column.append(value)
+        self.count = count = count + 1
+        for column in table.values():
+            if len(column) < count:
+                column.append(None)
 
-
-def _init_worker(entries: list[RuleEntry], columns: tuple[str, ...]) -> None:
-    global _WORKER_PLAN
-    _WORKER_PLAN = (entries, columns)
-
-
-def _check_docs_in_worker(docs: list[Document | HtmlPage]):
-    assert _WORKER_PLAN is not None, "worker started without _init_worker"
-    return _check_docs(docs, *_WORKER_PLAN)
-
-
-def _chunks(items: Iterator[Item]) -> Iterator[list[Item]]:
-    """The stream cut into chunks of up to CHUNK_DOCS documents or CHUNK_CHARS characters.
-
-    File markers and load errors stay in their chunk, in stream order, so a file of
-    one article does not make a chunk of its own (one pool task per .txt file was
-    the slow part of a folder of articles).
-    """
-    chunk: list[Item] = []
-    docs = size = 0
-    for item in items:
-        chunk.append(item)
-        if isinstance(item, Document):
-            docs += 1
-            size += len(item.text)
-        elif isinstance(item, HtmlPage):  # extraction costs about as much as checking 100 KB of text
-            docs += 1
-            size += HTML_PAGE_WEIGHT
-        if docs >= CHUNK_DOCS or size >= CHUNK_CHARS or len(chunk) >= 4 * CHUNK_DOCS:
-            yield chunk
-            chunk, docs, size = [], 0, 0
-    if chunk:
-        yield chunk
+    def table(self, start: int = 0, stop: int | None = None) -> Table:
+        if start == 0 and stop is None:
+            return Table.from_columns(self.columns)
+        return Table.from_columns({name: values[start:stop] for name, values in self.columns.items()})
 
 
 def _cost_factor(name: str) -> int:
@@ -329,10 +307,259 @@ def _import_gx_in_background() -> threading.Thread:
     return thread
 
 
+# --- the streaming engine: work units out, compact results back ---------------------------------
+
+UNIT_BYTES = 4_000_000  # bytes of corpus files per work unit (an HTML byte counts HTML_BYTES_FACTOR)
+UNIT_FILES = 256  # files per work unit at most (a folder of small articles)
+CLEAN_FILES_KEPT = 10_000  # files without findings or errors get a FileReport only up to this many files
+
+
+@dataclass
+class PieceResult:
+    """What a worker found in one Piece: everything but the feature rows and signatures."""
+
+    shown: str
+    first: bool  # the file's first piece: counts the file
+    documents: int = 0
+    errors: list[LoadError] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    titles: dict[int, str] = field(default_factory=dict)
+
+
+@dataclass
+class UnitResult:
+    """A work unit's compact results: per piece, the feature table, the corpus rules' signatures."""
+
+    pieces: list[PieceResult]
+    table: Table
+    signatures: dict[str, list[tuple[DocRef, Any]]]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What every worker needs, sent once by the pool's initializer."""
+
+    entries: list[RuleEntry]
+    columns: tuple[str, ...]
+    text_field: str
+    title_field: str | None
+    html: HtmlOptions | None
+    cache: Cache | None
+
+
+def check_unit(unit: list[Piece], plan: Plan) -> UnitResult:
+    """Read the unit's pieces here (never in the main process) and run every rule over their
+    documents; a whole file's results go to the cache (before the corpus rules judge)."""
+    corpus_codes = [e.rule.code for e in plan.entries if isinstance(e.rule, CorpusRule)]
+    signatures: dict[str, list[tuple[DocRef, Any]]] = {code: [] for code in corpus_codes}
+    gathered = _Rows()
+    results = []
+    for piece in unit:
+        found = PieceResult(piece.shown, first=piece.start == 0)
+        first_row = gathered.count
+        marks = {code: len(pairs) for code, pairs in signatures.items()}
+        for item in read_piece(piece, plan.text_field, plan.title_field, plan.html):
+            if isinstance(item, LoadError):
+                found.errors.append(item)
+                continue
+            checked = check_document(item, plan.entries, plan.columns)
+            gathered.add(checked.row)
+            found.documents += 1
+            found.findings.extend(checked.findings)
+            found.errors.extend(checked.errors)
+            if checked.findings and checked.ref.title:
+                found.titles[checked.ref.record] = checked.ref.title
+            for code, signature in checked.signatures.items():
+                signatures[code].append((checked.ref, signature))
+        if plan.cache is not None and piece.whole:
+            report = FileReport(piece.shown, found.documents, list(found.errors), list(found.findings), dict(found.titles))
+            mine = {code: pairs[marks[code]:] for code, pairs in signatures.items()}
+            plan.cache.put_file(piece.path, (report, gathered.table(first_row), mine))
+        results.append(found)
+    return UnitResult(results, gathered.table(), signatures)
+
+
+_WORKER_PLAN: Plan | None = None
+
+
+def _init_worker(plan: Plan) -> None:
+    global _WORKER_PLAN
+    _WORKER_PLAN = plan
+
+
+def _check_unit_in_worker(unit: list[Piece]) -> UnitResult:
+    assert _WORKER_PLAN is not None, "worker started without _init_worker"
+    return check_unit(unit, _WORKER_PLAN)
+
+
+def _units(found: Iterable[Piece | LoadError | tuple]) -> Iterator[list]:
+    """Pieces grouped into work units of about UNIT_BYTES; a LoadError or a cached file
+    (a tuple) is a unit of its own, in stream order."""
+    unit: list[Piece] = []
+    size = 0
+    for item in found:
+        if not isinstance(item, Piece):
+            if unit:
+                yield unit
+                unit, size = [], 0
+            yield item
+            continue
+        if item.whole:
+            try:
+                weight = os.path.getsize(item.path) * _cost_factor(item.path)
+            except OSError:
+                weight = 0
+        else:
+            weight = (item.end - item.start) if item.end is not None else RANGE_BYTES
+        unit.append(item)
+        size += weight
+        if size >= UNIT_BYTES or len(unit) >= UNIT_FILES:
+            yield unit
+            unit, size = [], 0
+    if unit:
+        yield unit
+
+
+class _Fold:
+    """The run's results, folded in stream order in the main process: FileReports for files
+    with findings or errors (and every file of a small corpus), the feature tables, the
+    corpus rules' signatures; findings beyond the memory bound spill to disk."""
+
+    def __init__(self, corpus_codes: list[str], spill_findings: int = SPILL_FINDINGS):
+        self.files: dict[str, FileReport] = {}
+        self.first_row: dict[str, int] = {}
+        self.file_count = 0
+        self.rows = 0
+        self.tables: list[Table] = []
+        self.spill_findings = spill_findings
+        self.signatures: Signatures = {code: FindingList() for code in corpus_codes}
+        self.pairs_in_memory = 0
+        self.store: SpillStore | None = None
+        self.in_memory = 0
+        self.holding: list[FindingList] = []
+        self.listed: dict[str, int] = {}  # errors listed per file split in ranges (capped as one file)
+        self.hidden: dict[str, int] = {}
+
+    def report(self, shown: str, at: int | None = None) -> FileReport:
+        """The file's FileReport (made now, its place in the stream: row ``at``, default the next row)."""
+        report = self.files.get(shown)
+        if report is None:
+            report = self.files[shown] = FileReport(shown, findings=FindingList(store=self.store))
+            self.first_row.setdefault(shown, self.rows if at is None else at)
+        return report
+
+    def error(self, error: LoadError) -> None:
+        self.file_count += 1
+        self.report(error.path).errors.append(error)
+
+    def piece(self, found: PieceResult, whole: bool, at: int) -> None:
+        if found.first:
+            self.file_count += 1
+        if not whole:
+            found.errors = self._cap(found.shown, found.errors)
+        if found.findings or found.errors or not whole or self.file_count <= CLEAN_FILES_KEPT:
+            report = self.report(found.shown, at)
+            report.documents += found.documents
+            report.errors.extend(found.errors)
+            report.titles.update(found.titles)
+            if found.findings:
+                self._hold(report, found.findings)
+
+    def _cap(self, shown: str, errors: list[LoadError]) -> list[LoadError]:
+        listed = self.listed.get(shown, 0)
+        room = max(0, MAX_ERRORS_PER_FILE - listed)
+        self.listed[shown] = listed + min(room, len(errors))
+        if len(errors) > room:
+            self.hidden[shown] = self.hidden.get(shown, 0) + len(errors) - room
+        return errors[:room]
+
+    def _hold(self, report: FileReport, findings: list[Finding]) -> None:
+        kept = report.findings
+        if not isinstance(kept, FindingList):
+            kept = report.findings = FindingList(kept, store=self.store)
+        if not kept.in_memory:
+            self.holding.append(kept)
+        kept.extend(findings)
+        self.in_memory += len(findings)
+        if self.in_memory > self.spill_findings:
+            self.spill()
+
+    def spill(self) -> None:
+        if self.store is None:
+            self.store = SpillStore()
+        for kept in self.holding:
+            kept._store = self.store
+            kept.spill()
+        self.holding, self.in_memory = [], 0
+
+    def unit(self, unit: list[Piece], result: UnitResult) -> int:
+        at = self.rows
+        for piece, found in zip(unit, result.pieces, strict=True):
+            self.piece(found, piece.whole, at)
+            at += found.documents
+        self._rows(result.table, result.signatures)
+        return len(result.table)
+
+    def cached(self, entry: tuple) -> int:
+        report, table, signatures = entry
+        self.file_count += 1
+        if report.findings or report.errors or self.file_count <= CLEAN_FILES_KEPT:
+            kept = self.report(report.path)
+            kept.documents += report.documents
+            kept.errors.extend(report.errors)
+            kept.titles.update(report.titles)
+            if report.findings:
+                self._hold(kept, report.findings)
+        self._rows(table, signatures)
+        return len(table)
+
+    def _rows(self, table: Table, signatures: Signatures) -> None:
+        if len(table):
+            self.tables.append(table)
+            self.rows += len(table)
+        for code, pairs in signatures.items():
+            self.signatures.setdefault(code, FindingList()).extend(pairs)
+            self.pairs_in_memory += len(pairs)
+        if self.pairs_in_memory > self.spill_findings // 2:  # a document's signatures weigh ~2 KB in memory
+            if self.store is None:
+                self.store = SpillStore()
+            for kept in self.signatures.values():
+                kept._store = self.store
+                kept.spill()
+            self.pairs_in_memory = 0
+
+    def finish(self) -> tuple[dict[str, FileReport], Table]:
+        for shown, count in self.hidden.items():
+            self.files[shown].errors.append(LoadError(shown, f"{count} more error(s) in this file not listed"))
+        table = Table.concat(self.tables)
+        self.tables = [table]
+        return self.files, table
+
+
 @dataclass
 class RuleRun:
+    """The rules' results: FileReports (see :class:`_Fold` for which files have one), the
+    feature table (one row per document) and the number of files read."""
+
     files: dict[str, FileReport]
-    rows: list[dict[str, Any]]
+    _rows: list[dict[str, Any]] | None = None
+    table: Table | None = None
+    file_count: int | None = None
+    store: SpillStore | None = None
+    first_row: dict[str, int] = field(default_factory=dict)  # path -> its first row (its place in the stream)
+
+    def __post_init__(self):
+        if self.table is None:
+            self.table = Table.from_rows(self._rows or [])
+        self._rows = None
+        if self.file_count is None:
+            self.file_count = len(self.files)
+        self._documents: dict[str, int] | None = None
+
+    @property
+    def rows(self) -> list[dict[str, Any]]:
+        """The feature table as row dicts (built on each call: for small runs and tests)."""
+        return list(self.table.rows())
 
     @property
     def findings(self) -> list[Finding]:
@@ -341,6 +568,42 @@ class RuleRun:
     def iter_findings(self) -> Iterator[Finding]:
         for report in self.files.values():
             yield from report.findings
+
+    def documents_of(self, path: str) -> int:
+        if self._documents is None:
+            self._documents = {}
+            for value in self.table.column("path"):
+                self._documents[value] = self._documents.get(value, 0) + 1
+        return self._documents.get(path, 0)
+
+    def report_for(self, path: str) -> FileReport:
+        """The file's FileReport, made (with its document count) when the file had none."""
+        report = self.files.get(path)
+        if report is None:
+            report = self.files[path] = FileReport(path, self.documents_of(path), findings=FindingList(store=self.store))
+        return report
+
+    def positions(self, doc_ids: Iterable[str]) -> dict[str, int]:
+        """Row position of each of ``doc_ids`` (one pass over the doc_id column)."""
+        wanted = set(doc_ids)
+        if not wanted:
+            return {}
+        return {d: i for i, d in enumerate(self.table.column("doc_id")) if d in wanted}
+
+    def in_order(self) -> None:
+        """Files in stream order (those given a report late, for a corpus rule's or GX's finding,
+        where their first row is). Without ``first_row`` (another engine), the order is kept."""
+        if not self.first_row:
+            return
+        late = {p for p in self.files if p not in self.first_row}
+        if not late:
+            return
+        where = self.first_row
+        for position, value in enumerate(self.table.column("path")):
+            if value in late and value not in where:
+                where[value] = position
+        # at a tie, a file with rows (first_row = its first row) goes after the error-only files before it
+        self.files = dict(sorted(self.files.items(), key=lambda item: where.get(item[0], len(self.table))))
 
 
 Signatures = dict[str, list[tuple[DocRef, Any]]]
@@ -358,157 +621,118 @@ def run_rules(
     prefetch_gx: bool = False,
     html: HtmlOptions | None = None,
     cache: Cache | None = None,
+    spill_findings: int | None = None,
 ) -> RuleRun:
     """Load ``paths`` and run ``entries`` over every document.
 
-    ``jobs``: worker processes (None: all cores when the corpus is large, else 1).
-    ``progress`` is called with the number of documents done after each chunk.
-    ``cache``: a :class:`corpuscheck.cache.Cache`; files it knows are not read, the
-    others are checked and stored (corpus rules then judge all of them together).
+    The main process only walks the folders and hands out work units (files, or byte
+    ranges of large JSONL files); the workers read them and send back compact results
+    (findings, a columnar feature table, corpus-rule signatures), folded here in stream
+    order. ``jobs``: worker processes (None: all cores when the corpus is large, else 1).
+    ``progress`` is called with the number of documents done after each unit. ``cache``: a
+    :class:`corpuscheck.cache.Cache`; files it knows are not read, the others are checked
+    and stored by the worker that checked them (corpus rules then judge all of them
+    together). More than ``spill_findings`` findings in memory (default SPILL_FINDINGS) go to a
+    temporary file.
     """
     columns = tuple(columns)
-    options = dict(columns=columns, text_field=text_field, title_field=title_field, jobs=jobs, progress=progress, html=html)
-    if cache is None:
-        if prefetch_gx:
-            _import_gx_in_background()
-        files, rows, signatures = _run_fresh(paths, entries, **options)
-    else:
-        files, rows, signatures = _run_cached(paths, entries, cache, prefetch_gx, **options)
     corpus_entries = [e for e in entries if isinstance(e, RuleEntry) and isinstance(e.rule, CorpusRule)]
-    _judge_corpus(corpus_entries, signatures, files, rows)
-    return RuleRun(files, rows)
+    fold = _Fold([e.rule.code for e in corpus_entries], SPILL_FINDINGS if spill_findings is None else spill_findings)
+    plan = Plan(list(entries), columns, text_field, title_field, html, cache)
 
-
-def _run_cached(paths, entries, cache: Cache, prefetch_gx: bool, **options):
-    """Cached files from the cache, the others checked (and then stored), all in discovery order."""
-    order: list[str] = []
-    known: dict[str, tuple] = {}
-    fresh: list[str] = []
-    errors: dict[str, LoadError] = {}
-    for found in discover(paths):
-        if isinstance(found, LoadError):
-            errors[found.path] = found
-            order.append(found.path)
-            continue
-        shown = display_path(found)
-        order.append(shown)
-        entry = cache.get_file(found)
-        if entry is None:
-            fresh.append(found)
-        else:
-            known[shown] = entry
-    if prefetch_gx and fresh:
-        _import_gx_in_background()
-    if fresh:
-        f_files, f_rows, f_signatures = _run_fresh(fresh, entries, **options)
-        rows_of: dict[str, list] = {}
-        for row in f_rows:
-            rows_of.setdefault(row["path"], []).append(row)
-        signatures_of: dict[str, Signatures] = {}
-        for code, pairs in f_signatures.items():
-            for ref, signature in pairs:
-                signatures_of.setdefault(ref.path, {}).setdefault(code, []).append((ref, signature))
-        for path in fresh:
-            shown = display_path(path)
-            report = f_files.get(shown)
-            if report is None:
+    def stream() -> Iterator[Piece | LoadError | tuple]:
+        imported = False
+        for found in discover(paths):
+            if isinstance(found, LoadError):
+                yield found
                 continue
-            entry = (report, rows_of.get(shown, []), signatures_of.get(shown, {}))
-            cache.put_file(path, entry)  # pickled now: before the corpus rules add their findings
-            known[shown] = entry
-    files: dict[str, FileReport] = {}
-    rows: list[dict[str, Any]] = []
-    signatures: Signatures = {e.rule.code: [] for e in entries if isinstance(e.rule, CorpusRule)}
-    for shown in order:
-        if shown in errors:
-            files.setdefault(shown, FileReport(shown)).errors.append(errors[shown])
-            continue
-        if shown not in known:
-            continue
-        report, file_rows, file_signatures = known[shown]
-        files[shown] = report
-        rows.extend(file_rows)
-        for code, pairs in file_signatures.items():
-            signatures.setdefault(code, []).extend(pairs)
-    return files, rows, signatures
-
-
-def _run_fresh(
-    paths: list[str],
-    entries: list[RuleEntry],
-    *,
-    columns: tuple[str, ...],
-    text_field: str,
-    title_field: str | None,
-    jobs: int | None,
-    progress: Callable[[int], None] | None,
-    html: HtmlOptions | None,
-) -> tuple[dict[str, FileReport], list[dict[str, Any]], Signatures]:
-    """Every document of ``paths`` through ``entries``: reports, rows and the corpus rules'
-    signatures, in stream order (the corpus rules not judged yet)."""
-    files: dict[str, FileReport] = {}
-    rows: list[dict[str, Any]] = []
+            shown = display_path(found)
+            known = cache.get_file(found) if cache is not None else None
+            if known is not None and len(known) == 3 and isinstance(known[1], Table):
+                yield known
+                continue
+            if prefetch_gx and not imported:  # only once a file needs its rules run (a warm cache needs no GX)
+                _import_gx_in_background()
+                imported = True
+            if cache is not None:  # a cached file is stored whole, by one worker
+                yield Piece(found, shown)
+            else:
+                yield from pieces(found, shown)
 
     if jobs is None:
         jobs = _cores() if corpus_bytes(paths, PARALLEL_BYTES) >= PARALLEL_BYTES else 1
 
-    corpus_entries = [e for e in entries if isinstance(e, RuleEntry) and isinstance(e.rule, CorpusRule)]
-    signatures: dict[str, list[tuple[DocRef, Any]]] = {e.rule.code: [] for e in corpus_entries}
-
-    def collect(chunk: list[Item | None], results: list) -> None:
-        """Fold one chunk into the report, in stream order. ``results`` holds one
-        ``check_document`` result per document slot of the chunk (a Document, or
-        None where the Document was sent to a worker)."""
-        found = iter(results)
-        done = 0
-        for item in chunk:
-            if isinstance(item, FileStart):
-                files.setdefault(item.path, FileReport(item.path))
-            elif isinstance(item, LoadError):
-                files.setdefault(item.path, FileReport(item.path)).errors.append(item)
-            else:  # a Document or an HtmlPage, here or in a worker: its outputs
-                for result in next(found):
-                    if isinstance(result, LoadError):
-                        files.setdefault(result.path, FileReport(result.path)).errors.append(result)
-                        continue
-                    row = result.row
-                    report = files.get(row["path"]) or files.setdefault(row["path"], FileReport(row["path"]))
-                    report.documents += 1
-                    report.findings.extend(result.findings)
-                    report.errors.extend(result.errors)
-                    if result.findings and result.ref.title:
-                        report.titles[result.ref.record] = result.ref.title
-                    for code, signature in result.signatures.items():
-                        signatures[code].append((result.ref, signature))
-                    rows.append(row)
-                    done += 1
+    def fold_in(unit, result) -> None:
+        if isinstance(unit, LoadError):
+            fold.error(unit)
+            return
+        done = fold.cached(unit) if isinstance(unit, tuple) else fold.unit(unit, result)
         if progress and done:
             progress(done)
 
-    items = iter_items(paths, text_field=text_field, title_field=title_field, html=html, defer_html=jobs > 1)
     if jobs <= 1:
-        for chunk in _chunks(items):
-            collect(chunk, _check_docs([i for i in chunk if isinstance(i, Document)], entries, columns))
-        return files, rows, signatures
+        for unit in _units(stream()):
+            fold_in(unit, check_unit(unit, plan) if isinstance(unit, list) else None)
+    else:
+        context = multiprocessing.get_context("spawn")  # never fork a process that has threads
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
+                                 initargs=(plan,)) as pool:
+            # At most 2 * jobs + 1 units are in flight: memory stays flat whatever the corpus size.
+            pending: deque = deque()
+            for unit in _units(stream()):
+                future = pool.submit(_check_unit_in_worker, unit) if isinstance(unit, list) else None
+                pending.append((unit, future))
+                while len(pending) > 2 * jobs or (pending and pending[0][1] is None):
+                    done, future = pending.popleft()
+                    fold_in(done, future.result() if future is not None else None)
+            while pending:
+                done, future = pending.popleft()
+                fold_in(done, future.result() if future is not None else None)
+    files, table = fold.finish()
+    run = RuleRun(files, table=table, file_count=fold.file_count, store=fold.store, first_row=fold.first_row)
+    _judge_corpus(corpus_entries, fold.signatures, run)
+    run.in_order()
+    return run
 
-    context = multiprocessing.get_context("spawn")  # never fork a process that has threads
-    with ProcessPoolExecutor(
-        max_workers=jobs, mp_context=context, initializer=_init_worker, initargs=(list(entries), columns)
-    ) as pool:
-        # At most 2 * jobs + 1 chunks are in flight: memory stays flat whatever the corpus size.
-        pending: deque = deque()
-        for chunk in _chunks(items):
-            docs = [i for i in chunk if isinstance(i, Document | HtmlPage)]
-            future = pool.submit(_check_docs_in_worker, docs) if docs else None
-            # keep only the markers here; the worker's results stand in for the documents
-            pending.append(([None if isinstance(i, Document | HtmlPage) else i for i in chunk], future))
-            while len(pending) > 2 * jobs or (pending and pending[0][1] is None):
-                markers, done = pending.popleft()
-                collect(markers, done.result() if done is not None else [])
-        while pending:
-            markers, done = pending.popleft()
-            collect(markers, done.result() if done is not None else [])
-    return files, rows, signatures
+
+def _taken_lines(files: dict[str, FileReport], codes: tuple[str, ...], paths: set[str]) -> set[tuple[str, int, int]]:
+    """``(path, record, line)`` of every line a finding of ``codes`` covers, in the files ``paths`` only."""
+    if not codes:
+        return set()
+    return {
+        (path, f.record, line)
+        for path in paths
+        if path in files
+        for f in files[path].findings
+        if f.code in codes
+        for line in range(f.line, f.end_line + 1)
+    }
+
+
+def _judge_corpus(entries: list[RuleEntry], signatures: Signatures, run: RuleRun) -> None:
+    """Corpus rules, once every document is in: their findings join the files, their counts the table."""
+    if not entries:
+        return
+    counts: dict[tuple[str, str], int] = {}
+    for entry, judged in judge_corpus(entries, signatures):
+        if isinstance(judged, Exception):  # reported on every file, the run goes on
+            for report in run.files.values():
+                report.errors.append(LoadError(report.path, f"corpus rule {entry.rule.code} failed: {judged!r}"))
+            continue
+        taken = _taken_lines(run.files, entry.rule.defers_to, {ref.path for ref, _ in judged})
+        for ref, hit in judged:
+            if (ref.path, ref.record, hit.line) in taken:
+                continue  # another rule reports this line already (B101 before B102)
+            report = run.report_for(ref.path)
+            report.findings.append(to_finding(hit, entry, ref, None))
+            if ref.title:
+                report.titles.setdefault(ref.record, ref.title)
+            key = (ref.doc_id, entry.rule.column)
+            counts[key] = counts.get(key, 0) + 1
+    if counts:
+        where = run.positions(doc_id for doc_id, _ in counts)
+        for (doc_id, column), amount in counts.items():
+            run.table.add(column, where[doc_id], amount)
 
 
 def reported_lines(files: dict[str, FileReport], codes: tuple[str, ...]) -> set[tuple[str, int, int]]:
@@ -522,32 +746,6 @@ def reported_lines(files: dict[str, FileReport], codes: tuple[str, ...]) -> set[
         if f.code in codes
         for line in range(f.line, f.end_line + 1)
     }
-
-
-def _judge_corpus(
-    entries: list[RuleEntry],
-    signatures: dict[str, list[tuple[DocRef, Any]]],
-    files: dict[str, FileReport],
-    rows: list[dict[str, Any]],
-) -> None:
-    """Corpus rules, once every document is in: their findings join the files, their counts the rows."""
-    if not entries:
-        return
-    row_of = {row["doc_id"]: row for row in rows}
-    for entry, judged in judge_corpus(entries, signatures):
-        if isinstance(judged, Exception):  # reported on every file, the run goes on
-            for report in files.values():
-                report.errors.append(LoadError(report.path, f"corpus rule {entry.rule.code} failed: {judged!r}"))
-            continue
-        taken = reported_lines(files, entry.rule.defers_to)
-        for ref, hit in judged:
-            if (ref.path, ref.record, hit.line) in taken:
-                continue  # another rule reports this line already (B101 before B102)
-            report = files[ref.path]
-            report.findings.append(to_finding(hit, entry, ref, None))
-            if ref.title:
-                report.titles.setdefault(ref.record, ref.title)
-            row_of[ref.doc_id][entry.rule.column] += 1
 
 
 def rows(documents: Iterable[Document]):

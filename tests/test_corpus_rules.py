@@ -48,8 +48,11 @@ def _found(report, root):
 
 @pytest.fixture
 def small_chunks(monkeypatch):
-    """Chunks of 3 documents, so that two workers share even a small corpus."""
-    monkeypatch.setattr(engine, "CHUNK_DOCS", 3)
+    """Work units of one file, JSONL files cut in byte ranges of ~2 KB, so that two workers share even a small corpus."""
+    from corpuscheck.input.loader import pieces
+
+    monkeypatch.setattr(engine, "UNIT_FILES", 1)
+    monkeypatch.setattr(engine, "pieces", lambda path, shown: pieces(path, shown, 2000))
 
 
 @pytest.fixture

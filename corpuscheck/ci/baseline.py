@@ -258,6 +258,7 @@ def baselined_report(report, baseline: Baseline):
         documents=report.documents,
         tool_version=report.tool_version,
         extra=extra,
+        file_count=getattr(report, "file_count", None),
     )
 
 

@@ -586,3 +586,130 @@ def read_file(
 def load(paths: Iterable[str | os.PathLike] | str, **fields: Any) -> Iterator[Document]:
     """Only the Documents under ``paths`` (errors dropped): the simple Python entry point."""
     return (item for item in iter_items(paths, **fields) if isinstance(item, Document))
+
+
+# --- work units: what a worker process reads by itself (the main process never holds the text) ---
+
+RANGE_BYTES = 32_000_000  # a plain UTF-8 JSONL file larger than this is cut into byte ranges of about this size
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A file, or a byte range of a JSONL file cut at line ends, for a worker to read.
+
+    ``record`` and ``line`` count the records and lines before ``start``, so the
+    documents of a range get the record numbers and lines the whole file would give.
+    """
+
+    path: str  # the path to open
+    shown: str  # its printable name
+    start: int = 0
+    end: int | None = None  # None: to the end of the file (a whole file)
+    record: int = 0
+    line: int = 0
+
+    @property
+    def whole(self) -> bool:
+        return self.start == 0 and self.end is None
+
+
+def _plain_jsonl(path: str) -> bool:
+    """A JSONL file that can be cut by bytes: not gzip, not UTF-16/32."""
+    if _kind(path) != "jsonl":
+        return False
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4)
+    except OSError:
+        return False
+    return not head.startswith(GZIP_MAGIC) and not any(head.startswith(bom) for bom, _ in WIDE_BOMS)
+
+
+def pieces(path: str, shown: str, range_bytes: int = RANGE_BYTES) -> Iterator[Piece]:
+    """``path`` as one Piece, or, for a plain JSONL file over ``range_bytes``, as byte
+    ranges cut at line ends, each with the records and lines before it (counted here,
+    one sequential read of the file in blocks: records are the non-blank lines)."""
+    try:
+        size = os.path.getsize(path)
+    except OSError:
+        size = 0
+    if size <= range_bytes or not _plain_jsonl(path):
+        yield Piece(path, shown)
+        return
+    try:
+        handle = open(path, "rb")
+    except OSError:
+        yield Piece(path, shown)  # the reader reports it
+        return
+    with handle:
+        start = records = lines = 0
+        carry = b""
+        while True:
+            block = handle.read(range_bytes)
+            data = carry + block
+            if not block:
+                if data:
+                    yield Piece(path, shown, start, None, records, lines)
+                elif start == 0:
+                    yield Piece(path, shown)
+                return
+            cut = data.rfind(b"\n") + 1
+            if cut == 0:  # one line longer than a block: read on
+                carry = data
+                continue
+            whole, carry = data[:cut], data[cut:]
+            end = start + cut
+            yield Piece(path, shown, start, end, records, lines)
+            found = whole.split(b"\n")
+            found.pop()  # after the last line end
+            lines += len(found)
+            records += sum(1 for raw in found if raw.strip())
+            start = end
+
+
+def read_piece(piece: Piece, text_field: str, title_field: str | None, html: HtmlOptions | None = None
+               ) -> Iterator[Document | LoadError]:
+    """The piece's Documents and LoadErrors: a whole file through :func:`read_file`, a byte
+    range of a JSONL file read from ``start`` to ``end`` (its errors are not capped here:
+    the engine caps them per file across ranges)."""
+    if piece.whole:
+        return read_file(piece.path, piece.shown, text_field, title_field, html or DEFAULT_OPTIONS)
+    return _guarded(piece.path, piece.shown, partial(_read_jsonl_range, piece, text_field, title_field))
+
+
+def _read_jsonl_range(piece: Piece, text_field: str, title_field: str | None) -> Iterator[Document | LoadError]:
+    shown = piece.shown
+    number, line, offset = piece.record, piece.line, piece.start
+    with open(piece.path, "rb") as handle:
+        handle.seek(piece.start)
+        remaining = None if piece.end is None else piece.end - piece.start
+        while remaining is None or remaining > 0:
+            raw = handle.readline() if remaining is None else handle.readline(remaining)
+            if not raw:
+                break
+            if remaining is not None:
+                remaining -= len(raw)
+            if offset == 0 and raw.startswith(codecs.BOM_UTF8):
+                raw = raw[3:]
+            line += 1
+            start, offset = offset, offset + len(raw)
+            if not raw.strip():
+                continue
+            number += 1
+            try:
+                record = orjson.loads(raw)
+            except orjson.JSONDecodeError as exc:
+                fixed = _utf8_fixed(raw)
+                if fixed is None:
+                    yield LoadError(shown, f"malformed JSON record: {exc.msg} at column {exc.colno}", line=line,
+                                    record=number)
+                    continue
+                text, position, count = fixed
+                yield _utf8_error(shown, raw, position, count, base=start, line=line, record=number)
+                try:
+                    record = orjson.loads(text)
+                except orjson.JSONDecodeError as again:
+                    yield LoadError(shown, f"malformed JSON record: {again.msg} at column {again.colno}",
+                                    line=line, record=number)
+                    continue
+            yield _document_from_record(record, shown, number, text_field, title_field, line=line)

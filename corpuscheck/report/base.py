@@ -24,6 +24,16 @@ class Reporter:
     def render(self, report: Report) -> str:
         raise NotImplementedError
 
+    def write(self, report: Report, stream) -> None:
+        """Write the rendering to ``stream`` (a reporter may stream it in parts)."""
+        stream.write(self.render(report))
+
 
 def sorted_findings(findings):
     return sorted(findings, key=lambda f: (f.record, f.line, f.column, f.code))
+
+
+def report_files(report) -> int:
+    """Files read: ``report.file_count`` (a large run lists only files with findings or errors)."""
+    count = getattr(report, "file_count", None)
+    return len(report.files) if count is None else count

@@ -36,7 +36,7 @@ import jinja2
 import orjson
 
 from corpuscheck.input.html import HTML_SUFFIXES
-from corpuscheck.report.base import Reporter
+from corpuscheck.report.base import Reporter, report_files
 from corpuscheck.report.data import SEVERITY_ORDER, ReportData, fix_of, iter_documents
 
 FIX_CODES = {None: 0, "safe": 1, "unsafe": 2}
@@ -230,7 +230,7 @@ def build(report, emit, data_docs: str | None = None) -> dict:
         by_source[pos] = by_source.get(pos, 0) + 1
     return {
         "meta": {"suite": report.suite.name, "version": report.tool_version, "passed": report.passed,
-                 "files": len(report.files), "documents": report.documents, "findings": total,
+                 "files": report_files(report), "documents": report.documents, "findings": total,
                  "documents_failed": len(doc_of), "errors": len(report.errors),
                  "fail_on": report.fail_on, "data_docs": data_docs, "baseline": report.extra.get("baseline"),
                  "text_chars": TEXT_CHARS, "marked_docs": MARKED_DOCS},  # read at call time: tests make it small

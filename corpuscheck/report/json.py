@@ -2,22 +2,39 @@
 
 from __future__ import annotations
 
+import io
+
 import orjson
 
-from corpuscheck.report.base import Reporter, sorted_findings
+from corpuscheck.report.base import Reporter, report_files, sorted_findings
+
+OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS
 
 
 def as_data(report) -> dict:
+    return {**_head(report), "files": [_file(f) for f in report.files]}
+
+
+def _file(f) -> dict:
+    return {
+        "path": f.path,
+        "documents": f.documents,
+        "errors": [e.as_dict() for e in f.errors],
+        "findings": [_with_fix(x) for x in sorted_findings(f.findings)],
+    }
+
+
+def _head(report) -> dict:
     return {
         "tool": "corpuscheck",
         "version": report.tool_version,
         "suite": report.suite.name,
         "passed": report.passed,
         "summary": {
-            "files": len(report.files),
+            "files": report_files(report),
             "documents": report.documents,
             "documents_failed": report.documents_failed,
-            "findings": len(report.findings),
+            "findings": report.finding_count if hasattr(report, "finding_count") else len(report.findings),
             "by_rule": report.by_rule(),
         },
         "expectations": [
@@ -35,15 +52,6 @@ def as_data(report) -> dict:
             for o in report.outcomes
         ],
         **({"language_mix": report.extra["language_mix"]} if "language_mix" in report.extra else {}),
-        "files": [
-            {
-                "path": f.path,
-                "documents": f.documents,
-                "errors": [e.as_dict() for e in f.errors],
-                "findings": [_with_fix(x) for x in sorted_findings(f.findings)],
-            }
-            for f in report.files
-        ],
     }
 
 
@@ -62,4 +70,18 @@ class JsonReporter(Reporter):
     name = "json"
 
     def render(self, report) -> str:
-        return orjson.dumps(as_data(report), option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS).decode() + "\n"
+        out = io.StringIO()
+        self.write(report, out)
+        return out.getvalue()
+
+    def write(self, report, stream) -> None:
+        """The same text as ``orjson.dumps(as_data(report), indent 2)``, written file by file: a
+        report of millions of findings is never one string (nor one list of dicts)."""
+        head = orjson.dumps(_head(report), option=OPTIONS).decode()
+        stream.write(head[: head.rfind("}")].rstrip("\n") + ',\n  "files": [')
+        first = True
+        for file in report.files:
+            body = orjson.dumps(_file(file), option=OPTIONS).decode()
+            stream.write(("\n" if first else ",\n") + "\n".join("    " + line for line in body.split("\n")))
+            first = False
+        stream.write("]\n}\n" if first else "\n  ]\n}\n")

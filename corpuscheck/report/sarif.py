@@ -20,7 +20,7 @@ from urllib.parse import quote
 import orjson
 
 from corpuscheck.ci.baseline import FINGERPRINT_KEY, fingerprints, normalise_path
-from corpuscheck.report.base import Reporter, sorted_findings
+from corpuscheck.report.base import Reporter, report_files, sorted_findings
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -174,7 +174,7 @@ def as_sarif(report) -> dict:
     if base:
         driver["informationUri"] = base
     properties: dict = {"suite": report.suite.name, "passed": report.passed, "documents": report.documents,
-                        "files": len(report.files)}
+                        "files": report_files(report)}
     if baseline is not None:
         properties["baseline"] = {k: v for k, v in baseline.items() if k != "fixed"} | {"fixed": len(baseline["fixed"])}
     run = {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from corpuscheck.findings import shown
-from corpuscheck.report.base import Reporter, sorted_findings
+from corpuscheck.report.base import Reporter, report_files, sorted_findings
 
 MAX_SOURCES_SHOWN = 20
 CONCISE_CAP = 200  # finding lines in --show concise; the rest are counted
@@ -99,17 +99,26 @@ class TextReporter(Reporter):
             lines.append(f"languages  {shown(source)}: {shares}")
         if len(mixes) > MAX_SOURCES_SHOWN:
             lines.append(f"languages  ... and {len(mixes) - MAX_SOURCES_SHOWN} more source(s): see --format json")
-        fixable = sum(f.is_fixable for f in report.findings)
-        unsafe = sum((f.fix or {}).get("safety") == "unsafe" for f in report.findings)
+        counts = _tally(report)
+        fixable, unsafe = counts["fixable"], counts["unsafe"]
         if fixable or unsafe:
             more = f" ({unsafe} more with `--unsafe-fixes`)" if unsafe else ""
             lines.append(f"[*] {fixable} fixable with `corpuscheck fix`{more}.")
         errors = len(report.errors)
         verdict = self._c("green", "passed") if report.passed else self._c("error", "failed")
         lines.append(
-            f"Suite {report.suite.name!r} {verdict}: {len(report.findings)} finding(s) in "
-            f"{report.documents_failed} of {report.documents} document(s), {len(report.files)} file(s)"
+            f"Suite {report.suite.name!r} {verdict}: {counts['findings']} finding(s) in "
+            f"{report.documents_failed} of {report.documents} document(s), {report_files(report)} file(s)"
             + (f", {errors} read error(s)" if errors else "")
             + "."
         )
         return lines
+
+
+def _tally(report) -> dict:
+    """The report's finding counts in one pass (a Report-like object without ``tally`` is counted here)."""
+    if hasattr(report, "tally"):
+        return report.tally()
+    found = list(report.findings)
+    return {"findings": len(found), "fixable": sum(bool(getattr(f, "is_fixable", False)) for f in found),
+            "unsafe": sum((getattr(f, "fix", None) or {}).get("safety") == "unsafe" for f in found)}
