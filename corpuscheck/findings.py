@@ -105,6 +105,11 @@ def message(template: str, data: dict[str, Any]) -> str:
     return _MESSAGES.vformat(template, (), data)
 
 
+def clip(text: str, limit: int = 80) -> str:
+    """``text`` for a message: at most ``limit`` characters, ending in ``…`` where it was cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def excerpt(text: str) -> str:
     text = text.strip()
     return text if len(text) <= EXCERPT_CHARS else text[: EXCERPT_CHARS - 1] + "…"

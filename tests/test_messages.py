@@ -23,3 +23,14 @@ def test_a_real_finding_on_a_no_break_space_line(tmp_path):
     report = corpuscheck.check([str(path)], select=["B101"])
     messages = [f.message for f in report.iter_findings()]
     assert messages and all("<U+00A0>" in m and "\\xa0" not in m for m in messages), messages
+
+
+def test_a_long_line_is_cut_with_an_ellipsis(tmp_path):
+    path = tmp_path / "b.txt"
+    long = "Baca juga: " + "kata " * 40
+    path.write_text("A title\n\nJAKARTA - Some text here that is long enough to be a sentence.\n\n"
+                    f"{long}\n\nMore article text follows here.\n", encoding="utf-8")
+    report = corpuscheck.check([str(path)], select=["B101"])
+    [finding] = list(report.iter_findings())
+    quoted = finding.message.split("'")[1]
+    assert len(quoted) == 80 and quoted.endswith("…") and long.startswith(quoted[:-1])

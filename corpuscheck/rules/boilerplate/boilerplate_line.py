@@ -47,6 +47,7 @@ from importlib import resources
 
 import regex
 
+from corpuscheck.findings import clip
 from corpuscheck.rules.base import Change, Fix, Hit, Option, Rule, bad, good
 from corpuscheck.rules.news.lines import (
     MAX_PLACEHOLDER_CHARS,
@@ -296,12 +297,12 @@ def detect(doc, options):
                     end += 1
                 if end > last and (end == len(items) or kinds[end] not in (None, MENU)):
                     last = end  # links up to the next boilerplate line or the end: a list, not the text going on
-                yield Hit(number, items[last - 1][0], data={"line": f"{line} {items[index + 1][1]}"[:80]})
+                yield Hit(number, items[last - 1][0], data={"line": clip(f"{line} {items[index + 1][1]}")})
                 index = last
                 continue
-            yield Hit(number, data={"line": line[:80]})
+            yield Hit(number, data={"line": clip(line)})
         elif kind == LINE or (index in menus and kind != CONTEXT):
-            yield Hit(number, data={"line": line[:80]})
+            yield Hit(number, data={"line": clip(line)})
         elif kind is None and words.inline is not None and glued.get(index) is not None:
             raw, start = doc.line(number), glued[index]  # start: where words.inline.search(raw) finds it
             excerpt = raw[start : start + 80]

@@ -1,5 +1,6 @@
 """P101 placeholder-line."""
 
+from corpuscheck.findings import clip
 from corpuscheck.rules.base import Hit, Option, Rule, bad, deletes_lines, good
 from corpuscheck.rules.news.lines import (
     MAX_PLACEHOLDER_CHARS,
@@ -16,7 +17,7 @@ def detect(doc, options):
     # is_placeholder remembers its answers for short lines: pages repeat them, and P102 and N101 ask too
     for number, line in stripped_body(doc):
         if is_lorem(line) if len(line) > MAX_PLACEHOLDER_CHARS else is_placeholder(line, words):
-            yield Hit(number, data={"line": line[:80]})
+            yield Hit(number, data={"line": clip(line)})
 
 
 PlaceholderLine = Rule(
