@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -163,7 +164,7 @@ def check(
     if engine == "spark":
         from corpuscheck import spark
 
-        rule_run, validator = spark.run_rules, spark.validate
+        rule_run, validator = spark.run_rules, functools.partial(spark.validate, master=spark_master)
         where = {"master": spark_master}
     else:
         rule_run, validator = run_rules, None

@@ -7,6 +7,7 @@ import shutil
 import numpy as np
 import pytest
 
+import corpuscheck
 from corpuscheck import engine
 from corpuscheck.engine import run_rules
 from corpuscheck.gx.suite import RuleEntry
@@ -207,3 +208,24 @@ def test_doc_ids_that_follow_from_path_and_record_cost_a_byte():
     assert isinstance(both.columns["doc_id"], DerivedIds) and both.column("doc_id") == ids + ids
     mixed = Table.concat([table, plain])
     assert mixed.column("doc_id") == ids + ids and list(table.frame()["doc_id"]) == ids
+
+
+def test_baseline_and_sarif_work_on_spilled_findings(tmp_path, monkeypatch):
+    """Spilled findings come back as new objects on every pass: fingerprints are keyed by value."""
+    from corpuscheck.ci.baseline import baselined_report, load_baseline, write_baseline
+    from corpuscheck.report.sarif import as_sarif
+
+    def run():
+        return corpuscheck.check([str(ROOT / "corpus")])
+
+    plain = run()
+    monkeypatch.setattr(engine, "SPILL_FINDINGS", 5)
+    spilled = run()
+    assert any(isinstance(r.findings, FindingList) and r.findings.spilled for r in spilled.files)
+    write_baseline(plain, tmp_path / "plain.json")
+    write_baseline(spilled, tmp_path / "spilled.json")
+    assert (tmp_path / "plain.json").read_text() == (tmp_path / "spilled.json").read_text()
+    again = baselined_report(spilled, load_baseline(tmp_path / "plain.json"))
+    assert again.extra["baseline"]["new"] == 0 and again.extra["baseline"]["known"] == len(list(plain.iter_findings()))
+    fingerprints = [r["partialFingerprints"] for r in as_sarif(spilled)["runs"][0]["results"]]
+    assert fingerprints == [r["partialFingerprints"] for r in as_sarif(plain)["runs"][0]["results"]]

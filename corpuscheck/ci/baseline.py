@@ -114,18 +114,27 @@ def fingerprint_all(findings: Iterable[Finding]) -> list[tuple[Finding, str]]:
     return out
 
 
-def fingerprints(report) -> dict[int, str]:
-    """Fingerprints of ``report.findings``, keyed by ``id(finding)``.
+def slot(finding: Finding) -> tuple:
+    """What tells one finding of a report from another, by value: findings spilled to disk are
+    read back as new objects on every pass, so ``id()`` cannot key them."""
+    return (finding.path, finding.doc_id, finding.record, finding.code, finding.rule, finding.line,
+            finding.end_line, finding.column, finding.excerpt)
+
+
+def fingerprints(report) -> dict[tuple, str]:
+    """Fingerprints of ``report.findings``, keyed by :func:`slot`.
 
     A baselined report keeps the fingerprints computed over the full run in
     ``report.extra["fingerprints"]`` (aligned with ``report.findings``), so a
     new finding keeps the fingerprint it would have had without the baseline.
     """
-    findings = report.findings
+    findings = list(report.findings)
     stored = report.extra.get("fingerprints")
-    if stored is not None and len(stored) == len(findings):
-        return {id(f): fp for f, fp in zip(findings, stored, strict=True)}
-    return {id(f): fp for f, fp in fingerprint_all(findings)}
+    pairs = zip(findings, stored, strict=True) if stored is not None and len(stored) == len(findings) else fingerprint_all(findings)
+    out: dict[tuple, str] = {}
+    for finding, fp in pairs:
+        out.setdefault(slot(finding), fp)
+    return out
 
 
 def _entry(finding: Finding, fp: str) -> BaselineEntry:
@@ -139,7 +148,7 @@ def write_baseline(report, path: str | os.PathLike) -> Path:
     Entries are sorted so the file diffs well; lines are left out on purpose (they change).
     """
     fps = fingerprints(report)
-    entries = sorted((_entry(f, fps[id(f)]) for f in report.findings), key=lambda e: (e.path, e.code, e.excerpt, e.fingerprint))
+    entries = sorted((_entry(f, fps[slot(f)]) for f in report.findings), key=lambda e: (e.path, e.code, e.excerpt, e.fingerprint))
     data = {
         "version": BASELINE_VERSION,
         "tool": "corpuscheck",
@@ -198,10 +207,11 @@ def load_baseline(path: str | os.PathLike) -> Baseline:
 def apply_baseline(report, baseline: Baseline) -> tuple[list[Finding], int, list[BaselineEntry]]:
     """Split ``report``'s findings: ``(new findings, number of known ones, baseline entries now fixed)``."""
     fps = fingerprints(report)
-    new = [f for f in report.findings if fps[id(f)] not in baseline]
+    findings = list(report.findings)
+    new = [f for f in findings if fps[slot(f)] not in baseline]
     present = set(fps.values())
     fixed = [e for fp, e in baseline.entries.items() if fp not in present]
-    return new, len(report.findings) - len(new), fixed
+    return new, len(findings) - len(new), fixed
 
 
 def _matches(entry, finding: Finding) -> bool:
@@ -245,12 +255,12 @@ def baselined_report(report, baseline: Baseline):
 
     fps = fingerprints(report)
     new, known, fixed = apply_baseline(report, baseline)
-    new_ids = {id(f) for f in new}
-    files = [replace(file, findings=[f for f in file.findings if id(f) in new_ids]) for file in report.files]
+    new_ids = {slot(f) for f in new}
+    files = [replace(file, findings=[f for f in file.findings if slot(f) in new_ids]) for file in report.files]
     kept = [f for file in files for f in file.findings]
     extra: dict[str, Any] = dict(report.extra)
     extra["baseline"] = {"path": baseline.path, "known": known, "new": len(kept), "fixed": [e.as_dict() for e in fixed]}
-    extra["fingerprints"] = [fps[id(f)] for f in kept]
+    extra["fingerprints"] = [fps[slot(f)] for f in kept]
     return Report(
         suite=report.suite,
         files=files,

@@ -313,7 +313,7 @@ def _renamed(compiled, names: dict[str, str]):
 def _spark_frame(spark, frame, names: dict[str, str]):
     """``frame`` as a Spark DataFrame (columns renamed by ``names``), with its row positions in ROW_COLUMN.
 
-    Through Arrow: NaN becomes null (GX on pandas counts NaN as missing, Spark would compare
+    Through Arrow: unsigned counts become int64, NaN becomes null (GX on pandas counts NaN as missing, Spark would compare
     it), and a column with no value at all becomes a string column (Spark has no null type)."""
     import pyarrow as pa
 
@@ -323,6 +323,8 @@ def _spark_frame(spark, frame, names: dict[str, str]):
         kind = column.type
         if pa.types.is_null(kind) or pa.types.is_large_string(kind):
             column = column.cast(pa.string())
+        elif pa.types.is_unsigned_integer(kind):  # the feature table's compact counts: Spark has no unsigned types
+            column = column.cast(pa.int64())
         fields.append((names.get(name, name), column))
     fields.append((ROW_COLUMN, pa.array(range(len(frame)), type=pa.int64())))
     table = pa.table(dict(fields)).replace_schema_metadata(None)

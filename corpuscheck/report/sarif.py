@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 import orjson
 
-from corpuscheck.ci.baseline import FINGERPRINT_KEY, fingerprints, normalise_path
+from corpuscheck.ci.baseline import FINGERPRINT_KEY, fingerprints, normalise_path, slot
 from corpuscheck.report.base import Reporter, report_files, sorted_findings
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -163,7 +163,7 @@ def as_sarif(report) -> dict:
     fps = fingerprints(report)
     baseline = report.extra.get("baseline")
     results = [
-        _result(f, fps[id(f)], index, baseline is not None)
+        _result(f, fps[slot(f)], index, baseline is not None)
         for file in report.files
         for f in sorted_findings(file.findings)
     ]
