@@ -53,7 +53,7 @@ def full_check(name: str, data: bytes) -> tuple[str | None, float]:
 
 
 def worker(args) -> dict:
-    seed, count, full_every = args
+    seed, count, full_every, deadline = args
     from hypothesis import HealthCheck, given, settings
     from hypothesis import seed as hseed
 
@@ -83,6 +83,8 @@ def worker(args) -> dict:
     @given(fuzz_input())
     def one(case):
         nonlocal done
+        if deadline and time.time() > deadline:  # out of time: the rest are drawn but not run, the summary printed
+            return
         category, name, data = case
         done += 1
         out["n"][category] += 1
@@ -127,12 +129,15 @@ def main() -> None:
     parser.add_argument("--inputs", type=int, default=10_000)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--full-every", type=int, default=20, help="run the whole check + reporters on every Nth input")
+    parser.add_argument("--minutes", type=float, default=0, help="stop running inputs after this long (0: no limit); "
+                        "the summary then counts the inputs run")
     args = parser.parse_args()
     per = -(-args.inputs // args.workers)
     start = time.time()
     # not a multiprocessing.Pool: its daemonic workers could not start their full-check process
     with ProcessPoolExecutor(args.workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        results = list(pool.map(worker, [(1000 + i, per, args.full_every) for i in range(args.workers)]))
+        deadline = start + args.minutes * 60 if args.minutes else 0
+        results = list(pool.map(worker, [(1000 + i, per, args.full_every, deadline) for i in range(args.workers)]))
     counts, slow = defaultdict(int), {}
     for r in results:
         for k, v in r["n"].items():

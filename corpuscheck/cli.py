@@ -60,6 +60,18 @@ def _add_check_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--spark-master", help="Spark master URL for --engine spark (default: local[*])")
     command.add_argument("--no-progress", action="store_true", help="no progress bar")
     command.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    bounds = command.add_argument_group("read bounds (each one crossed is a read error that names it)")
+    bounds.add_argument("--max-document-chars", type=int, metavar="N",
+                        help="check a longer document on its first N characters; S107 reports it (default: 5,000,000)")
+    bounds.add_argument("--max-record-bytes", type=int, metavar="N", help="skip a longer JSONL line (default: 64 MiB)")
+    bounds.add_argument("--max-row-group-bytes", type=int, metavar="N",
+                        help="skip a larger Parquet row group, uncompressed (default: 256 MiB)")
+    bounds.add_argument("--max-page-bytes", type=int, metavar="N", help="do not extract a larger HTML page (default: 20 MB)")
+    bounds.add_argument("--max-html-depth", type=int, metavar="N",
+                        help="do not extract an HTML page nested deeper (default and most: 255)")
+
+
+BOUNDS = ("max_document_chars", "max_record_bytes", "max_row_group_bytes", "max_page_bytes", "max_html_depth")
 
 
 def _settings(args) -> dict:
@@ -68,7 +80,7 @@ def _settings(args) -> dict:
 
     given = {key: getattr(args, key, None) for key in
              ("paths", "suite", "select", "ignore", "text_field", "title_field", "fail_on", "report", "baseline", "jobs",
-              "engine", "spark_master", "cache_dir")}
+              "engine", "spark_master", "cache_dir", *BOUNDS)}
     return {key: item.value for key, item in resolve(given).items()}
 
 
@@ -144,6 +156,7 @@ def _run(args, settings: dict, *, data_docs_dir=None):
     """Check with the effective settings; raises UsageError when nothing could be checked."""
     from corpuscheck.check import check
     from corpuscheck.input.html import HtmlOptions
+    from corpuscheck.input.loader import ReadLimits
 
     paths = settings["paths"]
     if not args.paths and paths == ["corpus"] and not Path("corpus").exists():
@@ -171,7 +184,10 @@ def _run(args, settings: dict, *, data_docs_dir=None):
             progress=progress,
             per_path_ignores=settings["per_path_ignores"],
             fail_on=settings["fail_on"],
-            html=HtmlOptions(tables=not args.html_no_tables, comments=args.html_comments, mode=args.html_mode),
+            html=HtmlOptions(tables=not args.html_no_tables, comments=args.html_comments, mode=args.html_mode,
+                             max_page_bytes=settings["max_page_bytes"], max_depth=settings["max_html_depth"]),
+            limits=ReadLimits(settings["max_document_chars"], settings["max_record_bytes"],
+                              settings["max_row_group_bytes"]),
             cache_dir=_cache_dir(args, settings),
             engine=settings["engine"],
             spark_master=settings["spark_master"],

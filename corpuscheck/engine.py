@@ -23,7 +23,9 @@ from corpuscheck.fix.edits import hit_edits, line_starts
 from corpuscheck.gx.suite import RuleEntry
 from corpuscheck.input.document import Document
 from corpuscheck.input.html import HTML_SUFFIXES, HtmlOptions
-from corpuscheck.input.loader import SUFFIXES, FileStart, HtmlPage, Item, LoadError, discover, display_path, iter_items
+from corpuscheck.input.loader import (
+    SUFFIXES, FileStart, HtmlPage, Item, LoadError, ReadLimits, discover, display_path, iter_items,
+)
 from corpuscheck.rules.base import CorpusRule, DocRef, Hit
 
 CHUNK_DOCS = 256
@@ -378,6 +380,7 @@ def run_rules(
     prefetch_gx: bool = False,
     html: HtmlOptions | None = None,
     cache: Cache | None = None,
+    limits: ReadLimits | None = None,
 ) -> RuleRun:
     """Load ``paths`` and run ``entries`` over every document.
 
@@ -385,9 +388,11 @@ def run_rules(
     ``progress`` is called with the number of documents done after each chunk.
     ``cache``: a :class:`corpuscheck.cache.Cache`; files it knows are not read, the
     others are checked and stored (corpus rules then judge all of them together).
+    ``limits``: the read bounds (:class:`corpuscheck.input.loader.ReadLimits`).
     """
     columns = tuple(columns)
-    options = dict(columns=columns, text_field=text_field, title_field=title_field, jobs=jobs, progress=progress, html=html)
+    options = dict(columns=columns, text_field=text_field, title_field=title_field, jobs=jobs, progress=progress, html=html,
+                   limits=limits)
     if cache is None:
         if prefetch_gx:
             _import_gx_in_background()
@@ -463,6 +468,7 @@ def _run_fresh(
     jobs: int | None,
     progress: Callable[[int], None] | None,
     html: HtmlOptions | None,
+    limits: ReadLimits | None = None,
 ) -> tuple[dict[str, FileReport], list[dict[str, Any]], Signatures]:
     """Every document of ``paths`` through ``entries``: reports, rows and the corpus rules'
     signatures, in stream order (the corpus rules not judged yet)."""
@@ -505,7 +511,7 @@ def _run_fresh(
         if progress and done:
             progress(done)
 
-    items = iter_items(paths, text_field=text_field, title_field=title_field, html=html, defer_html=jobs > 1)
+    items = iter_items(paths, text_field=text_field, title_field=title_field, html=html, defer_html=jobs > 1, limits=limits)
     if jobs <= 1:
         for chunk in _chunks(items):
             collect(chunk, _check_docs([i for i in chunk if isinstance(i, Document)], entries, columns))
