@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
 import os
 import sys
 from pathlib import Path
 
-from corpuscheck import __version__
+from corpuscheck import __version__, atomic
 
 EXIT_PASSED, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
 COMMANDS = ("check", "baseline", "config", "rules", "explain", "fix", "restore")
@@ -234,22 +235,24 @@ def run_check(args) -> int:
         report_dir = "reports"
     if args.no_report:
         report_dir = None
-    report = _run(args, settings, data_docs_dir=Path(report_dir) / "gx" if report_dir and args.data_docs else None)
-    if baseline is not None:
-        report = baselined_report(report, baseline)
-    reporter = reporter_cls(color=_color(args.color) and args.format == "text")
-    reporter.options = {"show": args.show, "statistics": args.statistics, "quiet": args.quiet}
-    sys.stdout.write(reporter.render(report))
-    for name, target in outputs:
-        from corpuscheck.atomic import write_text
+    with contextlib.ExitStack() as stack:
+        # the report folder (index.html, gx/) is built in a temporary sibling and swapped in whole at the end
+        staging = stack.enter_context(atomic.folder(report_dir)) if report_dir else None
+        report = _run(args, settings, data_docs_dir=staging / "gx" if staging and args.data_docs else None)
+        if baseline is not None:
+            report = baselined_report(report, baseline)
+        reporter = reporter_cls(color=_color(args.color) and args.format == "text")
+        reporter.options = {"show": args.show, "statistics": args.statistics, "quiet": args.quiet}
+        sys.stdout.write(reporter.render(report))
+        for name, target in outputs:
+            atomic.write_text(target, get_reporter(name)().render(report))
+            print(f"{name} report: {target}", file=sys.stderr)
+        if staging:
+            from corpuscheck.report.html import write_html
 
-        write_text(target, get_reporter(name)().render(report))
-        print(f"{name} report: {target}", file=sys.stderr)
+            write_html(report, staging)
     if report_dir:
-        from corpuscheck.report.html import write_html
-
-        index = write_html(report, Path(report_dir))
-        print(f"HTML report: {index}", file=sys.stderr)
+        print(f"HTML report: {Path(report_dir) / 'index.html'}", file=sys.stderr)
     if baseline is not None and (line := baseline_summary(report)):
         print(line, file=sys.stderr)
     return EXIT_PASSED if report.passed else EXIT_FAILED

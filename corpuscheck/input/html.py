@@ -101,7 +101,7 @@ class HtmlOptions:
     tables: bool = True
     comments: bool = False
     mode: str = "balanced"
-    max_page_bytes: int = MAX_PAGE_BYTES
+    max_page_bytes: int | None = None  # None: MAX_PAGE_BYTES
     max_depth: int = PARSER_MAX_DEPTH - 1
 
     def __post_init__(self):
@@ -109,13 +109,15 @@ class HtmlOptions:
             raise ValueError(f"unknown HTML extraction mode {self.mode!r} (expected one of: {', '.join(MODES)})")
         for name, top in (("max_page_bytes", None), ("max_depth", PARSER_MAX_DEPTH - 1)):
             value = getattr(self, name)
+            if value is None and name == "max_page_bytes":
+                continue
             if not isinstance(value, int) or isinstance(value, bool) or value < 1 or (top and value > top):
                 more = f" and <= {top} (the HTML parser's own bound)" if top else ""
                 raise ValueError(f"{name.replace('_', '-')} must be a whole number >= 1{more}, not {value!r}")
 
     @property
     def page_bytes(self) -> int:
-        return self.max_page_bytes
+        return self.max_page_bytes or MAX_PAGE_BYTES
 
 
 DEFAULT_OPTIONS = HtmlOptions()
@@ -311,8 +313,8 @@ def page_items(data: bytes, path: str, options: HtmlOptions = DEFAULT_OPTIONS) -
     if not data.strip():
         yield LoadError(path, "file is empty" if not data else "file has only white space", line=1)
         return
-    if len(data) > options.max_page_bytes:
-        yield LoadError(path, f"page is larger than {_size(options.max_page_bytes)}, the limit for HTML extraction "
+    if len(data) > options.page_bytes:
+        yield LoadError(path, f"page is larger than {_size(options.page_bytes)}, the limit for HTML extraction "
                               "(max-page-bytes): not checked", fatal=True)
         return
     if _is_binary(data):
