@@ -40,16 +40,15 @@ def units(source: str, most: int = 24) -> list[str]:
         if c not in META:
             chars.append(c)
         i += 1
-    chars += list(GENERIC)
     words = re.findall(r"[^\W\d_]{2,}", re.sub(r"\\[A-Za-z]", " ", source))
-    found: list[str] = []
-    for piece in dict.fromkeys(chars):
-        found.append(piece)
+    own = list(dict.fromkeys(chars))
+    found: list[str] = own[:12]
     wordlist = list(dict.fromkeys(words))
-    step = max(1, len(wordlist) // 12)
-    for word in wordlist[::step][:12]:
-        found += [word, word + " ", word[:-1], word + "\n", word.upper()]
-    found += [a + b for a, b in zip(found[:6], found[1:7], strict=False)]  # two different characters in turn
+    step = max(1, len(wordlist) // 4)
+    for word in wordlist[::step][:4]:
+        found += [word, word + " ", word[:-1]]
+    found += own[12:] + list(GENERIC)
+    found += [a + b for a, b in zip(own[:4], own[1:5], strict=False)]  # two different characters in turn
     return list(dict.fromkeys(found))[:most]
 
 

@@ -48,7 +48,9 @@ GLUED = regex.compile(
     rf"(?<=[.!?\"”’)\]。！？」』）])\s?(?P<i>{INITIALS}|{SIGN_OFF}|{CREDIT}|{NAME}|{CODE}|{EMPTY}|{DASH_SIGN_OFF})\.?\s*$"
 )
 # ...Jerinx SID      (SIS): a sign-off set apart by a run of spaces
-SPACED = regex.compile(rf"\s{{2,}}(?P<i>{INITIALS}|{SIGN_OFF}|{CREDIT})\s*$")
+# (?<!\s): a search starts only where a run of spaces starts (the leftmost match starts there anyway):
+# linear on a long run of spaces, where each start inside it rescanned the run
+SPACED = regex.compile(rf"(?<!\s)\s{{2,}}(?P<i>{INITIALS}|{SIGN_OFF}|{CREDIT})\s*$")
 # ...untuk dapat bergabung (amr) / ...Ole Romeny(sto): after a word, only on the very last line
 # ("year on year (yoy)" higher up is text)
 UNPUNCTUATED = regex.compile(rf"(?<=[\p{{L}}\p{{N}}])\s?(?P<i>{INITIALS})\s*$")
