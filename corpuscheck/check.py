@@ -137,10 +137,12 @@ def check(
     cache_dir: Path | str | None = None,
     engine: str = "local",
     spark_master: str | None = None,
+    limits=None,
 ) -> Report:
     """Check ``paths`` against ``suite`` (a Suite, a file, a name, or None for the default).
 
-    ``html``: a :class:`corpuscheck.input.html.HtmlOptions` for HTML pages.
+    ``html``: a :class:`corpuscheck.input.html.HtmlOptions` for HTML pages (their size and depth bounds too).
+    ``limits``: a :class:`corpuscheck.input.loader.ReadLimits` (document, JSONL record, Parquet row group, .txt bounds).
     ``engine``: "local" (worker processes) or "spark" (at ``spark_master``, default local[*]).
     ``per_path_ignores`` maps path globs to rule selectors whose findings are
     dropped for matching files (before validation, so thresholds see them gone).
@@ -152,13 +154,16 @@ def check(
         suite = load_suite(suite)
     if select or ignore:
         suite = suite.restrict(select_rules(all_rules(), select, ignore), add_missing=bool(select))
+    if limits is not None and limits.max_document_chars:
+        suite = _feed_document_bound(suite, limits.max_document_chars)
     columns = {c for e in suite.gx_entries for c in e.columns}
     cache = None
     if cache_dir is not None:
         from corpuscheck.cache import Cache, fingerprint
 
         rules_key = [(e.rule.code, e.severity, sorted(e.options.items())) for e in suite.rule_entries]
-        cache = Cache(cache_dir, fingerprint(rules_key, sorted(columns), text_field, title_field, html))
+        bounds = () if limits is None else (limits,)  # keys of runs with the default bounds stay as they were
+        cache = Cache(cache_dir, fingerprint(rules_key, sorted(columns), text_field, title_field, html, *bounds))
     if engine not in ("local", "spark"):
         raise ValueError(f"unknown engine {engine!r}: local or spark")
     if engine == "spark":
@@ -176,6 +181,7 @@ def check(
         text_field=text_field,
         title_field=title_field,
         html=html,
+        limits=limits,
         **where,
     )
     if per_path_ignores:
@@ -230,6 +236,18 @@ def _rows_of(run, doc_ids: set[str]) -> dict[str, dict]:
     names = [n for n in ("path", "record", "n_lines") if n in run.table.columns]
     columns = {n: run.table.column(n) for n in names}
     return {doc_id: {n: columns[n][i] for n in names} for doc_id, i in where.items()}
+
+
+def _feed_document_bound(suite: Suite, bound: int) -> Suite:
+    """S107 flags documents over the lower of its own option and the reader's bound (a document the
+    reader cut is reported with the bound that cut it)."""
+    def fed(entry):
+        if not isinstance(entry, RuleEntry) or entry.rule.code != "S107":
+            return entry
+        own = entry.options.get("max_document_chars", entry.rule.options["max_document_chars"].default)
+        return replace(entry, options={**entry.options, "max_document_chars": min(own, bound)})
+
+    return replace(suite, entries=tuple(fed(e) for e in suite.entries))
 
 
 def _validate(suite: Suite, table, columns: set[str], data_docs_dir: Path | None, validator=None):

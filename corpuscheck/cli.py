@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
 import os
 import sys
 from pathlib import Path
 
-from corpuscheck import __version__
+from corpuscheck import __version__, atomic
 
 EXIT_PASSED, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
 COMMANDS = ("check", "baseline", "config", "rules", "explain", "fix", "restore")
@@ -68,6 +69,18 @@ def _add_check_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--cache-dir", help="cache folder (default: .corpuscheck_cache/ beside pyproject.toml, else here)")
     command.add_argument("--engine", choices=("local", "spark"), help="run the rules in local processes or on Spark (default: local)")
     command.add_argument("--spark-master", help="Spark master URL for --engine spark (default: local[*])")
+    bounds = command.add_argument_group("read bounds (each one crossed is a read error that names it)")
+    bounds.add_argument("--max-document-chars", type=int, metavar="N",
+                        help="check a longer document on its first N characters; S107 reports it (default: 5,000,000)")
+    bounds.add_argument("--max-record-bytes", type=int, metavar="N", help="skip a longer JSONL line (default: 64 MiB)")
+    bounds.add_argument("--max-row-group-bytes", type=int, metavar="N",
+                        help="skip a larger Parquet row group, uncompressed (default: 256 MiB)")
+    bounds.add_argument("--max-page-bytes", type=int, metavar="N", help="do not extract a larger HTML page (default: 20 MB)")
+    bounds.add_argument("--max-html-depth", type=int, metavar="N",
+                        help="do not extract an HTML page nested deeper (default and most: 255)")
+
+
+BOUNDS = ("max_document_chars", "max_record_bytes", "max_row_group_bytes", "max_page_bytes", "max_html_depth")
 
 
 def _settings(args) -> dict:
@@ -76,7 +89,7 @@ def _settings(args) -> dict:
 
     given = {key: getattr(args, key, None) for key in
              ("paths", "suite", "select", "ignore", "text_field", "title_field", "fail_on", "report", "baseline", "jobs",
-              "engine", "spark_master", "cache_dir")}
+              "engine", "spark_master", "cache_dir", *BOUNDS)}
     return {key: item.value for key, item in resolve(given).items()}
 
 
@@ -144,6 +157,7 @@ def _run(args, settings: dict, *, data_docs_dir=None):
     """Check with the effective settings; raises UsageError when nothing could be checked."""
     from corpuscheck.check import check
     from corpuscheck.input.html import HtmlOptions
+    from corpuscheck.input.loader import ReadLimits
 
     paths = settings["paths"]
     if not args.paths and paths == ["corpus"] and not Path("corpus").exists():
@@ -171,7 +185,10 @@ def _run(args, settings: dict, *, data_docs_dir=None):
             progress=progress,
             per_path_ignores=settings["per_path_ignores"],
             fail_on=settings["fail_on"],
-            html=HtmlOptions(tables=not args.html_no_tables, comments=args.html_comments, mode=args.html_mode),
+            html=HtmlOptions(tables=not args.html_no_tables, comments=args.html_comments, mode=args.html_mode,
+                             max_page_bytes=settings["max_page_bytes"], max_depth=settings["max_html_depth"]),
+            limits=ReadLimits(settings["max_document_chars"], settings["max_record_bytes"],
+                              settings["max_row_group_bytes"]),
             cache_dir=_cache_dir(args, settings),
             engine=settings["engine"],
             spark_master=settings["spark_master"],
@@ -218,22 +235,29 @@ def run_check(args) -> int:
         report_dir = "reports"
     if args.no_report:
         report_dir = None
-    report = _run(args, settings, data_docs_dir=Path(report_dir) / "gx" if report_dir and args.data_docs else None)
-    if baseline is not None:
-        report = baselined_report(report, baseline)
-    reporter = reporter_cls(color=_color(args.color) and args.format == "text")
-    reporter.options = {"show": args.show, "statistics": args.statistics, "quiet": args.quiet}
-    reporter.write(report, sys.stdout)
-    for name, target in outputs:
-        from corpuscheck.atomic import write_text
+    with contextlib.ExitStack() as stack:
+        # the report folder (index.html, data-*/, gx/) is built in a temporary sibling and swapped in whole at
+        # the end; the previous report's own data folder is not carried over
+        staging = None
+        if report_dir:
+            from corpuscheck.report.html import is_report_data
 
-        write_text(target, get_reporter(name)().render(report))
-        print(f"{name} report: {target}", file=sys.stderr)
+            staging = stack.enter_context(atomic.folder(report_dir, skip=is_report_data))
+        report = _run(args, settings, data_docs_dir=staging / "gx" if staging and args.data_docs else None)
+        if baseline is not None:
+            report = baselined_report(report, baseline)
+        reporter = reporter_cls(color=_color(args.color) and args.format == "text")
+        reporter.options = {"show": args.show, "statistics": args.statistics, "quiet": args.quiet}
+        reporter.write(report, sys.stdout)
+        for name, target in outputs:
+            atomic.write_text(target, get_reporter(name)().render(report))
+            print(f"{name} report: {target}", file=sys.stderr)
+        if staging:
+            from corpuscheck.report.html import write_html
+
+            write_html(report, staging)
     if report_dir:
-        from corpuscheck.report.html import write_html
-
-        index = write_html(report, Path(report_dir))
-        print(f"HTML report: {index}", file=sys.stderr)
+        print(f"HTML report: {Path(report_dir) / 'index.html'}", file=sys.stderr)
     if baseline is not None and (line := baseline_summary(report)):
         print(line, file=sys.stderr)
     return EXIT_PASSED if report.passed else EXIT_FAILED

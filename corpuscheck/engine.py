@@ -19,7 +19,7 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
 from corpuscheck.cache import Cache
@@ -34,6 +34,7 @@ from corpuscheck.input.loader import (
     SUFFIXES,
     LoadError,
     Piece,
+    ReadLimits,
     discover,
     display_path,
     pieces,
@@ -87,15 +88,35 @@ def _edits(doc: Document, entry: RuleEntry, hit: Hit, starts: list[int]):
     )
 
 
-def _findings(doc: Document, entry: RuleEntry, starts: list[int]) -> list[Finding]:
-    """The entry's findings on ``doc``; ``starts``: the document's line starts, filled on first need."""
+MAX_FINDINGS_PER_RULE = 1_000  # per document; past it one finding says how many more (the count column keeps all)
+
+
+def _more(hit: Hit, entry: RuleEntry, doc: Document, more: int) -> Finding:
+    """The one finding that stands for the ``more`` hits of a rule past MAX_FINDINGS_PER_RULE in a document
+    (a page of one repeated line gives one hit per line: listing 60,000 of them costs seconds and hundreds of MB)."""
+    message = (f"{more:,} more {entry.rule.name} finding(s) in this document from this line on, not listed "
+               f"(at most {MAX_FINDINGS_PER_RULE:,} per rule and document)")
+    return replace(to_finding(hit, entry, doc, doc.line), message=message, end_line=hit.line)
+
+
+def _findings(doc: Document, entry: RuleEntry, starts: list[int]) -> tuple[list[Finding], int]:
+    """The entry's findings on ``doc`` and how many hits it had (at most MAX_FINDINGS_PER_RULE
+    findings are made, then one that counts the rest); ``starts``: the document's line starts,
+    filled on first need."""
     fix = entry.rule.autofix
     hits = list(entry.rule.run(doc, entry.options))
+    count = len(hits)
+    rest = hits[MAX_FINDINGS_PER_RULE:]
+    del hits[MAX_FINDINGS_PER_RULE:]
     if fix is None or fix.kind == "drop-document" or isinstance(entry.rule, CorpusRule) or not hits:
-        return [to_finding(hit, entry, doc, doc.line) for hit in hits]
-    if not starts:
-        starts.extend(line_starts(doc))
-    return [to_finding(hit, entry, doc, doc.line, _edits(doc, entry, hit, starts)) for hit in hits]
+        found = [to_finding(hit, entry, doc, doc.line) for hit in hits]
+    else:
+        if not starts:
+            starts.extend(line_starts(doc))
+        found = [to_finding(hit, entry, doc, doc.line, _edits(doc, entry, hit, starts)) for hit in hits]
+    if rest:
+        found.append(_more(rest[0], entry, doc, len(rest)))
+    return found, count
 
 
 class Checked(NamedTuple):
@@ -127,16 +148,16 @@ def check_document(doc: Document, entries: list[RuleEntry], columns: Iterable[st
     for entry in entries:
         rule = entry.rule
         try:
-            found = _findings(doc, entry, starts)
+            found, count = _findings(doc, entry, starts)
             if rule.measure is not None:
                 row.update(rule.measures(doc, entry.options))
             if isinstance(rule, CorpusRule):
                 signatures[rule.code] = rule.collect(doc, entry.options)
         except Exception as exc:  # a rule bug must not stop the corpus: report it where it happened
             errors.append(LoadError(doc.path, f"rule {rule.code} failed on this document: {exc!r}", record=doc.record))
-            found = []
+            found, count = [], 0
             row.update(dict.fromkeys(rule.measure_columns))
-        row[rule.column] = len(found)
+        row[rule.column] = count
         findings.extend(found)
     for column in columns:
         if column not in row:
@@ -345,6 +366,7 @@ class Plan:
     title_field: str | None
     html: HtmlOptions | None
     cache: Cache | None
+    limits: ReadLimits | None = None  # the read bounds (None: the loader's defaults)
 
 
 def check_unit(unit: list[Piece], plan: Plan) -> UnitResult:
@@ -358,7 +380,7 @@ def check_unit(unit: list[Piece], plan: Plan) -> UnitResult:
         found = PieceResult(piece.shown, first=piece.start == 0)
         first_row = gathered.count
         marks = {code: len(pairs) for code, pairs in signatures.items()}
-        for item in read_piece(piece, plan.text_field, plan.title_field, plan.html):
+        for item in read_piece(piece, plan.text_field, plan.title_field, plan.html, plan.limits):
             if isinstance(item, LoadError):
                 found.errors.append(item)
                 continue
@@ -622,6 +644,7 @@ def run_rules(
     html: HtmlOptions | None = None,
     cache: Cache | None = None,
     spill_findings: int | None = None,
+    limits: ReadLimits | None = None,
 ) -> RuleRun:
     """Load ``paths`` and run ``entries`` over every document.
 
@@ -633,12 +656,12 @@ def run_rules(
     :class:`corpuscheck.cache.Cache`; files it knows are not read, the others are checked
     and stored by the worker that checked them (corpus rules then judge all of them
     together). More than ``spill_findings`` findings in memory (default SPILL_FINDINGS) go to a
-    temporary file.
+    temporary file. ``limits``: the read bounds (:class:`corpuscheck.input.loader.ReadLimits`).
     """
     columns = tuple(columns)
     corpus_entries = [e for e in entries if isinstance(e, RuleEntry) and isinstance(e.rule, CorpusRule)]
     fold = _Fold([e.rule.code for e in corpus_entries], SPILL_FINDINGS if spill_findings is None else spill_findings)
-    plan = Plan(list(entries), columns, text_field, title_field, html, cache)
+    plan = Plan(list(entries), columns, text_field, title_field, html, cache, limits)
 
     def stream() -> Iterator[Piece | LoadError | tuple]:
         imported = False

@@ -97,7 +97,8 @@ def session(master: str | None = None):
     return spark
 
 
-def _file_items(path: str, shown: str, content: bytes, text_field: str, title_field: str | None, html: HtmlOptions):
+def _file_items(path: str, shown: str, content: bytes, text_field: str, title_field: str | None, html: HtmlOptions,
+                limits=None):
     """The local loader's items of one file, read from the bytes Spark read (a temporary copy
     with the same name, so the loader's readers and error messages are the local ones).
     ``shown``: the file's name as the driver's loader shows it (executors run elsewhere)."""
@@ -106,7 +107,7 @@ def _file_items(path: str, shown: str, content: bytes, text_field: str, title_fi
         copy = os.path.join(folder, os.path.basename(path))
         with open(copy, "wb") as handle:
             handle.write(content)
-        yield from read_file(copy, shown, text_field, title_field, html)
+        yield from read_file(copy, shown, text_field, title_field, html, limits)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -124,13 +125,13 @@ def _executor_check(plan: bytes, files: dict[str, tuple[int, str]]):
     def run(batches):
         import pandas as pd
 
-        entries, columns, text_field, title_field, html = pickle.loads(plan)
+        entries, columns, text_field, title_field, html, limits = pickle.loads(plan)
         for batch in batches:
             out = []
             for uri, content in zip(batch["path"], batch["content"], strict=True):
                 index, shown = files[_local(uri)]
                 seq = 0
-                items = list(_file_items(_local(uri), shown, bytes(content), text_field, title_field, html))
+                items = list(_file_items(_local(uri), shown, bytes(content), text_field, title_field, html, limits))
                 docs = [i for i in items if isinstance(i, Document)]
                 checked = iter(check_batch(docs, entries, columns))
                 for item in items:
@@ -444,6 +445,7 @@ def run_rules(
     html: HtmlOptions | None = None,
     master: str | None = None,
     findings_dir: str | None = None,
+    limits=None,
 ) -> RuleRun:
     """The local engine's :func:`corpuscheck.engine.run_rules`, on Spark: the same RuleRun."""
     started = time.perf_counter()
@@ -468,7 +470,7 @@ def run_rules(
         return RuleRun(files, rows)
 
     t = time.perf_counter()
-    plan = pickle.dumps((entries, columns, text_field, title_field, html or HtmlOptions()))
+    plan = pickle.dumps((entries, columns, text_field, title_field, html or HtmlOptions(), limits))
     raw = spark.read.format("binaryFile").load(list(order)).select("path", "content")
     raw = raw.repartition(max(1, min(len(order), spark.sparkContext.defaultParallelism * 4)))
     out = raw.mapInPandas(_executor_check(plan, {p: (i, shown[i]) for p, i in order.items()}), OUT_SCHEMA).persist()

@@ -318,13 +318,12 @@ def test_gzip_by_magic_bytes_whatever_the_name(tmp_path):
 
 def test_page_over_the_size_limit_is_not_extracted(tmp_path, monkeypatch):
     monkeypatch.setattr(html_input, "MAX_PAGE_BYTES", 1000)
-    monkeypatch.setattr(loader, "MAX_PAGE_BYTES", 1000)
     path = tmp_path / "huge.html.gz"  # also a gzip bomb: not inflated past the limit
     path.write_bytes(gzip.compress(b"<html><body><p>" + b"a" * 10_000_000 + b"</p></body></html>"))
     docs, errors, _ = read(path)
     [error] = errors[str(path)]
     assert docs == [] and error.fatal
-    assert error.message == "page is larger than 1,000 bytes, the limit for HTML extraction: not checked"
+    assert error.message == "page is larger than 1,000 bytes, the limit for HTML extraction (max-page-bytes): not checked"
 
 
 @pytest.mark.parametrize(

@@ -76,7 +76,9 @@ def _chunks(where) -> dict[str, dict]:
                 re.finditer(r'<script type="application/json" id="cc-([ft]\d+)">(.*?)</script>', where, re.S)}
     found = {}
     name = _data(Path(where, "index.html").read_text(encoding="utf-8"))["meta"]["data"]
-    assert [p.name for p in Path(where).iterdir() if p.name.startswith("data")] == [name]  # the page's own, no other
+    from corpuscheck.report.html import is_report_data
+
+    assert [p.name for p in Path(where).iterdir() if is_report_data(p, 0)] == [name]  # the page's own, no other
     for path in sorted(Path(where, name).glob("*.js")):
         m = CHUNK_FILE.fullmatch(path.read_text(encoding="utf-8"))
         assert m and path.stem == m.group(1) + m.group(2), path  # nothing but the call and one JSON string
@@ -210,9 +212,13 @@ def test_write_html_is_atomic_and_links_data_docs(tmp_path, seed_report):
     assert _data(index.read_text(encoding="utf-8"))["meta"]["data_docs"] == "gx/index.html"
     assert sorted(_chunks(folder)) == ["f0", "t0"]
     first = _data(index.read_text(encoding="utf-8"))["meta"]["data"]
-    (folder / "data").mkdir()  # an older report's folder
+    for mine in ("data", "data-2024", "data-0123abcd"):  # the user's folders, whatever their names
+        (folder / mine).mkdir()
+        (folder / mine / "corpus.txt").write_text("keep me", encoding="utf-8")
     write_html(seed_report, folder)
     assert sorted(_chunks(folder)) == ["f0", "t0"] and _data(index.read_text(encoding="utf-8"))["meta"]["data"] != first
+    assert not (folder / first).exists()  # the previous report's own data folder is gone
+    assert all((folder / mine / "corpus.txt").exists() for mine in ("data", "data-2024", "data-0123abcd"))
     assert _data(HtmlReporter().render(seed_report))["meta"]["data_docs"] is None
 
 

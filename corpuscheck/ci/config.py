@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from corpuscheck.gx.suite import OUR_SEVERITY
+from corpuscheck.input.html import MAX_PAGE_BYTES, PARSER_MAX_DEPTH
+from corpuscheck.input.loader import MAX_DOCUMENT_CHARS, MAX_RECORD_BYTES, MAX_ROW_GROUP_BYTES
 
 
 class ConfigError(ValueError):
@@ -65,6 +67,22 @@ def _optional_int(value: Any, key: str) -> int | None:
     return value
 
 
+def _positive_int(value: Any, key: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise ConfigError(f"{key} must be a whole number >= 1, not {value!r}")
+    return value
+
+
+def _html_depth(value: Any, key: str) -> int:
+    from corpuscheck.input.html import PARSER_MAX_DEPTH
+
+    value = _positive_int(value, key)
+    if value >= PARSER_MAX_DEPTH:
+        raise ConfigError(f"{key} must be at most {PARSER_MAX_DEPTH - 1} (the HTML parser keeps {PARSER_MAX_DEPTH} "
+                          f"levels and drops what is deeper), not {value!r}")
+    return value
+
+
 @dataclass(frozen=True)
 class Setting:
     key: str  # as written in pyproject.toml
@@ -93,6 +111,14 @@ SETTINGS = (
     Setting("spark-master", None, _str, "Spark master URL for engine = spark (default: local[*])"),
     Setting("cache", True, _bool, "keep per-file results in the cache folder (false: check every file afresh)"),
     Setting("cache-dir", None, _str, "cache folder (default: .corpuscheck_cache/ beside pyproject.toml, else here)"),
+    # read bounds (corpuscheck.input.loader.ReadLimits, HtmlOptions): each crossing is a read error naming it
+    Setting("max-document-chars", MAX_DOCUMENT_CHARS, _positive_int,
+            "a longer document is checked on this many first characters; S107 oversized-document reports it"),
+    Setting("max-record-bytes", MAX_RECORD_BYTES, _positive_int, "a longer JSONL line (one record) is skipped"),
+    Setting("max-row-group-bytes", MAX_ROW_GROUP_BYTES, _positive_int,
+            "a Parquet row group larger than this (uncompressed) is skipped"),
+    Setting("max-page-bytes", MAX_PAGE_BYTES, _positive_int, "a larger HTML page is not extracted"),
+    Setting("max-html-depth", PARSER_MAX_DEPTH - 1, _html_depth, "an HTML page nested deeper is not extracted"),
 )
 BY_KEY = {s.key: s for s in SETTINGS}
 

@@ -50,6 +50,7 @@ from corpuscheck.input.document import Document, LoadError
 
 HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
 MAX_PAGE_BYTES = 20_000_000  # trafilatura's own MAX_FILE_SIZE; larger pages are not extracted
+PARSER_MAX_DEPTH = 256  # libxml2's HTML parser keeps at most this many levels: what lies deeper is dropped
 FAST_ABOVE_BYTES = 2_000_000  # larger pages skip trafilatura's fallback extractors (a third of the time)
 MODES = ("balanced", "precision", "recall", "fast")
 
@@ -89,15 +90,34 @@ class HtmlOptions:
     the article is what is audited). ``mode``: trafilatura's trade-off,
     ``balanced`` (default), ``precision`` (less text, less boilerplate),
     ``recall`` (more text), or ``fast`` (no fallback extractors: about 30% faster).
+
+    Bounds, checked before extraction: ``max_page_bytes`` (default 20 MB) and
+    ``max_depth``, the deepest nesting of elements a page may have (default and
+    most 255: libxml2's parser stops at 256 levels and drops what is deeper, so
+    a page that reaches it has lost text). A page over either is a LoadError
+    that names the bound, and is not extracted.
     """
 
     tables: bool = True
     comments: bool = False
     mode: str = "balanced"
+    max_page_bytes: int | None = None  # None: MAX_PAGE_BYTES
+    max_depth: int = PARSER_MAX_DEPTH - 1
 
     def __post_init__(self):
         if self.mode not in MODES:
             raise ValueError(f"unknown HTML extraction mode {self.mode!r} (expected one of: {', '.join(MODES)})")
+        for name, top in (("max_page_bytes", None), ("max_depth", PARSER_MAX_DEPTH - 1)):
+            value = getattr(self, name)
+            if value is None and name == "max_page_bytes":
+                continue
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1 or (top and value > top):
+                more = f" and <= {top} (the HTML parser's own bound)" if top else ""
+                raise ValueError(f"{name.replace('_', '-')} must be a whole number >= 1{more}, not {value!r}")
+
+    @property
+    def page_bytes(self) -> int:
+        return self.max_page_bytes or MAX_PAGE_BYTES
 
 
 DEFAULT_OPTIONS = HtmlOptions()
@@ -293,9 +313,9 @@ def page_items(data: bytes, path: str, options: HtmlOptions = DEFAULT_OPTIONS) -
     if not data.strip():
         yield LoadError(path, "file is empty" if not data else "file has only white space", line=1)
         return
-    if len(data) > MAX_PAGE_BYTES:
-        yield LoadError(path, f"page is larger than {_size(MAX_PAGE_BYTES)}, the limit for HTML extraction: "
-                              "not checked", fatal=True)
+    if len(data) > options.page_bytes:
+        yield LoadError(path, f"page is larger than {_size(options.page_bytes)}, the limit for HTML extraction "
+                              "(max-page-bytes): not checked", fatal=True)
         return
     if _is_binary(data):
         yield LoadError(path, f"binary data, not an HTML page (starts with {_describe_data(data)})", fatal=True)
@@ -321,6 +341,11 @@ def page_items(data: bytes, path: str, options: HtmlOptions = DEFAULT_OPTIONS) -
         return
     try:
         document = _extract(decoded, path, options)
+    except _TooDeep as exc:
+        yield LoadError(path, f"page nests elements {exc.depth}{'+' if exc.depth >= PARSER_MAX_DEPTH else ''} levels "
+                              f"deep, over the bound of {options.max_depth} (max-html-depth; the parser keeps "
+                              f"{PARSER_MAX_DEPTH}): not extracted", fatal=True)
+        return
     except ImportError as exc:
         yield LoadError(path, f"cannot extract HTML: trafilatura is not installed ({exc}); "
                               "install it with: pip install trafilatura", fatal=True)
@@ -341,6 +366,23 @@ def feed_kind(text: str) -> str | None:
     return _FEEDS.get(root.group(1).lower()) if root else None
 
 
+class _TooDeep(Exception):
+    def __init__(self, depth: int):
+        super().__init__(depth)
+        self.depth = depth
+
+
+def tree_depth(tree) -> int:
+    """The deepest nesting of elements under ``tree`` (the root is 1), without recursion: linear in the elements."""
+    depth = {tree: 1}
+    deepest = 1
+    for element in tree.iterdescendants():
+        level = depth[element.getparent()] + 1
+        depth[element] = level
+        deepest = max(deepest, level)
+    return deepest
+
+
 def _extract(decoded: Decoded, path: str, options: HtmlOptions) -> Document | None:
     import trafilatura
 
@@ -351,6 +393,9 @@ def _extract(decoded: Decoded, path: str, options: HtmlOptions) -> Document | No
         tree = trafilatura.load_html(f"<html><body>{decoded.text}</body></html>")
     if tree is None:
         return None
+    deepest = tree_depth(tree)  # before any extraction walks the tree
+    if deepest > options.max_depth:
+        raise _TooDeep(deepest)
     lang, own_url, own_title = _lang(tree), _page_url(tree), _title_element(tree)  # before anything edits the tree
     metadata = trafilatura.extract_metadata(tree)
     url = _one_line(metadata.url)

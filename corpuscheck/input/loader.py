@@ -24,14 +24,14 @@ import re
 import stat
 import zlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import IO, Any
 
 import orjson
 
 from corpuscheck.input.document import Document, LoadError, from_text
-from corpuscheck.input.html import DEFAULT_OPTIONS, HTML_SUFFIXES, MAX_PAGE_BYTES, HtmlOptions, page_items
+from corpuscheck.input.html import DEFAULT_OPTIONS, HTML_SUFFIXES, HtmlOptions, page_items
 
 TXT_SUFFIXES = (".txt", ".txt.gz")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".json.gz", ".ndjson", ".ndjson.gz")
@@ -55,6 +55,50 @@ class FileStart:
 
 
 @dataclass(frozen=True)
+class ReadLimits:
+    """Bounds on what reading one file may hold in memory; None: the module's default.
+
+    Each bound crossed is a LoadError that names the file, the record, line or row group, and the
+    bound, and the rest of the file (or the bounded prefix of the document) is still checked.
+    ``max_document_chars``: a longer document is checked on its first this many characters (cut at a
+    line end) and S107 says so; ``max_record_bytes``: a longer JSONL line is skipped without being held;
+    ``max_row_group_bytes``: a Parquet row group larger than this (uncompressed, as its footer says) is
+    skipped; ``max_text_bytes``: a .txt (after decompression: a gzip bomb) larger than this is not read.
+    HTML pages have their bounds in :class:`corpuscheck.input.html.HtmlOptions` (size, nesting depth).
+    """
+
+    max_document_chars: int | None = None
+    max_record_bytes: int | None = None
+    max_row_group_bytes: int | None = None
+    max_text_bytes: int | None = None
+
+    def __post_init__(self):
+        for name in ("max_document_chars", "max_record_bytes", "max_row_group_bytes", "max_text_bytes"):
+            value = getattr(self, name)
+            if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
+                raise ValueError(f"{name.replace('_', '-')} must be a whole number >= 1, not {value!r}")
+
+    @property
+    def document_chars(self) -> int:
+        return self.max_document_chars or MAX_DOCUMENT_CHARS
+
+    @property
+    def record_bytes(self) -> int:
+        return self.max_record_bytes or MAX_RECORD_BYTES
+
+    @property
+    def row_group_bytes(self) -> int:
+        return self.max_row_group_bytes or MAX_ROW_GROUP_BYTES
+
+    @property
+    def text_bytes(self) -> int:
+        return self.max_text_bytes or MAX_TEXT_BYTES
+
+
+DEFAULT_LIMITS = ReadLimits()
+
+
+@dataclass(frozen=True)
 class HtmlPage:
     """An HTML page not yet extracted (``iter_items(..., defer_html=True)``).
 
@@ -67,9 +111,10 @@ class HtmlPage:
     path: str  # the path to open
     shown: str  # the printable path, for the Document and the errors
     options: HtmlOptions = DEFAULT_OPTIONS
+    limits: ReadLimits = DEFAULT_LIMITS
 
     def read(self) -> Iterator[Document | LoadError]:
-        return _guarded(self.path, self.shown, partial(_read_html, self.path, self.shown, self.options))
+        return _guarded(self.path, self.shown, partial(_read_html, self.path, self.shown, self.options, self.limits))
 
 
 Item = Document | LoadError | FileStart | HtmlPage
@@ -322,22 +367,31 @@ def _too_large(shown: str, limit: int) -> LoadError:
 
 
 MAX_DOCUMENT_CHARS = 5_000_000  # a longer document is checked on this prefix; S107 oversized-document says so
+MAX_RECORD_BYTES = 64 * 1024 * 1024  # one JSONL line longer than this is skipped, never held whole
+MAX_ROW_GROUP_BYTES = 256 * 1024 * 1024  # a Parquet row group larger than this (uncompressed) is skipped
 
 
-def bounded_document(text: str, path: str, **fields: Any) -> Document:
-    """from_text on at most MAX_DOCUMENT_CHARS characters (cut at a line end when one is near);
-    the original length is kept in ``meta["truncated_from"]`` so the cut is reported, never silent."""
-    if len(text) <= MAX_DOCUMENT_CHARS:
+def bounded_document(text: str, path: str, limit: int | None = None, **fields: Any) -> Document:
+    """from_text on at most ``limit`` (default MAX_DOCUMENT_CHARS) characters (cut at a line end when
+    one is near); the original length is kept in ``meta["truncated_from"]`` so the cut is reported, never silent."""
+    limit = limit or MAX_DOCUMENT_CHARS
+    if len(text) <= limit:
         return from_text(text, path, **fields)
-    cut = text.rfind("\n", MAX_DOCUMENT_CHARS // 2, MAX_DOCUMENT_CHARS)
     meta = dict(fields.pop("meta", None) or {}, truncated_from=len(text))
-    return from_text(text[: cut if cut > 0 else MAX_DOCUMENT_CHARS], path, meta=meta, **fields)
+    return from_text(_prefix(text, limit), path, meta=meta, **fields)
 
 
-def _read_txt(path: str, shown: str) -> Iterator[Document | LoadError]:
-    data, failure = _read_bytes(path, shown, "checked", limit=MAX_TEXT_BYTES)
-    if data is not None and len(data) > MAX_TEXT_BYTES:
-        yield _too_large(shown, MAX_TEXT_BYTES)
+def _prefix(text: str, limit: int) -> str:
+    """At most ``limit`` characters of ``text``, cut at a line end in its second half when there is one."""
+    cut = text.rfind("\n", limit // 2, limit)
+    return text[: cut if cut > 0 else limit]
+
+
+def _read_txt(path: str, shown: str, limits: ReadLimits = DEFAULT_LIMITS) -> Iterator[Document | LoadError]:
+    bound = limits.text_bytes
+    data, failure = _read_bytes(path, shown, "checked", limit=bound)
+    if data is not None and len(data) > bound:
+        yield _too_large(shown, bound)
         return
     if failure is not None:
         yield failure
@@ -349,15 +403,21 @@ def _read_txt(path: str, shown: str) -> Iterator[Document | LoadError]:
     if not text.strip():
         yield LoadError(shown, "file is empty" if not data else "file has only white space", line=1)
         return
-    yield bounded_document(text, shown)
+    yield bounded_document(text, shown, limits.document_chars)
 
 
-def _read_html(path: str, shown: str, options: HtmlOptions) -> Iterator[Document | LoadError]:
-    data, failure = _read_bytes(path, shown, "extracted and checked", limit=MAX_PAGE_BYTES)
+def _read_html(path: str, shown: str, options: HtmlOptions, limits: ReadLimits = DEFAULT_LIMITS) -> Iterator[Document | LoadError]:
+    data, failure = _read_bytes(path, shown, "extracted and checked", limit=options.page_bytes)
     if failure is not None:
         yield failure
-    if data is not None:
-        yield from page_items(data, shown, options)
+    if data is None:
+        return
+    for item in page_items(data, shown, options):
+        if isinstance(item, Document) and len(item.text) > limits.document_chars:
+            # the extracted text is bounded like any other document's (the page's size bound comes first)
+            item = replace(item, text=_prefix(item.text, limits.document_chars),
+                           meta=dict(item.meta, truncated_from=len(item.text)))
+        yield item
 
 
 def _describe(exc: BaseException) -> str:
@@ -384,6 +444,7 @@ def _document_from_record(
     text_field: str,
     title_field: str | None,
     line: int | None = None,
+    limit: int | None = None,
 ) -> Document | LoadError:
     def error(message: str) -> LoadError:
         return LoadError(path, message, line=line, record=number)
@@ -402,6 +463,7 @@ def _document_from_record(
     return bounded_document(
         text,
         path,
+        limit,
         record=number,
         doc_id=f"{path}#{number}",
         title=title.strip() if isinstance(title, str) and title.strip() else None,
@@ -410,27 +472,55 @@ def _document_from_record(
     )
 
 
-def _lines(handle: IO[bytes]) -> Iterator[bytes | str]:
-    """Lines of a JSONL stream: bytes for UTF-8 (a BOM dropped), str for UTF-16/32 with a BOM."""
+@dataclass(frozen=True)
+class _Oversized:
+    """A JSONL line longer than the record bound, read past without being kept."""
+
+    size: int  # its length (bytes; characters in a UTF-16/32 file), line end included
+
+
+def _bounded_lines(handle, limit: int, end) -> Iterator[bytes | str | _Oversized]:
+    """``handle``'s lines, each read with at most ``limit + 1`` units held: a longer line is
+    skipped in pieces and yielded as an :class:`_Oversized`."""
+    while raw := handle.readline(limit + 1):
+        if len(raw) > limit and not raw.endswith(end):
+            size = len(raw)
+            while piece := handle.readline(1 << 20):
+                size += len(piece)
+                if piece.endswith(end):
+                    break
+            yield _Oversized(size)
+            continue
+        yield raw
+
+
+def _lines(handle: IO[bytes], limit: int | None = None) -> Iterator[bytes | str | _Oversized]:
+    """Lines of a JSONL stream: bytes for UTF-8 (a BOM dropped), str for UTF-16/32 with a BOM;
+    a line over ``limit`` (default MAX_RECORD_BYTES) is an :class:`_Oversized`."""
+    limit = limit or MAX_RECORD_BYTES
     head = handle.peek(4)[:4] if hasattr(handle, "peek") else b""
     for bom, codec in WIDE_BOMS:
         if head.startswith(bom):
-            yield from io.TextIOWrapper(handle, encoding=codec, errors="replace", newline="\n")
+            wrapper = io.TextIOWrapper(handle, encoding=codec, errors="replace", newline="\n")
+            yield from _bounded_lines(wrapper, limit, "\n")
             return
     first = True
-    for raw in handle:
-        if first and raw.startswith(codecs.BOM_UTF8):
+    for raw in _bounded_lines(handle, limit, b"\n"):
+        if first and isinstance(raw, bytes) and raw.startswith(codecs.BOM_UTF8):
             raw = raw[3:]
         first = False
         yield raw
 
 
-def _read_jsonl(path: str, shown: str, text_field: str, title_field: str | None) -> Iterator[Document | LoadError]:
+def _read_jsonl(
+    path: str, shown: str, text_field: str, title_field: str | None, limits: ReadLimits = DEFAULT_LIMITS
+) -> Iterator[Document | LoadError]:
     number = 0  # records: every non-blank line is one
     line = 0
     offset = 0  # byte offset of the current line (UTF-8 files)
+    bound = limits.record_bytes
     with _open_binary(path) as handle:
-        lines = _lines(handle)
+        lines = _lines(handle, bound)
         while True:
             try:
                 raw = next(lines)
@@ -445,6 +535,13 @@ def _read_jsonl(path: str, shown: str, text_field: str, title_field: str | None)
                 )
                 return
             line += 1
+            if isinstance(raw, _Oversized):
+                number += 1
+                offset += raw.size
+                yield LoadError(shown, f"record {number} (line {line}) is {raw.size:,} bytes long, over the record "
+                                       f"bound of {bound:,} bytes (max-record-bytes): skipped, the next records are checked",
+                                line=line, record=number)
+                continue
             start, offset = offset, offset + len(raw)
             if not raw.strip():
                 continue
@@ -465,7 +562,8 @@ def _read_jsonl(path: str, shown: str, text_field: str, title_field: str | None)
                     yield LoadError(shown, f"malformed JSON record: {again.msg} at column {again.colno}",
                                     line=line, record=number)
                     continue
-            yield _document_from_record(record, shown, number, text_field, title_field, line=line)
+            yield _document_from_record(record, shown, number, text_field, title_field, line=line,
+                                        limit=limits.document_chars)
     if number == 0:
         yield LoadError(shown, "file is empty" if offset == 0 else "file has only blank lines", line=1)
 
@@ -482,7 +580,9 @@ def _utf8_fixed(raw: bytes | str) -> tuple[str, int, int] | None:
     return None
 
 
-def _read_parquet(path: str, shown: str, text_field: str, title_field: str | None) -> Iterator[Document | LoadError]:
+def _read_parquet(
+    path: str, shown: str, text_field: str, title_field: str | None, limits: ReadLimits = DEFAULT_LIMITS
+) -> Iterator[Document | LoadError]:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -501,38 +601,73 @@ def _read_parquet(path: str, shown: str, text_field: str, title_field: str | Non
             yield LoadError(shown, "file has no rows")
             return
         number = 0
+        bound = limits.row_group_bytes
         try:
-            for batch in handle.iter_batches(batch_size=PARQUET_BATCH_ROWS, use_threads=False):
-                for record in batch.to_pylist():
-                    number += 1
-                    yield _document_from_record(record, shown, number, text_field, title_field)
+            for index in range(handle.metadata.num_row_groups):  # row group by row group: one at a time in memory
+                group = handle.metadata.row_group(index)
+                if group.total_byte_size > bound:
+                    first, last = number + 1, number + group.num_rows
+                    yield LoadError(shown, f"row group {index} (records {first:,}-{last:,}) holds "
+                                           f"{group.total_byte_size:,} bytes uncompressed, over the row-group bound of "
+                                           f"{bound:,} bytes (max-row-group-bytes): skipped, the other row groups are "
+                                           "checked", record=first)
+                    number = last
+                    continue
+                for batch in handle.iter_batches(batch_size=PARQUET_BATCH_ROWS, row_groups=[index], use_threads=False):
+                    for record in batch.to_pylist():
+                        number += 1
+                        yield _document_from_record(record, shown, number, text_field, title_field,
+                                                    limit=limits.document_chars)
         except (OSError, ValueError, pa.ArrowException) as exc:
             yield LoadError(shown, f"cannot read past record {number}: {exc}", record=number + 1, fatal=number == 0)
 
 
 def _read(
-    path: str, shown: str, text_field: str, title_field: str | None, html: HtmlOptions = DEFAULT_OPTIONS
+    path: str, shown: str, text_field: str, title_field: str | None, html: HtmlOptions = DEFAULT_OPTIONS,
+    limits: ReadLimits = DEFAULT_LIMITS,
 ) -> Iterator[Document | LoadError]:
     kind = _kind(path)
     if kind == "txt":
-        reader = partial(_read_txt, path, shown)
+        reader = partial(_read_txt, path, shown, limits)
     elif kind == "jsonl":
-        reader = partial(_read_jsonl, path, shown, text_field, title_field)
+        reader = partial(_read_jsonl, path, shown, text_field, title_field, limits)
     elif kind == "html":
-        reader = partial(_read_html, path, shown, html)
+        reader = partial(_read_html, path, shown, html, limits)
     else:
-        reader = partial(_read_parquet, path, shown, text_field, title_field)
+        reader = partial(_read_parquet, path, shown, text_field, title_field, limits)
     return _guarded(path, shown, reader)
 
 
 def _guarded(path: str, shown: str, reader: Callable[[], Iterator[Document | LoadError]]) -> Iterator[Document | LoadError]:
-    """``reader()``'s items; an exception it raises becomes the file's last error."""
+    """``reader()``'s items; an exception it raises becomes the file's last error, and a file
+    that changed, was replaced or was removed while it was read gets an error saying so."""
+    before = _identity(path)
     try:
         yield from reader()
     except OSError as exc:
         yield LoadError(shown, f"cannot read file: {_why(exc, path)}", fatal=True)
+        return
     except Exception as exc:  # any other reader failure (e.g. a corrupt Parquet footer) is this file's error
         yield LoadError(shown, f"cannot read file: {_describe(exc)}", fatal=True)
+        return
+    after = _identity(path)
+    if before is not None and after != before:
+        if after is None:
+            how = "was removed while it was read"
+        elif after[0] != before[0]:
+            how = "was replaced by another file while it was read"
+        else:
+            how = f"changed while it was read (size {before[1]:,} -> {after[1]:,} bytes)"
+        yield LoadError(shown, f"file {how}: its results may mix two versions; check it again")
+
+
+def _identity(path: str) -> tuple[int, int, int] | None:
+    """(inode, size, mtime in ns) of ``path``, or None when it is gone."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_ino, info.st_size, info.st_mtime_ns
 
 
 def iter_items(
@@ -542,6 +677,7 @@ def iter_items(
     title_field: str | None = "title",
     html: HtmlOptions | None = None,
     defer_html: bool = False,
+    limits: ReadLimits | None = None,
 ) -> Iterator[Item]:
     """Stream FileStart markers, Documents and LoadErrors for every path.
 
@@ -549,7 +685,9 @@ def iter_items(
     error then says how many were left out. ``html`` sets how HTML pages are
     extracted; with ``defer_html`` an HTML page is yielded as an
     :class:`HtmlPage` (after its FileStart), to be read where it suits.
+    ``limits``: the read bounds (:class:`ReadLimits`; default: the module's).
     """
+    limits = limits or DEFAULT_LIMITS
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
     html = html or DEFAULT_OPTIONS
@@ -561,18 +699,19 @@ def iter_items(
         shown = display_path(found)
         yield FileStart(shown)
         if defer_html and _kind(found) == "html":
-            yield HtmlPage(found, shown, html)
+            yield HtmlPage(found, shown, html, limits)
             continue
-        yield from read_file(found, shown, text_field, title_field, html)
+        yield from read_file(found, shown, text_field, title_field, html, limits)
 
 
 def read_file(
-    path: str, shown: str, text_field: str, title_field: str | None, html: HtmlOptions
+    path: str, shown: str, text_field: str, title_field: str | None, html: HtmlOptions,
+    limits: ReadLimits | None = None,
 ) -> Iterator[Document | LoadError]:
     """One file's Documents and LoadErrors (``shown``: its name in them), at most
     MAX_ERRORS_PER_FILE errors listed and one line saying how many more there were."""
     listed = hidden = 0
-    for item in _read(path, shown, text_field, title_field, html):
+    for item in _read(path, shown, text_field, title_field, html, limits or DEFAULT_LIMITS):
         if isinstance(item, LoadError):
             if listed >= MAX_ERRORS_PER_FILE:
                 hidden += 1
@@ -667,18 +806,21 @@ def pieces(path: str, shown: str, range_bytes: int = RANGE_BYTES) -> Iterator[Pi
             start = end
 
 
-def read_piece(piece: Piece, text_field: str, title_field: str | None, html: HtmlOptions | None = None
-               ) -> Iterator[Document | LoadError]:
+def read_piece(piece: Piece, text_field: str, title_field: str | None, html: HtmlOptions | None = None,
+               limits: ReadLimits | None = None) -> Iterator[Document | LoadError]:
     """The piece's Documents and LoadErrors: a whole file through :func:`read_file`, a byte
     range of a JSONL file read from ``start`` to ``end`` (its errors are not capped here:
     the engine caps them per file across ranges)."""
     if piece.whole:
-        return read_file(piece.path, piece.shown, text_field, title_field, html or DEFAULT_OPTIONS)
-    return _guarded(piece.path, piece.shown, partial(_read_jsonl_range, piece, text_field, title_field))
+        return read_file(piece.path, piece.shown, text_field, title_field, html or DEFAULT_OPTIONS, limits)
+    return _guarded(piece.path, piece.shown,
+                    partial(_read_jsonl_range, piece, text_field, title_field, limits or DEFAULT_LIMITS))
 
 
-def _read_jsonl_range(piece: Piece, text_field: str, title_field: str | None) -> Iterator[Document | LoadError]:
+def _read_jsonl_range(piece: Piece, text_field: str, title_field: str | None, limits: ReadLimits = DEFAULT_LIMITS
+                      ) -> Iterator[Document | LoadError]:
     shown = piece.shown
+    bound = limits.record_bytes
     number, line, offset = piece.record, piece.line, piece.start
     with open(piece.path, "rb") as handle:
         handle.seek(piece.start)
@@ -696,6 +838,11 @@ def _read_jsonl_range(piece: Piece, text_field: str, title_field: str | None) ->
             if not raw.strip():
                 continue
             number += 1
+            if len(raw) > bound:  # as _read_jsonl says it (a range holds whole lines: this one was read)
+                yield LoadError(shown, f"record {number} (line {line}) is {len(raw):,} bytes long, over the record "
+                                       f"bound of {bound:,} bytes (max-record-bytes): skipped, the next records are checked",
+                                line=line, record=number)
+                continue
             try:
                 record = orjson.loads(raw)
             except orjson.JSONDecodeError as exc:
@@ -712,4 +859,5 @@ def _read_jsonl_range(piece: Piece, text_field: str, title_field: str | None) ->
                     yield LoadError(shown, f"malformed JSON record: {again.msg} at column {again.colno}",
                                     line=line, record=number)
                     continue
-            yield _document_from_record(record, shown, number, text_field, title_field, line=line)
+            yield _document_from_record(record, shown, number, text_field, title_field, line=line,
+                                        limit=limits.document_chars)

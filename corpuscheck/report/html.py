@@ -26,6 +26,7 @@ import base64
 import hashlib
 import math
 import os
+import re
 import secrets
 import shutil
 from collections import Counter
@@ -323,10 +324,31 @@ def write_report(report, folder: Path) -> Path:
         raise
     written = write_text(folder / "index.html", render_index(index))
     for old in folder.iterdir():
-        if old.is_dir() and old.name != name and (old.name == DATA_DIR or old.name.startswith(f"{DATA_DIR}-")
-                                                   or (old.name.startswith(f".{DATA_DIR}-") and old.name.endswith(".tmp"))):
+        if old.name != name and is_report_data(old, unfinished_after=3600):
             shutil.rmtree(old, ignore_errors=True)
     return written
+
+
+_DATA_NAME = re.compile(rf"\.?{DATA_DIR}-[0-9a-f]{{8}}(?:\.tmp)?")
+_DATA_FILE = re.compile(r"[ft]\d+\.js")
+
+
+def is_report_data(path: Path, unfinished_after: float | None = None) -> bool:
+    """Whether ``path`` is a data folder an earlier report wrote (``data-<8 hex>`` holding only
+    its ``f<N>.js``/``t<N>.js`` files), never a folder of the user's that happens to be called
+    ``data``. An unfinished one (``.data-<hex>.tmp``) counts only when older than
+    ``unfinished_after`` seconds: another run may be writing it now."""
+    import time
+
+    if not path.is_dir() or path.is_symlink() or not _DATA_NAME.fullmatch(path.name):
+        return False
+    if path.name.startswith("."):
+        if unfinished_after is None or time.time() - path.stat().st_mtime < unfinished_after:
+            return False
+    try:
+        return all(entry.is_file() and _DATA_FILE.fullmatch(entry.name) for entry in os.scandir(path))
+    except OSError:
+        return False
 
 
 write_html = write_report  # the name the CLI and the tests call

@@ -73,7 +73,9 @@ GLUED = regex.compile(
     rf"(?<=[.!?\"”’)\]。！？」』）])\s?(?P<i>{INITIALS}|{SIGN_OFF}|{CREDIT}|{NAME}|{CODE}|{EMPTY}|{DASH_SIGN_OFF})\.?\s*$"
 )
 # ...Jerinx SID      (SIS): a sign-off set apart by a run of spaces
-SPACED = regex.compile(rf"\s{{2,}}(?P<i>{INITIALS}|{SIGN_OFF}|{CREDIT})\s*$")
+# (?<!\s): a search starts only where a run of spaces starts (the leftmost match starts there anyway):
+# linear on a long run of spaces, where each start inside it rescanned the run
+SPACED = regex.compile(rf"(?<!\s)\s{{2,}}(?P<i>{INITIALS}|{SIGN_OFF}|{CREDIT})\s*$")
 # ...katanya. - The Star / ...hơn hai tỷ đồng. HOÀNG ANH: a two-word capitalised sign-off after a dash, or a
 # reporter's name in capitals (two to four words), glued after the last sentence's full stop.
 GLUED_NAME = regex.compile(r"(?<=[.!?])\s(?P<i>[-–—]{1,2}\s?\p{Lu}\p{Ll}{1,15}\s\p{Lu}\p{Ll}{1,15})\s*$")

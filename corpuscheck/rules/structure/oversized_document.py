@@ -29,9 +29,9 @@ OversizedDocument = Rule(
     detect=detect,
     options={"max_document_chars": Option(5_000_000, "documents longer than this many characters are flagged")},
     known_problems=(
-        "The reader's bound is fixed at 5,000,000 characters (corpuscheck.input.loader.MAX_DOCUMENT_CHARS); "
-        "a lower max_document_chars flags more documents but they are still checked whole. The finding "
-        "points at the line where the bound falls."
+        "The reader's bound is the max-document-chars setting (config key or --max-document-chars, default "
+        "5,000,000); the rule flags documents over the lower of it and this option, so a lower option flags "
+        "more documents, which are still checked whole. The finding points at the line where the bound falls."
     ),
     fix=(
         "Split or drop the record; check the scraper for pages that were not articles. Safety: dropping "

@@ -7,7 +7,8 @@ from corpuscheck.rules.structure.empty_document import text_lines
 
 _WORDS = regex.compile(r"[\p{L}\p{N}]+")
 # "Headline - Outlet", "Headline | Outlet", "Headline – TechCrunch": a site name after a separator.
-_SUFFIX = regex.compile(r"\s+(?:[-–—|:]|::)\s+(?P<site>[^-–—|]{1,40})$")
+# (?<!\s): searches start only where a run of spaces starts (where the leftmost match starts): linear
+_SUFFIX = regex.compile(r"(?<!\s)\s+(?:[-–—|:]|::)\s+(?P<site>[^-–—|]{1,40})$")
 
 
 def _key(text: str) -> str:
