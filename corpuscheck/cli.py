@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from corpuscheck import __version__, atomic
+from corpuscheck.findings import UnknownName
 
 EXIT_PASSED, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
 COMMANDS = ("check", "baseline", "config", "rules", "explain", "fix", "restore")
@@ -419,8 +420,8 @@ def main(argv: list[str] | None = None) -> int:
         except SystemExit as exc:  # --help, --version
             return exc.code if isinstance(exc.code, int) else EXIT_PASSED
         return handlers[args.command](args)
-    except (UsageError, KeyError, ValueError, OSError) as exc:
-        # SuiteError is a ValueError; unknown rules and formats are KeyErrors
+    except (UsageError, UnknownName, ValueError, OSError) as exc:
+        # SuiteError is a ValueError; unknown rules, selectors and formats are UnknownName (any other KeyError is a bug)
         message = str(exc.args[0]) if exc.args else str(exc)
         if isinstance(exc, OSError):
             message = f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": ")

@@ -9,6 +9,11 @@ from string import Formatter
 from typing import Any
 
 EXCERPT_CHARS = 200
+
+
+class UnknownName(KeyError):
+    """A rule, rule selector or output format that does not exist: a user's mistake (one line, exit 2),
+    unlike any other KeyError, which is a bug."""
 EDIT_FIELDS = ("start", "end", "replacement", "line", "column", "end_line", "end_column")
 
 

@@ -1,5 +1,7 @@
 """Finding messages quote corpus text as a reader sees it, not as Python escapes."""
 
+import pytest
+
 import corpuscheck
 from corpuscheck.findings import message
 
@@ -34,3 +36,21 @@ def test_a_long_line_is_cut_with_an_ellipsis(tmp_path):
     [finding] = list(report.iter_findings())
     quoted = finding.message.split("'")[1]
     assert len(quoted) == 80 and quoted.endswith("…") and long.startswith(quoted[:-1])
+
+
+def test_an_unknown_rule_is_a_usage_error_but_another_key_error_is_internal(monkeypatch, capsys, tmp_path):
+    from corpuscheck import cli
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("Title\n\nBody text here.\n", encoding="utf-8")
+    assert cli.main(["check", "a.txt", "--select", "Z999", "--no-progress", "--no-report"]) == 2
+    assert "names no rule" in capsys.readouterr().err
+
+    def broken(args):
+        raise KeyError(140016696298896)
+
+    monkeypatch.setattr(cli, "run_check", broken)
+    assert cli.main(["check", "a.txt", "--no-progress", "--no-report"]) == 2
+    assert "internal error: KeyError" in capsys.readouterr().err
+    with pytest.raises(KeyError):
+        cli.main(["check", "a.txt", "--no-progress", "--no-report", "--debug"])

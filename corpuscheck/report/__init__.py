@@ -10,6 +10,7 @@ import importlib
 import pkgutil
 from functools import cache
 
+from corpuscheck.findings import UnknownName
 from corpuscheck.report.base import Reporter
 
 __all__ = ["Reporter", "get_reporter", "reporters"]
@@ -27,4 +28,4 @@ def get_reporter(name: str) -> type[Reporter]:
     try:
         return reporters()[name]
     except KeyError:
-        raise KeyError(f"unknown format {name!r} (known: {', '.join(sorted(reporters()))})") from None
+        raise UnknownName(f"unknown format {name!r} (known: {', '.join(sorted(reporters()))})") from None

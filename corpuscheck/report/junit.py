@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from corpuscheck.report.base import Reporter, sorted_findings
+from corpuscheck.report.base import Reporter, report_files, sorted_findings
 
 _ILLEGAL = {c: f"\\x{c:02x}" for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)}
 _ILLEGAL.update({c: f"\\u{c:04x}" for c in range(0xD800, 0xE000)})
@@ -84,7 +84,7 @@ def render_junit(report) -> str:
         f, e = _file_case(files, classname, file)
         failures += f > 0 and not e
         errors += e > 0
-    _counts(files, len(report.files), failures, errors)
+    _counts(files, report_files(report), failures, errors)  # clean files past 10,000 have no FileReport: they pass
 
     checks = ET.SubElement(root, "testsuite", name=xml_text(f"{name}.expectations"))
     failed = 0
@@ -97,7 +97,7 @@ def render_junit(report) -> str:
             _element(case, "failure", text, message=f"{o.label}: {text}", type=o.severity)
     _counts(checks, len(report.outcomes), failed, 0)
 
-    _counts(root, len(report.files) + len(report.outcomes), failures + failed, errors)
+    _counts(root, report_files(report) + len(report.outcomes), failures + failed, errors)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 

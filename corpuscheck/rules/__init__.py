@@ -11,6 +11,7 @@ import importlib
 import pkgutil
 from functools import cache
 
+from corpuscheck.findings import UnknownName
 from corpuscheck.rules.base import CorpusRule, DocRef, Example, Hit, Option, Rule, bad, good, no_detection
 
 __all__ = [
@@ -51,7 +52,7 @@ def get_rule(key: str) -> Rule:
     for rule in all_rules():
         if key.upper() == rule.code or key.lower() == rule.name:
             return rule
-    raise KeyError(f"unknown rule {key!r} (see `corpuscheck rules`)")
+    raise UnknownName(f"unknown rule {key!r} (see `corpuscheck rules`)")
 
 
 def matches(rule: Rule, selector: str) -> bool:
@@ -66,7 +67,7 @@ def select_rules(rules, select=None, ignore=None):
     """Keep rules named by ``select`` (all when empty) and not named by ``ignore``."""
     for selector in list(select or []) + list(ignore or []):
         if not any(matches(r, selector) for r in all_rules()):
-            raise KeyError(f"--select/--ignore: {selector!r} names no rule (see `corpuscheck rules`)")
+            raise UnknownName(f"--select/--ignore: {selector!r} names no rule (see `corpuscheck rules`)")
     return [
         r
         for r in rules
