@@ -11,6 +11,7 @@ rule, reader and reporter runs on the sample corpus, and prints them as JSON lin
 from __future__ import annotations
 
 import base64
+import importlib.util
 import json
 import os
 import re
@@ -18,7 +19,11 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGE = str(ROOT / "corpuscheck") + os.sep
+# the corpuscheck that runs: this checkout when installed editable, site-packages when installed (CI);
+# found without importing it, so that every pattern it compiles is recorded
+_SPEC = importlib.util.find_spec("corpuscheck")
+BASE = Path(_SPEC.origin).resolve().parent.parent if _SPEC and _SPEC.origin else ROOT
+PACKAGE = str(BASE / "corpuscheck") + os.sep
 META = set("\\()[]{}?*+|^$.")
 # one stand-in for each class escape a pattern may use, and for what lies outside any class
 CLASS_STANDINS = {"s": " \t\n\u00a0", "d": "1", "w": "a_", "S": "x", "D": "x", "W": "-", "b": " a", "B": "aa",
@@ -73,7 +78,7 @@ def _record(found: dict, engine: str, pattern, flags) -> None:
         return  # compiled by a library, not by corpuscheck
     if frame is None:
         return
-    where = f"{os.path.relpath(frame.f_code.co_filename, ROOT)}:{frame.f_lineno}"
+    where = f"{os.path.relpath(frame.f_code.co_filename, BASE)}:{frame.f_lineno}"
     flags = int(getattr(flags, "value", flags) or 0)
     key = (engine, pattern, flags)
     found.setdefault(key, where)
