@@ -538,34 +538,43 @@ def _read_jsonl(
             if isinstance(raw, _Oversized):
                 number += 1
                 offset += raw.size
-                yield LoadError(shown, f"record {number} (line {line}) is {raw.size:,} bytes long, over the record "
-                                       f"bound of {bound:,} bytes (max-record-bytes): skipped, the next records are checked",
-                                line=line, record=number)
+                yield _oversized_record(shown, number, line, raw.size, bound)
                 continue
             start, offset = offset, offset + len(raw)
             if not raw.strip():
                 continue
             number += 1
-            try:
-                record = orjson.loads(raw)
-            except orjson.JSONDecodeError as exc:
-                fixed = _utf8_fixed(raw)
-                if fixed is None:
-                    message = f"malformed JSON record: {exc.msg} at column {exc.colno}"
-                    yield LoadError(shown, message, line=line, record=number)
-                    continue
-                text, position, count = fixed
-                yield _utf8_error(shown, raw, position, count, base=start, line=line, record=number)
-                try:
-                    record = orjson.loads(text)
-                except orjson.JSONDecodeError as again:
-                    yield LoadError(shown, f"malformed JSON record: {again.msg} at column {again.colno}",
-                                    line=line, record=number)
-                    continue
-            yield _document_from_record(record, shown, number, text_field, title_field, line=line,
-                                        limit=limits.document_chars)
+            yield from _record_items(raw, shown, number, line, start, text_field, title_field, limits)
     if number == 0:
         yield LoadError(shown, "file is empty" if offset == 0 else "file has only blank lines", line=1)
+
+
+def _oversized_record(shown: str, number: int, line: int, size: int, bound: int) -> LoadError:
+    return LoadError(shown, f"record {number} (line {line}) is {size:,} bytes long, over the record "
+                            f"bound of {bound:,} bytes (max-record-bytes): skipped, the next records are checked",
+                     line=line, record=number)
+
+
+def _record_items(raw: bytes, shown: str, number: int, line: int, start: int, text_field: str,
+                  title_field: str | None, limits: ReadLimits) -> Iterator[Document | LoadError]:
+    """One JSONL line (record ``number`` on ``line``, at byte ``start``) as its Document, with a
+    read error first where its bytes are not UTF-8, or only a read error where it is not JSON."""
+    try:
+        record = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        fixed = _utf8_fixed(raw)
+        if fixed is None:
+            yield LoadError(shown, f"malformed JSON record: {exc.msg} at column {exc.colno}", line=line, record=number)
+            return
+        text, position, count = fixed
+        yield _utf8_error(shown, raw, position, count, base=start, line=line, record=number)
+        try:
+            record = orjson.loads(text)
+        except orjson.JSONDecodeError as again:
+            yield LoadError(shown, f"malformed JSON record: {again.msg} at column {again.colno}", line=line,
+                            record=number)
+            return
+    yield _document_from_record(record, shown, number, text_field, title_field, line=line, limit=limits.document_chars)
 
 
 def _utf8_fixed(raw: bytes | str) -> tuple[str, int, int] | None:
@@ -838,26 +847,7 @@ def _read_jsonl_range(piece: Piece, text_field: str, title_field: str | None, li
             if not raw.strip():
                 continue
             number += 1
-            if len(raw) > bound:  # as _read_jsonl says it (a range holds whole lines: this one was read)
-                yield LoadError(shown, f"record {number} (line {line}) is {len(raw):,} bytes long, over the record "
-                                       f"bound of {bound:,} bytes (max-record-bytes): skipped, the next records are checked",
-                                line=line, record=number)
+            if len(raw) > bound:  # a range holds whole lines: this one was read, but is not parsed
+                yield _oversized_record(shown, number, line, len(raw), bound)
                 continue
-            try:
-                record = orjson.loads(raw)
-            except orjson.JSONDecodeError as exc:
-                fixed = _utf8_fixed(raw)
-                if fixed is None:
-                    yield LoadError(shown, f"malformed JSON record: {exc.msg} at column {exc.colno}", line=line,
-                                    record=number)
-                    continue
-                text, position, count = fixed
-                yield _utf8_error(shown, raw, position, count, base=start, line=line, record=number)
-                try:
-                    record = orjson.loads(text)
-                except orjson.JSONDecodeError as again:
-                    yield LoadError(shown, f"malformed JSON record: {again.msg} at column {again.colno}",
-                                    line=line, record=number)
-                    continue
-            yield _document_from_record(record, shown, number, text_field, title_field, line=line,
-                                        limit=limits.document_chars)
+            yield from _record_items(raw, shown, number, line, start, text_field, title_field, limits)
