@@ -81,7 +81,9 @@ class Cache:
             info = os.stat(path)
         except OSError:
             return None
-        return f"{os.path.abspath(path)}|{info.st_size}|{info.st_mtime_ns}|{info.st_ino}"
+        # the display path too: the key it maps to holds it (findings name their file by it), so the
+        # same file reached as ``corpus/a.txt`` and, from inside the folder, as ``a.txt`` are two entries
+        return f"{path}|{os.path.abspath(path)}|{info.st_size}|{info.st_mtime_ns}|{info.st_ino}"
 
     def file_key(self, path: str) -> str | None:
         """The content key of ``path``: from the stat index when size and mtime match, else by hashing it."""

@@ -160,3 +160,15 @@ def test_cache_keys_in_pyproject(corpus, tmp_path):
     (project / "pyproject.toml").write_text('[tool.corpuscheck]\ncache = "no"\n', encoding="utf-8")
     done = subprocess.run(cli, capture_output=True, text=True, cwd=project, env=env)
     assert done.returncode == 2 and "cache must be true or false" in done.stderr
+
+
+def test_the_same_files_under_another_display_path_report_that_path(corpus, tmp_path, monkeypatch):
+    """The stat index is per display path: checked as ``corpus/x.txt`` and then, from inside the
+    folder, as ``x.txt``, the second run's findings name ``x.txt`` (as a run without the cache does)."""
+    cache = tmp_path / "cache"
+    monkeypatch.chdir(corpus.parent)
+    check(["corpus"], select=CODES, jobs=1, cache_dir=cache)
+    monkeypatch.chdir(corpus)
+    warm = check(["."], select=CODES, jobs=1, cache_dir=cache)
+    assert _summary(warm) == _summary(check(["."], select=CODES, jobs=1))
+    assert not any(f.path.startswith("corpus") for f in warm.iter_findings())
