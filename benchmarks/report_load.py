@@ -25,6 +25,7 @@ import argparse
 import json
 import os
 import random
+import re
 import statistics
 import sys
 import tempfile
@@ -53,15 +54,22 @@ def _sentence(rng: random.Random) -> str:
     return " ".join(words).capitalize() + "."
 
 
-def generate(folder: Path, n: int, files: int = 20, seed: int = 7) -> int:
-    """N distinct articles with the seed's defects, as JSONL; returns the bytes written."""
+def generate(folder: Path, n: int, files: int = 20, seed: int = 7, sentences: tuple[int, int] = (2, 3)) -> int:
+    """N distinct articles with the seed's defects, as JSONL; returns the bytes written.
+
+    Each article: "loading...", two widget letters "A", a dateline paragraph and three more, the
+    second and third repeated, and "(ian)": five findings with the five seed rules. A paragraph has
+    ``sentences`` (low, high) sentences: ``(1, 1)`` gives small articles (~0.5 KB) for the CI test
+    (tests/test_report_scale.py), the default ~1.4 KB. Record ``i`` (0-based, line ``i % per_file + 1``
+    of ``part-<i // per_file>.jsonl``) has the source ``SOURCES[i % len(SOURCES)]``.
+    """
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     per_file, written = -(-n // files), 0
     for k in range(files):
         with open(folder / f"part-{k:02d}.jsonl", "w", encoding="utf-8") as out:
             for i in range(k * per_file, min(n, (k + 1) * per_file)):
-                paras = [" ".join(_sentence(rng) for _ in range(rng.randint(2, 3))) for _ in range(4)]
+                paras = [" ".join(_sentence(rng) for _ in range(rng.randint(*sentences))) for _ in range(4)]
                 lines = ["loading...", "A", "A", "JAKARTA - " + paras[0], *paras[1:], *paras[1:3], "(ian)"]
                 record = {"id": i, "source": SOURCES[i % len(SOURCES)], "title": f"Berita {i}: " + _sentence(rng)[:60],
                           "text": "\n".join(lines)}
@@ -112,7 +120,7 @@ def measure(folder: Path, runs: int = 3) -> dict:
                "text_chunks": data["texts"]}
     want = f"{total:,} of {total:,} findings"
     times: dict[str, list[float]] = {"overview_ms": [], "explorer_first_page_ms": [], "explorer_all_loaded_ms": [], "rule_filter_ms": [],
-                                     "last_page_ms": [], "document_view_ms": [], "explorer_all_loaded_cpu_s": []}
+                                     "last_page_ms": [], "document_view_ms": [], "search_ms": [], "explorer_all_loaded_cpu_s": []}
     errors: list[str] = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
@@ -135,7 +143,7 @@ def measure(folder: Path, runs: int = 3) -> dict:
             times["explorer_all_loaded_ms"].append(page.evaluate("performance.getEntriesByName('cc-all-findings')[0].startTime"))
             figures["explorer_dom_nodes"] = page.evaluate("document.getElementsByTagName('*').length")
             rule = data["per_rule"][0]
-            label = data["rules"][rule[0]][0] + " " + data["rules"][rule[0]][1]
+            label, rule_name = data["rules"][rule[0]][0] + " " + data["rules"][rule[0]][1], data["rules"][rule[0]][1]
             start = page.evaluate("performance.now()")
             page.select_option("#f-rule", label=label)
             page.locator("#count", has_text=f"{rule[1]:,} of {total:,} findings").wait_for(timeout=60_000)
@@ -151,6 +159,13 @@ def measure(folder: Path, runs: int = 3) -> dict:
             page.locator("#findings .finding .loc").last.click()
             page.locator("#doc-text").wait_for(timeout=60_000)
             times["document_view_ms"].append(page.evaluate("performance.now()") - start)
+            # a search reads every finding's card data (the d<N> files, loaded when the first query is typed)
+            page.go_back()
+            page.locator("#f-q").wait_for(timeout=60_000)
+            start = page.evaluate("performance.now()")
+            page.evaluate(f"location.hash = 'view=explorer&q=' + encodeURIComponent({json.dumps(rule_name)})")
+            page.locator("#count", has_text=re.compile(rf"^[\d,]+ of {total:,} findings")).wait_for(timeout=120_000)
+            times["search_ms"].append(page.evaluate("performance.now()") - start)
             page.close()
         browser.close()
     for key, values in times.items():

@@ -70,9 +70,9 @@ class _Index:
         self._pos: dict = {}
 
     def __call__(self, value) -> int:
-        pos = self._pos.get(value)
-        if pos is None:
-            pos = self._pos[value] = len(self.items)
+        new = len(self.items)
+        pos = self._pos.setdefault(value, new)
+        if pos == new:
             self.items.append(value)
         return pos
 
@@ -119,7 +119,7 @@ class _Texts:
     def add(self, doc_index: int, doc, edits: list) -> int:
         text = _cut(doc.text)
         marks = _marks(doc) if doc_index < MARKED_DOCS else [doc.title_line, -1, -1]  # -1: not looked for
-        edits = [[list(e[:3]) for e in each] if each else 0 for each in edits]
+        edits = [[e[:3] for e in each] if each else 0 for each in edits]
         self.items.append([doc_index, text, len(doc.text), *marks, edits if any(edits) else 0])
         self.size += len(text) + 64
         chunk = self.n
