@@ -327,8 +327,9 @@
     const root = document.getElementById("explorer"), shown = () => !document.getElementById("explorer").hidden;
     const failed = (e) => { const c = document.getElementById("count") || root.appendChild(el("div", {class: "count", id: "count"})); c.replaceChildren(el("span", {class: "fail"}, e.message)); };
     if (!CORE || (S.q && loaded.d < D.chunks.length)) { // the search reads the cards' data (d<N>) of every finding
-      const note = el("div", {class: "count", id: "count"}, "loading findings\u2026");
-      root.replaceChildren(note);
+      const shownCount = document.getElementById("count"), keep = CORE && shownCount && root.contains(shownCount);
+      const note = keep ? shownCount : el("div", {class: "count", id: "count"}, "loading findings\u2026");
+      if (!keep) root.replaceChildren(note); // a search typed in the explorer keeps its box while the data loads
       if (!CORE && !FILTER_KEYS.some((k) => S[k]) && D.chunks.length) Promise.all([need("f0"), need("d0")]).then(() => { // the first page in document order before the rest has loaded
         if (CORE || !shown()) return;
         const list = el("div", {id: "findings-preview"});
@@ -347,6 +348,7 @@
       Promise.all(missing).then(() => { if (shown()) explorer(); }, failed);
       return;
     }
+    const typing = document.activeElement && document.activeElement.id === "f-q";
     root.replaceChildren();
     const bar = el("div", {class: "filters"});
     for (const [key, label, options] of FILTERS) {
@@ -363,6 +365,7 @@
     const q = el("input", {type: "search", id: "f-q", placeholder: "search messages, excerpts, paths, titles, URLs", value: S.q || ""});
     let timer = 0; q.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(() => go({q: q.value, page: ""}), 250); });
     bar.append(el("label", {}, "search", q));
+    if (typing) setTimeout(() => { q.focus(); q.setSelectionRange(q.value.length, q.value.length); }, 0); // go on typing
     const sort = el("select", {id: "f-sort", onchange: (e) => go({sort: e.target.value === "doc" ? "" : e.target.value})});
     for (const [k, v] of Object.entries(SORTS)) { const o = el("option", {value: k}, v); if ((S.sort || "doc") === k) o.selected = true; sort.append(o); }
     bar.append(el("label", {}, "sort", sort), el("button", {id: "f-clear", onclick: () => go({rule: "", family: "", severity: "", source: "", file: "", fix: "", q: "", page: "", sort: ""})}, "clear filters"));
