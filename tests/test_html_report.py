@@ -477,3 +477,39 @@ def test_browser_data_docs_are_linked_and_styled_offline(browser, tmp_path):
             assert "corpus-rows" in d.page.locator("table tbody").first.inner_text()
         d.clean()
     w.clean()
+
+
+def test_browser_findings_split_over_chunks_filter_sort_search_and_page(browser, tmp_path, monkeypatch):
+    monkeypatch.setattr(html_report, "FINDINGS_PER_CHUNK", 500)  # 2,100 findings in 5 column chunks
+    report = _hand_report({f"c/{n}.jsonl": 700 for n in range(3)})
+    for file in report.files:  # every third document's finding a warning of another rule
+        file.findings[2::3] = [Finding(**{**f.as_dict(), "path": f.path, "code": "N102", "rule": "byline-residue",
+                                          "severity": "warning", "line": 9, "end_line": 9}) for f in file.findings[2::3]]
+    index = write_html(report, tmp_path / "r")
+    assert len(_data(index.read_text(encoding="utf-8"))["chunks"]) == 5
+    w = Watched(browser, index.as_uri() + "#view=explorer")
+    assert w.count().startswith("2,100 of 2,100 findings (1,401 error, 699 warning, 0 info)")
+    w.page.select_option("#f-file", value="c/1.jsonl")
+    assert w.count().startswith("700 of 2,100")
+    w.page.select_option("#f-rule", label="N102 byline-residue")
+    assert w.count().startswith("233 of 2,100")
+    locs = w.page.locator("#findings .finding .loc").all_inner_texts()
+    assert locs[:2] == ["c/1.jsonl#3:9:1", "c/1.jsonl#6:9:1"] and locs[-1] == "c/1.jsonl#150:9:1"
+    last = w.page.locator("#findings .finding .loc").last
+    w.page.goto(index.as_uri() + "#view=explorer&sort=severity&page=42")  # the last page: the last warning
+    w.page.locator(".page", has_text="page 42 of 42").first.wait_for()  # drawn once its chunk's card data is in
+    assert last.inner_text() == "c/2.jsonl#699:9:1"
+    assert w.page.locator("#findings .finding").count() == 50 == w.page.locator("#findings .finding.warning").count()
+    w.page.goto(index.as_uri() + "#view=explorer&sort=severity")
+    w.page.locator(".page", has_text="page 1 of 42").first.wait_for()
+    assert w.page.locator("#findings .finding .loc").first.inner_text() == "c/0.jsonl#1:2:1"
+    w.page.goto(index.as_uri() + "#view=explorer&sort=file&page=42")
+    w.page.locator(".page", has_text="page 42 of 42").first.wait_for()
+    assert last.inner_text() == "c/2.jsonl#700:2:1"
+    w.page.goto(index.as_uri() + "#view=explorer&q=c%2F2.jsonl%23350%3A")  # the search reads every chunk's card data
+    w.page.locator("#count", has_text=re.compile(r"^1 of 2,100")).wait_for()
+    w.page.locator("#findings .finding .loc").first.click()
+    w.page.locator("#no-text").wait_for()  # no file to read again: the document view says so
+    assert w.page.locator("#doc-name").inner_text() == "c/2.jsonl#350"
+    assert w.page.locator("#doc-findings tr").count() == 1
+    w.clean()

@@ -224,7 +224,6 @@ def build(report, emit, data_docs: str | None = None) -> dict:
     texts.flush()
     del edits_of
 
-    rule_pos: dict[tuple[str, str], int] = {}
     kind_pos: dict[tuple, int] = {}
     per_rule: Counter = Counter()
     rule_docs: Counter = Counter()
@@ -260,15 +259,12 @@ def build(report, emit, data_docs: str | None = None) -> dict:
             source_docs[seen_source] += 1
             url, page_title = page.get(index, ("", ""))
             chunk.add_doc(files(file.path), f.record, seen_source, multi, title, url, page_title, text_chunk.get(index, -1))
-        key = (f.code, f.rule)
-        rule = rule_pos.get(key)
-        if rule is None:
-            rule = rule_pos[key] = rules((f.code, f.rule, f.code.rstrip("0123456789") or f.code, summaries.get(f.code, "")))
-        severity = SEVERITY_ORDER.index(f.severity)
-        kind_key = (rule, severity, FIX_CODES[fix_of(f)])
+        kind_key = (f.code, f.rule, f.severity)  # a rule's fix is its code's (Finding.fix)
         kind = kind_pos.get(kind_key)
         if kind is None:
-            kind = kind_pos[kind_key] = kinds(kind_key)
+            rule = rules((f.code, f.rule, f.code.rstrip("0123456789") or f.code, summaries.get(f.code, "")))
+            kind = kind_pos[kind_key] = kinds((rule, SEVERITY_ORDER.index(f.severity), FIX_CODES[fix_of(f)]))
+        rule, severity, _ = kinds.items[kind]
         per_rule[rule] += 1
         per_source[seen_source] += 1
         if rule not in seen_rules:
