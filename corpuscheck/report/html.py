@@ -3,8 +3,19 @@
 ``index.html`` carries the overview's figures (verdict, expectations, per-rule and per-source
 counts, the heat map, the worst documents) as a ``<script type="application/json">`` block,
 and one inline script, allowed by its SHA-256 hash in the page's CSP. The findings and the
-documents' texts are in ``DIR/data-<token>/`` (named in the page) as small script files (``f<N>.js``: findings with their
-documents, in document order; ``t<N>.js``: texts), each one call ``CC.put(kind, n, "<JSON>")``
+documents' texts are in ``DIR/data-<token>/`` (named in the page) as small script files, in
+document order, each list in them a column (see :func:`build`):
+
+- ``f<N>.js``: what the explorer filters, counts, sorts and pages by (document, file, record,
+  source, rule/severity/fix as one "kind", line), small integers only; all of them load at once
+  (500,000 findings: ~4 MB), and then every count is final;
+- ``d<N>.js``: the rest of the same findings (message, excerpt, column, end line, related span,
+  the documents' titles and URLs; strings stored once per chunk), loaded when a card of that
+  chunk is drawn, and all of them when a search is typed;
+- ``t<N>.js``: the documents' texts with their findings' fix edits, loaded by a card's context
+  lines and by the document view.
+
+Each file is one call ``CC.put(kind, n, "<JSON>")``
 (the JSON as one string literal, which the script hands to ``JSON.parse``):
 the page's script loads them on demand by adding ``<script src>`` elements, which the CSP
 allows through ``'strict-dynamic'`` (only scripts the hashed script inserts run; a script
