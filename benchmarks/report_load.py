@@ -148,6 +148,7 @@ def measure(folder: Path, runs: int = 3) -> dict:
             cpu = browser_cpu()
             page.goto(index.as_uri() + "#view=explorer", wait_until="load")
             page.locator("#count", has_text=want).wait_for(timeout=120_000)
+            page.wait_for_function("performance.getEntriesByName('cc-all-findings').length > 0", timeout=120_000)  # cards drawn
             times["explorer_all_loaded_cpu_s"].append(browser_cpu() - cpu)  # all of chromium's processes
             # the page marks when its script drew the first page and when every finding was in (performance.mark)
             times["explorer_first_page_ms"].append(page.evaluate("performance.getEntriesByName('cc-first-page')[0].startTime"))
@@ -158,11 +159,13 @@ def measure(folder: Path, runs: int = 3) -> dict:
             start = page.evaluate("performance.now()")
             page.select_option("#f-rule", label=label)
             page.locator("#count", has_text=f"{rule[1]:,} of {total:,} findings").wait_for(timeout=60_000)
+            page.locator("#findings .finding").first.wait_for(timeout=60_000)  # the cards follow their d<N> files
             times["rule_filter_ms"].append(page.evaluate("performance.now()") - start)
             last = -(-total // 50)
             start = page.evaluate("performance.now()")
             page.evaluate(f"location.hash = 'view=explorer&page={last}'")
             page.locator(".page", has_text=f"page {last:,} of {last:,}").first.wait_for(timeout=60_000)
+            page.locator("#findings .finding").first.wait_for(timeout=60_000)
             cards = page.locator("#findings .finding").count()
             times["last_page_ms"].append(page.evaluate("performance.now()") - start)
             figures["last_page_findings"] = cards  # the last finding is reachable
@@ -176,6 +179,7 @@ def measure(folder: Path, runs: int = 3) -> dict:
             start = page.evaluate("performance.now()")
             page.evaluate(f"location.hash = 'view=explorer&q=' + encodeURIComponent({json.dumps(rule_name)})")
             page.locator("#count", has_text=re.compile(rf"^[\d,]+ of {total:,} findings")).wait_for(timeout=120_000)
+            page.locator("#findings .finding").first.wait_for(timeout=60_000)
             times["search_ms"].append(page.evaluate("performance.now()") - start)
             page.close()
         browser.close()

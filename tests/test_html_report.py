@@ -492,19 +492,23 @@ def test_browser_findings_split_over_chunks_filter_sort_search_and_page(browser,
     w.page.select_option("#f-file", value="c/1.jsonl")
     assert w.count().startswith("700 of 2,100")
     w.page.select_option("#f-rule", label="N102 byline-residue")
-    assert w.count().startswith("233 of 2,100")
+    assert w.count().startswith("233 of 2,100")  # counts at once; the cards once their chunk's card data is in
+    w.page.locator("#findings .finding").first.wait_for()
     locs = w.page.locator("#findings .finding .loc").all_inner_texts()
     assert locs[:2] == ["c/1.jsonl#3:9:1", "c/1.jsonl#6:9:1"] and locs[-1] == "c/1.jsonl#150:9:1"
     last = w.page.locator("#findings .finding .loc").last
     w.page.goto(index.as_uri() + "#view=explorer&sort=severity&page=42")  # the last page: the last warning
-    w.page.locator(".page", has_text="page 42 of 42").first.wait_for()  # drawn once its chunk's card data is in
+    w.page.locator(".page", has_text="page 42 of 42").first.wait_for()
+    w.page.locator("#findings .finding").first.wait_for()
     assert last.inner_text() == "c/2.jsonl#699:9:1"
     assert w.page.locator("#findings .finding").count() == 50 == w.page.locator("#findings .finding.warning").count()
     w.page.goto(index.as_uri() + "#view=explorer&sort=severity")
     w.page.locator(".page", has_text="page 1 of 42").first.wait_for()
+    w.page.locator("#findings .finding").first.wait_for()
     assert w.page.locator("#findings .finding .loc").first.inner_text() == "c/0.jsonl#1:2:1"
     w.page.goto(index.as_uri() + "#view=explorer&sort=file&page=42")
     w.page.locator(".page", has_text="page 42 of 42").first.wait_for()
+    w.page.locator("#findings .finding").first.wait_for()
     assert last.inner_text() == "c/2.jsonl#700:2:1"
     w.page.goto(index.as_uri() + "#view=explorer&q=c%2F2.jsonl%23350%3A")  # the search reads every chunk's card data
     w.page.locator("#count", has_text=re.compile(r"^1 of 2,100")).wait_for()

@@ -78,6 +78,7 @@ def test_the_explorer_of_100000_documents_counts_as_the_json_report(browser, sca
     w.page.goto((out / "index.html").as_uri() + "#view=explorer&page=999999")  # past the end: the last page
     last = -(-total // 50)
     w.page.locator(".page", has_text=f"page {last:,} of {last:,}").first.wait_for(timeout=60_000)
+    w.page.locator("#findings .finding").first.wait_for(timeout=60_000)  # the cards follow their chunk's card data
     path, final = findings[-1]
     assert w.page.locator("#findings .finding .loc").last.inner_text().startswith(f"{path}#{final['record']}:{final['line']}:")
 
