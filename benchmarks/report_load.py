@@ -19,11 +19,13 @@ times are the page's own performance marks, set when its script drew them; and t
 chromium's processes spent on it, from /proc, which the machine's load does not inflate), one rule filter, the last page,
 a document view, and a first search (which loads every finding's card data, the ``d<N>`` files).
 
-Measured 2026-12-02 (2 cores, load average ~7 from other work; ``nice -n 5``), ``--generate 100000 --runs 3``:
-500,000 findings of 100,000 documents; the findings' columns (``f<N>.js``) 3.9 MB, their card data
-(``d<N>.js``) 34.5 MB, texts 146 MB. Overview 167 ms; explorer first page 383 ms; **explorer with all
-500,000 findings loaded and every count final 462 ms** (0.64 CPU s of chromium); rule filter 141 ms;
-last page 242 ms; document view 104 ms; first search 1,434 ms; report written in 50.2 s (check 192 s).
+Measured 2026-12-02 with ``nice -n 5 python benchmarks/report_load.py --generate 100000 --runs 3``
+(2 cores): 500,000 findings of 100,000 documents; the findings' columns (``f<N>.js``) 3.9 MB, their
+card data (``d<N>.js``) 34.5 MB, texts 146 MB. At load average 1.1: overview 115 ms; explorer first
+page 221 ms; **explorer with all 500,000 findings loaded and every count final 300 ms** (0.53 CPU s
+of chromium); rule filter 98 ms; last page 149 ms; document view 120 ms; first search 1,087 ms;
+report written in 17.6 s (check 33.2 s). At load ~7 (an earlier run of the same data layout):
+all loaded 462 ms (0.64 CPU s), first search 1,434 ms, report written in 50.2 s (check 192 s).
 Before the findings became columns (one array per finding, ~50 MB in ``f<N>.js``), the same
 figure was 4,347 ms at load ~20 and 5,996 ms (3.45 CPU s) at load ~6; the report was written in
 171 s at load ~20, and from the same in-memory report in 37.3 s (now 16.4 s) at load ~6.
