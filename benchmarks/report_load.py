@@ -16,7 +16,20 @@ Figures (median of ``--runs``): the overview's load (navigation start to the end
 page's script), the explorer until every finding is loaded and its first page drawn
 (the count reads "N of N findings"; its first page is drawn from the first chunk before that: both
 times are the page's own performance marks, set when its script drew them; and the CPU seconds
-chromium's processes spent on it, from /proc, which the machine's load does not inflate), one rule filter, the last page, and a document view.
+chromium's processes spent on it, from /proc, which the machine's load does not inflate), one rule filter, the last page,
+a document view, and a first search (which loads every finding's card data, the ``d<N>`` files).
+
+Measured 2026-12-02 with ``nice -n 5 python benchmarks/report_load.py --generate 100000 --runs 3``
+(2 cores): 500,000 findings of 100,000 documents; the findings' columns (``f<N>.js``) 3.9 MB, their
+card data (``d<N>.js``) 34.5 MB, texts 146 MB. At load average 1.1: overview 115 ms; explorer first
+page 221 ms; **explorer with all 500,000 findings loaded and every count final 300 ms** (0.53 CPU s
+of chromium); rule filter 98 ms; last page 149 ms; document view 120 ms; first search 1,087 ms;
+report written in 17.6 s (check 33.2 s). At load ~7 (an earlier run of the same data layout):
+all loaded 462 ms (0.64 CPU s), first search 1,434 ms, report written in 50.2 s (check 192 s).
+Before the findings became columns (one array per finding, ~50 MB in ``f<N>.js``), the same
+figure was 4,347 ms at load ~20 and 5,996 ms (3.45 CPU s) at load ~6; the report was written in
+171 s at load ~20, and from the same in-memory report in 37.3 s (now 16.4 s) at load ~6.
+The CI browser test of a 100,000-document report is tests/test_report_scale.py (no timing asserted).
 """
 
 from __future__ import annotations
@@ -25,6 +38,7 @@ import argparse
 import json
 import os
 import random
+import re
 import statistics
 import sys
 import tempfile
@@ -53,15 +67,22 @@ def _sentence(rng: random.Random) -> str:
     return " ".join(words).capitalize() + "."
 
 
-def generate(folder: Path, n: int, files: int = 20, seed: int = 7) -> int:
-    """N distinct articles with the seed's defects, as JSONL; returns the bytes written."""
+def generate(folder: Path, n: int, files: int = 20, seed: int = 7, sentences: tuple[int, int] = (2, 3)) -> int:
+    """N distinct articles with the seed's defects, as JSONL; returns the bytes written.
+
+    Each article: "loading...", two widget letters "A", a dateline paragraph and three more, the
+    second and third repeated, and "(ian)": five findings with the five seed rules. A paragraph has
+    ``sentences`` (low, high) sentences: ``(1, 1)`` gives small articles (~0.5 KB) for the CI test
+    (tests/test_report_scale.py), the default ~1.4 KB. Record ``i`` (0-based, line ``i % per_file + 1``
+    of ``part-<i // per_file>.jsonl``) has the source ``SOURCES[i % len(SOURCES)]``.
+    """
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     per_file, written = -(-n // files), 0
     for k in range(files):
         with open(folder / f"part-{k:02d}.jsonl", "w", encoding="utf-8") as out:
             for i in range(k * per_file, min(n, (k + 1) * per_file)):
-                paras = [" ".join(_sentence(rng) for _ in range(rng.randint(2, 3))) for _ in range(4)]
+                paras = [" ".join(_sentence(rng) for _ in range(rng.randint(*sentences))) for _ in range(4)]
                 lines = ["loading...", "A", "A", "JAKARTA - " + paras[0], *paras[1:], *paras[1:3], "(ian)"]
                 record = {"id": i, "source": SOURCES[i % len(SOURCES)], "title": f"Berita {i}: " + _sentence(rng)[:60],
                           "text": "\n".join(lines)}
@@ -112,7 +133,7 @@ def measure(folder: Path, runs: int = 3) -> dict:
                "text_chunks": data["texts"]}
     want = f"{total:,} of {total:,} findings"
     times: dict[str, list[float]] = {"overview_ms": [], "explorer_first_page_ms": [], "explorer_all_loaded_ms": [], "rule_filter_ms": [],
-                                     "last_page_ms": [], "document_view_ms": [], "explorer_all_loaded_cpu_s": []}
+                                     "last_page_ms": [], "document_view_ms": [], "search_ms": [], "explorer_all_loaded_cpu_s": []}
     errors: list[str] = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
@@ -129,21 +150,24 @@ def measure(folder: Path, runs: int = 3) -> dict:
             cpu = browser_cpu()
             page.goto(index.as_uri() + "#view=explorer", wait_until="load")
             page.locator("#count", has_text=want).wait_for(timeout=120_000)
+            page.wait_for_function("performance.getEntriesByName('cc-all-findings').length > 0", timeout=120_000)  # cards drawn
             times["explorer_all_loaded_cpu_s"].append(browser_cpu() - cpu)  # all of chromium's processes
             # the page marks when its script drew the first page and when every finding was in (performance.mark)
             times["explorer_first_page_ms"].append(page.evaluate("performance.getEntriesByName('cc-first-page')[0].startTime"))
             times["explorer_all_loaded_ms"].append(page.evaluate("performance.getEntriesByName('cc-all-findings')[0].startTime"))
             figures["explorer_dom_nodes"] = page.evaluate("document.getElementsByTagName('*').length")
             rule = data["per_rule"][0]
-            label = data["rules"][rule[0]][0] + " " + data["rules"][rule[0]][1]
+            label, rule_name = data["rules"][rule[0]][0] + " " + data["rules"][rule[0]][1], data["rules"][rule[0]][1]
             start = page.evaluate("performance.now()")
             page.select_option("#f-rule", label=label)
             page.locator("#count", has_text=f"{rule[1]:,} of {total:,} findings").wait_for(timeout=60_000)
+            page.locator("#findings .finding").first.wait_for(timeout=60_000)  # the cards follow their d<N> files
             times["rule_filter_ms"].append(page.evaluate("performance.now()") - start)
             last = -(-total // 50)
             start = page.evaluate("performance.now()")
             page.evaluate(f"location.hash = 'view=explorer&page={last}'")
             page.locator(".page", has_text=f"page {last:,} of {last:,}").first.wait_for(timeout=60_000)
+            page.locator("#findings .finding").first.wait_for(timeout=60_000)
             cards = page.locator("#findings .finding").count()
             times["last_page_ms"].append(page.evaluate("performance.now()") - start)
             figures["last_page_findings"] = cards  # the last finding is reachable
@@ -151,6 +175,14 @@ def measure(folder: Path, runs: int = 3) -> dict:
             page.locator("#findings .finding .loc").last.click()
             page.locator("#doc-text").wait_for(timeout=60_000)
             times["document_view_ms"].append(page.evaluate("performance.now()") - start)
+            # a search reads every finding's card data (the d<N> files, loaded when the first query is typed)
+            page.go_back()
+            page.locator("#f-q").wait_for(timeout=60_000)
+            start = page.evaluate("performance.now()")
+            page.evaluate(f"location.hash = 'view=explorer&q=' + encodeURIComponent({json.dumps(rule_name)})")
+            page.locator("#count", has_text=re.compile(rf"^[\d,]+ of {total:,} findings")).wait_for(timeout=120_000)
+            page.locator("#findings .finding").first.wait_for(timeout=60_000)
+            times["search_ms"].append(page.evaluate("performance.now()") - start)
             page.close()
         browser.close()
     for key, values in times.items():

@@ -66,14 +66,14 @@ def _data(page: str) -> dict:
     return json.loads(block)
 
 
-CHUNK_FILE = re.compile(r'CC\.put\("([ft])",(\d+),(.*)\);\n', re.S)
+CHUNK_FILE = re.compile(r'CC\.put\("([fdt])",(\d+),(.*)\);\n', re.S)
 
 
 def _chunks(where) -> dict[str, dict]:
     """The data chunks of a page (inline blocks) or of a report folder (data/*.js: one CC.put call of JSON each)."""
     if isinstance(where, str):
         return {m.group(1): json.loads(m.group(2)) for m in
-                re.finditer(r'<script type="application/json" id="cc-([ft]\d+)">(.*?)</script>', where, re.S)}
+                re.finditer(r'<script type="application/json" id="cc-([fdt]\d+)">(.*?)</script>', where, re.S)}
     found = {}
     name = _data(Path(where, "index.html").read_text(encoding="utf-8"))["meta"]["data"]
     from corpuscheck.report.html import is_report_data
@@ -89,17 +89,30 @@ def _chunks(where) -> dict[str, dict]:
 
 
 def _findings(index: dict, chunks: dict) -> list[dict]:
-    """Every finding in the chunks, resolved to names (the page script's own reading of them)."""
+    """Every finding in the chunks, resolved to names (the page script's own reading of the columns)."""
     out = []
-    for n in range(len(index["chunks"])):
-        c = chunks[f"f{n}"]
-        s = c["strings"]
-        for r in c["rows"]:
-            d = c["docs"][r[0] - c["first"]]
-            out.append({"file": index["files"][d[0]], "record": d[1], "source": index["sources"][d[2]], "title": s[d[3]],
-                        "text_chunk": d[5], "url": s[d[6]], "page_title": s[d[7]], "doc": r[0],
-                        "code": index["rules"][r[1]][0], "severity": r[2], "line": r[3], "end_line": r[4],
-                        "message": s[r[6]], "excerpt": s[r[7]], "fix": r[8], "related": (r[9], r[10]), "edits": r[11]})
+    texts = _texts(chunks)
+    for n, (first, n_docs, n_findings) in enumerate(index["chunks"]):
+        core, detail = chunks[f"f{n}"], chunks[f"d{n}"]
+        assert len(core["file"]) == len(detail["title"]) == n_docs and len(core["doc"]) == len(detail["end"]) == n_findings
+        s = detail["strings"]
+        docs, file, record = [], 0, 0
+        for j in range(n_docs):
+            file, record = file + core["file"][j], record + core["record"][j]
+            docs.append({"file": index["files"][file], "record": record, "source": index["sources"][core["source"][j]],
+                         "multi": core["multi"][j], "title": s[detail["title"][j]], "text_chunk": detail["text"][j],
+                         "url": s[detail["url"][j]], "page_title": s[detail["page_title"][j]]})
+        doc, seen = first - 1, {}
+        for j in range(n_findings):
+            doc += core["doc"][j]
+            rule, severity, fix = index["kinds"][core["kind"][j]]
+            k = seen[doc] = seen.get(doc, -1) + 1  # the finding's place among its document's: its edits in the text chunk
+            edits = (texts.get(doc, [0] * 6)[5] or [0] * (k + 1))[k]
+            line = core["line"][j]
+            out.append({**docs[doc - first], "doc": doc, "code": index["rules"][rule][0], "severity": severity, "line": line,
+                        "end_line": line + detail["end"][j], "column": detail["column"][j], "message": s[detail["message"][j]],
+                        "excerpt": s[detail["excerpt"][j]], "fix": fix,
+                        "related": (detail["related"][j], detail["related_end"][j]), "edits": edits})
     return out
 
 
@@ -146,7 +159,7 @@ def test_seed_findings_round_trip_through_the_json_block(seed_report):
     assert [(f["line"], f["end_line"], f["related"]) for f in d101] == [(13, 18, (7, 12))]  # the span and its original
     fix = {f["code"]: f["fix"] for f in found}  # 0 none, 1 safe, 2 unsafe
     assert fix["P101"] == fix["P102"] == fix["D101"] == fix["N102"] == 1  # the seed's findings are all safely fixable
-    text, total, title_line, dateline, dateline_end = texts[d101[0]["doc"]]
+    text, total, title_line, dateline, dateline_end, _ = texts[d101[0]["doc"]]
     original = (FIXTURES / "seed" / SEED).read_text(encoding="utf-8")
     assert text == original and total == len(original)  # the document view's text: the file's, whole
     assert (title_line, dateline, dateline_end) == (1, 6, 6)  # title line 1, `SEOUL - ` on line 6
@@ -162,7 +175,7 @@ def test_long_texts_are_cut_at_a_line_end_and_say_so(monkeypatch, seed_report):
     assert total == len(original) > 1000 >= len(text) and original.startswith(text + "\n")
     monkeypatch.setattr(html_report, "MARKED_DOCS", 0)  # past the bound the dateline is not looked for, and says so
     _, found, texts = _page_parts(HtmlReporter().render(seed_report))
-    assert texts[found[0]["doc"]][2:] == [1, -1, -1]
+    assert texts[found[0]["doc"]][2:5] == [1, -1, -1]
 
 
 def test_each_finding_is_marked_with_its_fix_safety():
@@ -210,13 +223,13 @@ def test_write_html_is_atomic_and_links_data_docs(tmp_path, seed_report):
     index = write_html(seed_report, folder)
     assert index == folder / "index.html" and not list(folder.glob(".index.*")) and not list(folder.glob(".data*"))
     assert _data(index.read_text(encoding="utf-8"))["meta"]["data_docs"] == "gx/index.html"
-    assert sorted(_chunks(folder)) == ["f0", "t0"]
+    assert sorted(_chunks(folder)) == ["d0", "f0", "t0"]
     first = _data(index.read_text(encoding="utf-8"))["meta"]["data"]
     for mine in ("data", "data-2024", "data-0123abcd"):  # the user's folders, whatever their names
         (folder / mine).mkdir()
         (folder / mine / "corpus.txt").write_text("keep me", encoding="utf-8")
     write_html(seed_report, folder)
-    assert sorted(_chunks(folder)) == ["f0", "t0"] and _data(index.read_text(encoding="utf-8"))["meta"]["data"] != first
+    assert sorted(_chunks(folder)) == ["d0", "f0", "t0"] and _data(index.read_text(encoding="utf-8"))["meta"]["data"] != first
     assert not (folder / first).exists()  # the previous report's own data folder is gone
     assert all((folder / mine / "corpus.txt").exists() for mine in ("data", "data-2024", "data-0123abcd"))
     assert _data(HtmlReporter().render(seed_report))["meta"]["data_docs"] is None
@@ -236,7 +249,7 @@ def test_an_interrupted_write_keeps_the_previous_report_whole(tmp_path, monkeypa
     with pytest.raises(Interrupted):
         write_html(seed_report, tmp_path)
     assert {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
-    assert sorted(_chunks(tmp_path)) == ["f0", "t0"] and index.exists()
+    assert sorted(_chunks(tmp_path)) == ["d0", "f0", "t0"] and index.exists()
 
 
 GX_PAGE = """<html><head><link rel="stylesheet" href="https://maxcdn.bootstrapcdn.com/bootstrap/4.3.1/css/bootstrap.min.css"/>
@@ -463,4 +476,44 @@ def test_browser_data_docs_are_linked_and_styled_offline(browser, tmp_path):
         if page == out / "gx" / "index.html":  # its tables are drawn by the vendored jQuery + bootstrap-table
             assert "corpus-rows" in d.page.locator("table tbody").first.inner_text()
         d.clean()
+    w.clean()
+
+
+def test_browser_findings_split_over_chunks_filter_sort_search_and_page(browser, tmp_path, monkeypatch):
+    monkeypatch.setattr(html_report, "FINDINGS_PER_CHUNK", 500)  # 2,100 findings in 5 column chunks
+    report = _hand_report({f"c/{n}.jsonl": 700 for n in range(3)})
+    for file in report.files:  # every third document's finding a warning of another rule
+        file.findings[2::3] = [Finding(**{**f.as_dict(), "path": f.path, "code": "N102", "rule": "byline-residue",
+                                          "severity": "warning", "line": 9, "end_line": 9}) for f in file.findings[2::3]]
+    index = write_html(report, tmp_path / "r")
+    assert len(_data(index.read_text(encoding="utf-8"))["chunks"]) == 5
+    w = Watched(browser, index.as_uri() + "#view=explorer")
+    assert w.count().startswith("2,100 of 2,100 findings (1,401 error, 699 warning, 0 info)")
+    w.page.select_option("#f-file", value="c/1.jsonl")
+    assert w.count().startswith("700 of 2,100")
+    w.page.select_option("#f-rule", label="N102 byline-residue")
+    assert w.count().startswith("233 of 2,100")  # counts at once; the cards once their chunk's card data is in
+    w.page.locator("#findings .finding").first.wait_for()
+    locs = w.page.locator("#findings .finding .loc").all_inner_texts()
+    assert locs[:2] == ["c/1.jsonl#3:9:1", "c/1.jsonl#6:9:1"] and locs[-1] == "c/1.jsonl#150:9:1"
+    last = w.page.locator("#findings .finding .loc").last
+    w.page.goto(index.as_uri() + "#view=explorer&sort=severity&page=42")  # the last page: the last warning
+    w.page.locator(".page", has_text="page 42 of 42").first.wait_for()
+    w.page.locator("#findings .finding").first.wait_for()
+    assert last.inner_text() == "c/2.jsonl#699:9:1"
+    assert w.page.locator("#findings .finding").count() == 50 == w.page.locator("#findings .finding.warning").count()
+    w.page.goto(index.as_uri() + "#view=explorer&sort=severity")
+    w.page.locator(".page", has_text="page 1 of 42").first.wait_for()
+    w.page.locator("#findings .finding").first.wait_for()
+    assert w.page.locator("#findings .finding .loc").first.inner_text() == "c/0.jsonl#1:2:1"
+    w.page.goto(index.as_uri() + "#view=explorer&sort=file&page=42")
+    w.page.locator(".page", has_text="page 42 of 42").first.wait_for()
+    w.page.locator("#findings .finding").first.wait_for()
+    assert last.inner_text() == "c/2.jsonl#700:2:1"
+    w.page.goto(index.as_uri() + "#view=explorer&q=c%2F2.jsonl%23350%3A")  # the search reads every chunk's card data
+    w.page.locator("#count", has_text=re.compile(r"^1 of 2,100")).wait_for()
+    w.page.locator("#findings .finding .loc").first.click()
+    w.page.locator("#no-text").wait_for()  # no file to read again: the document view says so
+    assert w.page.locator("#doc-name").inner_text() == "c/2.jsonl#350"
+    assert w.page.locator("#doc-findings tr").count() == 1
     w.clean()

@@ -38,6 +38,7 @@ class ReportData:
 
     def __init__(self, report):
         self.report = report
+        self._documents: list[DocStat] | None = None
         self._sources = {(d.path, d.record): d.source for d in self.documents()}
 
     # --- what is iterated ------------------------------------------------------------------
@@ -48,8 +49,10 @@ class ReportData:
                 yield file, finding
 
     def documents(self) -> list[DocStat]:
-        """One DocStat per checked document (empty when the engine did not keep them)."""
-        return [DocStat(*row) for row in self.report.extra.get("doc_stats", ())]
+        """One DocStat per checked document (empty when the engine did not keep them); built once."""
+        if self._documents is None:
+            self._documents = [DocStat(*row) for row in self.report.extra.get("doc_stats", ())]
+        return self._documents
 
     def source_of(self, finding) -> str:
         return self._sources.get((finding.path, finding.record)) or ""

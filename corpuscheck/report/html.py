@@ -3,8 +3,19 @@
 ``index.html`` carries the overview's figures (verdict, expectations, per-rule and per-source
 counts, the heat map, the worst documents) as a ``<script type="application/json">`` block,
 and one inline script, allowed by its SHA-256 hash in the page's CSP. The findings and the
-documents' texts are in ``DIR/data-<token>/`` (named in the page) as small script files (``f<N>.js``: findings with their
-documents, in document order; ``t<N>.js``: texts), each one call ``CC.put(kind, n, "<JSON>")``
+documents' texts are in ``DIR/data-<token>/`` (named in the page) as small script files, in
+document order, each list in them a column (see :func:`build`):
+
+- ``f<N>.js``: what the explorer filters, counts, sorts and pages by (document, file, record,
+  source, rule/severity/fix as one "kind", line), small integers only; all of them load at once
+  (500,000 findings: ~4 MB), and then every count is final;
+- ``d<N>.js``: the rest of the same findings (message, excerpt, column, end line, related span,
+  the documents' titles and URLs; strings stored once per chunk), loaded when a card of that
+  chunk is drawn, and all of them when a search is typed;
+- ``t<N>.js``: the documents' texts with their findings' fix edits, loaded by a card's context
+  lines and by the document view.
+
+Each file is one call ``CC.put(kind, n, "<JSON>")``
 (the JSON as one string literal, which the script hands to ``JSON.parse``):
 the page's script loads them on demand by adding ``<script src>`` elements, which the CSP
 allows through ``'strict-dynamic'`` (only scripts the hashed script inserts run; a script
@@ -70,9 +81,9 @@ class _Index:
         self._pos: dict = {}
 
     def __call__(self, value) -> int:
-        pos = self._pos.get(value)
-        if pos is None:
-            pos = self._pos[value] = len(self.items)
+        new = len(self.items)
+        pos = self._pos.setdefault(value, new)
+        if pos == new:
             self.items.append(value)
         return pos
 
@@ -110,15 +121,17 @@ def _marks(doc) -> list[int]:
 
 
 class _Texts:
-    """Documents' texts packed into chunks of about TEXT_CHUNK_CHARS characters."""
+    """Documents' texts packed into chunks of about TEXT_CHUNK_CHARS characters, each document with the
+    fix edits of its findings (one entry per finding, in the findings' order: 0 or [[start, end, replacement], ...])."""
 
     def __init__(self, emit):
         self.emit, self.n, self.size, self.items = emit, 0, 0, []
 
-    def add(self, doc_index: int, doc) -> int:
+    def add(self, doc_index: int, doc, edits: list) -> int:
         text = _cut(doc.text)
         marks = _marks(doc) if doc_index < MARKED_DOCS else [doc.title_line, -1, -1]  # -1: not looked for
-        self.items.append([doc_index, text, len(doc.text), *marks])
+        edits = [[e[:3] for e in each] if each else 0 for each in edits]
+        self.items.append([doc_index, text, len(doc.text), *marks, edits if any(edits) else 0])
         self.size += len(text) + 64
         chunk = self.n
         if self.size >= TEXT_CHUNK_CHARS:
@@ -131,96 +144,150 @@ class _Texts:
             self.n, self.size, self.items = self.n + 1, 0, []
 
 
+class _Chunk:
+    """One findings chunk as columns: ``f<N>`` (what the explorer filters, counts and sorts by, small
+    integers only) and ``d<N>`` (what a finding's card shows and the search reads, strings stored once)."""
+
+    def __init__(self, first: int):
+        self.first, self.findings = first, 0
+        self.strings = _Index()
+        self.core = {"file": [], "record": [], "source": [], "multi": [], "doc": [], "kind": [], "line": []}
+        self.detail = {"title": [], "url": [], "page_title": [], "text": [],
+                       "end": [], "column": [], "message": [], "excerpt": [], "related": [], "related_end": []}
+        self._last = (0, 0, first - 1)  # file, record, document of the previous entry: deltas are small numbers
+
+    def add_doc(self, file: int, record: int, source: int, multi: int, title: str, url: str, page_title: str,
+                text_chunk: int) -> None:
+        core, detail, s = self.core, self.detail, self.strings
+        core["file"].append(file - self._last[0])
+        core["record"].append(record - self._last[1])
+        core["source"].append(source)
+        core["multi"].append(multi)
+        self._last = (file, record, self._last[2])
+        detail["title"].append(s(title))
+        detail["url"].append(s(url))
+        detail["page_title"].append(s(page_title))
+        detail["text"].append(text_chunk)
+
+    def add_finding(self, doc: int, kind: int, f) -> None:
+        core, detail, s = self.core, self.detail, self.strings
+        core["doc"].append(doc - self._last[2])
+        self._last = (self._last[0], self._last[1], doc)
+        core["kind"].append(kind)
+        core["line"].append(f.line)
+        related = f.related or {}
+        detail["end"].append(f.end_line - f.line)
+        detail["column"].append(f.column)
+        detail["message"].append(s(f.message))
+        detail["excerpt"].append(s(f.excerpt))
+        detail["related"].append(related.get("line", 0))
+        detail["related_end"].append(related.get("end_line", 0))
+        self.findings += 1
+
+    @property
+    def docs(self) -> int:
+        return len(self.core["file"])
+
+
 def build(report, emit, data_docs: str | None = None) -> dict:
     """Write the report's data chunks through ``emit(name, data)``; return the index page's data.
 
     Three passes over :meth:`ReportData.findings` (which a spilling engine can serve from disk):
-    the documents with findings, their texts read again, then the findings chunk by chunk.
+    the documents with findings (and their findings' fix edits), their texts read again, then the
+    findings chunk by chunk. Chunks (every list a column, one entry per document or per finding):
+
+    - ``f<N>``: documents ``file``, ``record`` (both as differences from the previous document),
+      ``source``, ``multi`` (1: a record of a multi-document file); findings ``doc`` (difference from
+      the previous finding's), ``kind`` (position in the index's ``kinds``: rule, severity, fix), ``line``;
+    - ``d<N>``: documents ``title``, ``url``, ``page_title`` (positions in ``strings``), ``text``
+      (the t-chunk, -1: none); findings ``end`` (end_line - line), ``column``, ``message``, ``excerpt``
+      (positions in ``strings``), ``related``, ``related_end`` (0: none), and ``strings``;
+    - ``t<N>``: ``docs``: [document, text, characters, title line, dateline line, dateline end, edits].
     """
     data = ReportData(report)
-    files, rules, sources = _Index(), _Index(), _Index()
+    files, rules, sources, kinds = _Index(), _Index(), _Index(), _Index()
     summaries = {e.rule.code: e.rule.summary for e in report.suite.rule_entries}
     for file in report.files:
         files(file.path)
 
     doc_of: dict[tuple[str, int], int] = {}  # (path, record) -> document index, in findings order
     wanted: dict[str, set[int]] = {}
+    edits_of: dict[int, list] = {}  # document index -> each finding's edits (None: none), in findings order
     for _, f in data.findings():
         key = (f.path, f.record)
-        if key not in doc_of:
-            doc_of[key] = len(doc_of)
+        index = doc_of.get(key)
+        if index is None:
+            index = doc_of[key] = len(doc_of)
             wanted.setdefault(f.path, set()).add(f.record)
+            edits_of[index] = []
+        edits_of[index].append(f.edits)
 
     texts = _Texts(emit)
     text_chunk: dict[int, int] = {}
-    page: dict[int, list] = {}  # document index -> [url, page title] for saved pages and records with a URL
+    page: dict[int, tuple] = {}  # document index -> (url, page title) for saved pages and records with a URL
     for path, doc in iter_documents(report, wanted):
         index = doc_of[(path, doc.record)]
-        text_chunk[index] = texts.add(index, doc)
+        text_chunk[index] = texts.add(index, doc, edits_of[index])
         url = doc.meta.get("url")
         url = url.strip() if isinstance(url, str) else ""
         if url or path.lower().endswith(HTML_SUFFIXES):  # a saved page: its URL (canonical, og:url) and title
-            page[index] = [url, doc.title or ""]
+            page[index] = (url, doc.title or "")
     texts.flush()
+    del edits_of
 
-    rule_pos: dict[tuple[str, str], int] = {}
+    kind_pos: dict[tuple, int] = {}
     per_rule: Counter = Counter()
     rule_docs: Counter = Counter()
     per_source: Counter = Counter()
     source_docs: Counter = Counter()
     heat: Counter = Counter()
-    worst: list = []  # [errors, findings, doc index, path, record, title]
+    worst: list = []  # [errors, findings, doc index, path, record, title, multi]
     chunks: list[list[int]] = []  # [first document, documents, findings] per findings chunk
-    state = {"docs": [], "rows": [], "strings": _Index(), "first": 0}
+    chunk = _Chunk(0)
 
     def flush() -> None:
-        if state["rows"]:
-            chunks.append([state["first"], len(state["docs"]), len(state["rows"])])
-            emit(f"f{len(chunks) - 1}", {"first": state["first"], "docs": state["docs"], "rows": state["rows"],
-                                          "strings": state["strings"].items})
-            state.update(docs=[], rows=[], strings=_Index(), first=state["first"] + len(state["docs"]))
+        nonlocal chunk
+        if chunk.findings:
+            n = len(chunks)
+            chunks.append([chunk.first, chunk.docs, chunk.findings])
+            emit(f"f{n}", chunk.core)
+            emit(f"d{n}", {**chunk.detail, "strings": chunk.strings.items})
+            chunk = _Chunk(chunk.first + chunk.docs)
 
-    current, seen_rules, seen_source, counts, where = -1, set(), 0, [0, 0], ("", 0, "", 0)
+    current, seen_rules, seen_source, counts, where = -1, set(), 0, [0, 0], ()
     total = 0
-
-    def close_doc() -> None:
-        if current >= 0:
-            worst.append([counts[0], counts[1], current, *where])
-
     for file, f in data.findings():
         index = doc_of[(f.path, f.record)]
         if index != current:
-            close_doc()
-            if len(state["rows"]) >= FINDINGS_PER_CHUNK:
+            if current >= 0:
+                worst.append([counts[0], counts[1], current, *where])
+            if chunk.findings >= FINDINGS_PER_CHUNK:
                 flush()
             title = data.title_of(file, f)
-            current, seen_rules, counts, where = index, set(), [0, 0], (f.path, f.record, title, 0 if f.doc_id == f.path else 1)
+            multi = 0 if f.doc_id == f.path else 1
+            current, seen_rules, counts, where = index, set(), [0, 0], (f.path, f.record, title, multi)
             seen_source = sources(data.source_of(f))
             source_docs[seen_source] += 1
-            s = state["strings"]
             url, page_title = page.get(index, ("", ""))
-            state["docs"].append([files(file.path), f.record, seen_source, s(title), 0 if f.doc_id == f.path else 1,
-                                  text_chunk.get(index, -1), s(url), s(page_title)])
-        key = (f.code, f.rule)
-        if key not in rule_pos:
-            rule_pos[key] = rules((f.code, f.rule, f.code.rstrip("0123456789") or f.code, summaries.get(f.code, "")))
-        rule = rule_pos[key]
+            chunk.add_doc(files(file.path), f.record, seen_source, multi, title, url, page_title, text_chunk.get(index, -1))
+        kind_key = (f.code, f.rule, f.severity)  # a rule's fix is its code's (Finding.fix)
+        kind = kind_pos.get(kind_key)
+        if kind is None:
+            rule = rules((f.code, f.rule, f.code.rstrip("0123456789") or f.code, summaries.get(f.code, "")))
+            kind = kind_pos[kind_key] = kinds((rule, SEVERITY_ORDER.index(f.severity), FIX_CODES[fix_of(f)]))
+        rule, severity, _ = kinds.items[kind]
         per_rule[rule] += 1
         per_source[seen_source] += 1
         if rule not in seen_rules:
             seen_rules.add(rule)
             rule_docs[rule] += 1
             heat[(seen_source, rule)] += 1
-        counts[0] += f.severity == "error"
+        counts[0] += severity == 0
         counts[1] += 1
-        s = state["strings"]
-        related = f.related or {}
-        edits = [[e[0], e[1], e[2]] for e in f.edits] if f.edits else 0
-        state["rows"].append([index, rule, SEVERITY_ORDER.index(f.severity), f.line, f.end_line, f.column,
-                              s(f.message), s(f.excerpt), FIX_CODES[fix_of(f)], related.get("line", 0),
-                              related.get("end_line", 0), edits])
+        chunk.add_finding(index, kind, f)
         total += 1
-    close_doc()
+    if current >= 0:
+        worst.append([counts[0], counts[1], current, *where])
     flush()
 
     worst.sort(key=lambda w: (-w[0], -w[1], w[2]))
@@ -239,6 +306,7 @@ def build(report, emit, data_docs: str | None = None) -> dict:
                       o.observed, o.threshold, o.source] for o in report.outcomes],
         "files": files.items,
         "rules": [list(r) for r in rules.items],
+        "kinds": [list(k) for k in kinds.items],  # [rule, severity (0 error, 1 warning, 2 info), fix (0 none, 1 safe, 2 unsafe)]
         "sources": sources.items,
         "docs_by_source": sorted(by_source.items()),
         "lengths": _length_histogram([d.n_chars for d in docs]),
@@ -330,7 +398,7 @@ def write_report(report, folder: Path) -> Path:
 
 
 _DATA_NAME = re.compile(rf"\.?{DATA_DIR}-[0-9a-f]{{8}}(?:\.tmp)?")
-_DATA_FILE = re.compile(r"[ft]\d+\.js")
+_DATA_FILE = re.compile(r"[fdt]\d+\.js")
 
 
 def is_report_data(path: Path, unfinished_after: float | None = None) -> bool:

@@ -1,17 +1,25 @@
 "use strict";
 // corpuscheck report: overview, explorer and document view. The overview's figures are in #report-data;
-// findings and texts are in <data folder>/f<N>.js and t<N>.js (the folder named in meta.data) (or inline #cc-<name> blocks), loaded on demand.
-// Corpus text only ever goes through textContent.
+// findings and texts are in <data folder>/f<N>.js, d<N>.js and t<N>.js (the folder named in meta.data) (or inline
+// #cc-<name> blocks), loaded on demand. Corpus text only ever goes through textContent.
 (function () {
   const D = JSON.parse(document.getElementById("report-data").textContent);
   const SEV = ["error", "warning", "info"], FIX = ["none", "safe", "unsafe"], PAGE = 50;
-  const RULES = D.rules, FILES = D.files, SOURCES = D.sources;
-  // finding: 0 doc, 1 rule, 2 severity, 3 line, 4 end_line, 5 column, 6 message, 7 excerpt, 8 fix, 9 related line,
-  //          10 related end line, 11 edits ([[start, end, replacement], ...] or 0)
-  // document: 0 file, 1 record, 2 source, 3 title, 4 multi-document file, 5 text chunk (-1: none), 6 url, 7 page title
-  // text: [text, total characters, title line, dateline line, dateline end line]
-  const DOCS = [], TEXT = new Map(), PARTS = [];
-  let F = null;
+  const RULES = D.rules, FILES = D.files, SOURCES = D.sources, KINDS = D.kinds; // kind: [rule, severity, fix]
+  // The findings are columns (typed arrays over all of them, filled as the f<N> chunks arrive): what the
+  // explorer filters, counts and sorts by. What a card shows is in the d<N> chunks, read when a card is drawn:
+  // finding (fnd): 0 doc, 1 rule, 2 severity, 3 line, 4 end_line, 5 column, 6 message, 7 excerpt, 8 fix, 9 related line,
+  //          10 related end line, 11 edits ([[start, end, replacement], ...] or 0; in the document view only), 12 position
+  // document (docAt): 0 file, 1 record, 2 source, 3 title, 4 multi-document file, 5 text chunk (-1: none), 6 url, 7 page title
+  // text: [text, total characters, title line, dateline line, dateline end line, edits per finding (or 0)]
+  const NF = D.meta.findings, ND = D.meta.documents_failed;
+  const FSTART = [], DSTART = D.chunks.map((c) => c[0]);
+  D.chunks.reduce((at, c, i) => { FSTART[i] = at; return at + c[2]; }, 0);
+  const FDOC = new Int32Array(NF), FKIND = new Int32Array(NF), FLINE = new Int32Array(NF);
+  const DFILE = new Int32Array(ND), DREC = new Int32Array(ND), DSRC = new Int32Array(ND), DMULTI = new Uint8Array(ND);
+  const KRULE = KINDS.map((k) => k[0]), KSEV = KINDS.map((k) => k[1]);
+  const DET = [], TEXT = new Map();
+  let CORE = false; // every f<N> chunk is in: counts are final
   const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b\u200e\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/g;
 
   // ---------- data chunks ----------
@@ -19,11 +27,14 @@
   window.CC = Object.freeze({put: function (kind, n, data) {
     const name = kind + n;
     if (typeof data === "string") data = JSON.parse(data); // data files carry their JSON as a string: parsed faster than a literal
-    if (kind === "f") {
-      const s = data.strings;
-      data.docs.forEach((d, i) => { DOCS[data.first + i] = [d[0], d[1], d[2], s[d[3]], d[4], d[5], s[d[6]], s[d[7]]]; });
-      for (const r of data.rows) { r[6] = s[r[6]]; r[7] = s[r[7]]; } // strings in place: no second array per finding
-      PARTS[n] = data.rows;
+    if (kind === "f") { // columns; file, record and doc as differences from the previous entry
+      let file = 0, rec = 0, doc = DSTART[n] - 1;
+      const first = DSTART[n], at = FSTART[n], df = data.file, dr = data.record, ds = data.source, dm = data.multi;
+      for (let i = 0; i < df.length; i++) { file += df[i]; rec += dr[i]; DFILE[first + i] = file; DREC[first + i] = rec; DSRC[first + i] = ds[i]; DMULTI[first + i] = dm[i]; }
+      const fd = data.doc, fk = data.kind, fl = data.line;
+      for (let i = 0; i < fd.length; i++) { doc += fd[i]; FDOC[at + i] = doc; FKIND[at + i] = fk[i]; FLINE[at + i] = fl[i]; }
+    } else if (kind === "d") {
+      DET[n] = data;
     } else if (kind === "t") {
       for (const t of data.docs) TEXT.set(t[0], t.slice(1));
     }
@@ -33,7 +44,7 @@
     if (!promises.has(name)) promises.set(name, new Promise((resolve, reject) => {
       done.set(name, resolve);
       const inline = document.getElementById("cc-" + name);
-      if (inline) { CC.put(name[0], +name.slice(1), JSON.parse(inline.textContent)); return; }
+      if (inline) { CC.put(name[0], +name.slice(1), inline.textContent); return; }
       const s = document.createElement("script");
       s.src = (D.meta.data || "data") + "/" + name + ".js";
       s.onload = () => resolve();
@@ -42,17 +53,29 @@
     }));
     return promises.get(name);
   }
-  let allPromise = null, partsLoaded = 0;
-  function allFindings(progress) { // one data file after the other: the page stays responsive and shows its progress
-    if (!allPromise) allPromise = D.chunks.reduce((chain, c, i) => chain.then(() => need("f" + i)).then(() => { partsLoaded++; if (progress) progress(); }), Promise.resolve())
-      .then(() => { F = [].concat(...PARTS); return F; });
-    return allPromise;
+  const loaded = {f: 0, d: 0}, every = {};
+  function needEvery(kind, progress) { // every chunk of a kind, requested at once (the files load side by side)
+    if (!every[kind]) every[kind] = Promise.all(D.chunks.map((c, i) => need(kind + i).then(() => { loaded[kind]++; if (progress) progress(); })));
+    return every[kind];
   }
-  let firstOf = null; // document -> [first finding, end]
-  function findingsOf(doc) {
-    if (!firstOf) { firstOf = new Map(); F.forEach((f, i) => { const r = firstOf.get(f[0]); if (r) r[1] = i + 1; else firstOf.set(f[0], [i, i + 1]); }); }
-    const r = firstOf.get(doc);
-    return r ? F.slice(r[0], r[1]) : [];
+  function allFindings(progress) { return needEvery("f", progress).then(() => { CORE = true; }); }
+  function chunkAt(starts, i) { let lo = 0, hi = starts.length - 1; while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (starts[mid] <= i) lo = mid; else hi = mid - 1; } return lo; }
+  function detailsFor(positions) { // the d<N> chunks the findings at these positions need
+    const want = new Set(); for (const i of positions) { const c = chunkAt(FSTART, i); if (!DET[c]) want.add(c); }
+    return [...want].map((c) => need("d" + c));
+  }
+  function fnd(i) { // one finding as the cards and the document view read it (its d<N> chunk loaded)
+    const c = chunkAt(FSTART, i), x = DET[c], j = i - FSTART[c], k = KINDS[FKIND[i]], s = x.strings;
+    return [FDOC[i], k[0], k[1], FLINE[i], FLINE[i] + x.end[j], x.column[j], s[x.message[j]], s[x.excerpt[j]], k[2], x.related[j], x.related_end[j], 0, i];
+  }
+  function docAt(d) {
+    const c = chunkAt(DSTART, d), x = DET[c], j = d - DSTART[c], s = x ? x.strings : null;
+    return [DFILE[d], DREC[d], DSRC[d], x ? s[x.title[j]] : "", DMULTI[d], x ? x.text[j] : -1, x ? s[x.url[j]] : "", x ? s[x.page_title[j]] : ""];
+  }
+  function findingsOf(doc) { // positions of a document's findings (FDOC is in document order)
+    const lower = (v) => { let lo = 0, hi = NF; while (lo < hi) { const mid = (lo + hi) >> 1; if (FDOC[mid] < v) lo = mid + 1; else hi = mid; } return lo; };
+    const out = []; for (let i = lower(doc), end = lower(doc + 1); i < end; i++) out.push(i);
+    return out;
   }
 
   function el(tag, attrs, ...kids) {
@@ -76,7 +99,7 @@
   const pct = (x) => (x * 100).toFixed(x > 0.999 && x < 1 ? 2 : 1) + "%";
   const fmt = (n) => n.toLocaleString("en");
   const docName = (d) => FILES[d[0]] + (d[4] ? "#" + d[1] : "");
-  const where = (f) => docName(DOCS[f[0]]) + ":" + f[3] + ":" + f[5];
+  const where = (f) => docName(docAt(f[0])) + ":" + f[3] + ":" + f[5];
   const ruleName = (i) => RULES[i][0] + " " + RULES[i][1];
   const docLink = (d, line) => ({view: "doc", doc: FILES[d[0]], rec: String(d[1]), line: line ? String(line) : "", mode: ""});
 
@@ -220,29 +243,59 @@
     ["file", "file", () => FILES.map((f) => [f, f])],
     ["fix", "fixable", () => FIX.map((f) => [f, f])]];
   const SORTS = {doc: "document order", severity: "severity", rule: "rule", file: "file"};
-  let haystack = null;
-  function matching() {
-    const q = (S.q || "").toLowerCase(), out = [];
+  let searched = {q: null, hits: null};
+  function searchHits(q) { // per finding: does the query occur in its message, excerpt, location, rule, title, source, URL or page title
+    if (searched.q === q) return searched.hits;
+    const hits = new Uint8Array(NF), has = (s) => String(s).toLowerCase().includes(q);
+    const ruleHit = RULES.map((r, i) => has(ruleName(i))), srcHit = SOURCES.map(has), files = FILES.map((p) => p.toLowerCase());
+    D.chunks.forEach((c, n) => {
+      const x = DET[n], str = x.strings.map(has), at = FSTART[n], first = DSTART[n];
+      const docHit = x.title.map((t, j) => str[t] || str[x.url[j]] || str[x.page_title[j]] || srcHit[DSRC[first + j]]);
+      for (let j = 0; j < c[2]; j++) {
+        const i = at + j, d = FDOC[i];
+        hits[i] = str[x.message[j]] || str[x.excerpt[j]] || docHit[d - first] || ruleHit[KRULE[FKIND[i]]] ||
+          (files[DFILE[d]] + (DMULTI[d] ? "#" + DREC[d] : "") + ":" + FLINE[i] + ":" + x.column[j]).includes(q) ? 1 : 0;
+      }
+    });
+    searched = {q, hits};
+    return hits;
+  }
+  let fileRank = null;
+  function byKey(found, key, nKeys) { // a stable counting sort: ties keep document order
+    const at = new Int32Array(nKeys + 1), out = new Int32Array(found.length);
+    for (const i of found) at[key(i) + 1]++;
+    for (let k = 1; k <= nKeys; k++) at[k] += at[k - 1];
+    for (const i of found) out[at[key(i)]++] = i;
+    return out;
+  }
+  function matching() { // positions of the findings the filters keep, in the chosen order
+    const q = (S.q || "").toLowerCase();
     const rule = S.rule === undefined ? -1 : RULES.findIndex((r, i) => ruleName(i) === S.rule), sev = pos(SEV, S.severity);
     const src = pos(SOURCES, S.source), fix = pos(FIX, S.fix);
     const fileOk = S.file === undefined ? null : MANY_FILES ? FILES.map((p) => p.includes(S.file)) : FILES.map((p) => p === S.file);
-    if (q && !haystack) haystack = F.map((f) => { const d = DOCS[f[0]];
-      return (f[6] + "\n" + f[7] + "\n" + where(f) + "\n" + ruleName(f[1]) + "\n" + d[3] + "\n" + SOURCES[d[2]] + "\n" + d[6] + "\n" + d[7]).toLowerCase(); });
-    for (let i = 0; i < F.length; i++) {
-      const f = F[i], d = DOCS[f[0]];
-      if ((S.rule && f[1] !== rule) || (S.severity && f[2] !== sev) || (S.source && d[2] !== src) || (fileOk && !fileOk[d[0]]) || (S.fix && f[8] !== fix)) continue;
-      if (S.family && RULES[f[1]][2] !== S.family) continue;
-      if (q && !haystack[i].includes(q)) continue;
-      out.push(f);
+    const kindOk = KINDS.map(([r, s, x]) => !((S.rule && r !== rule) || (S.severity && s !== sev) || (S.fix && x !== fix) || (S.family && RULES[r][2] !== S.family)));
+    const hits = q ? searchHits(q) : null, bySource = !!S.source, out = new Int32Array(NF);
+    let n = 0;
+    for (let i = 0; i < NF; i++) {
+      if (!kindOk[FKIND[i]]) continue;
+      const d = FDOC[i];
+      if ((bySource && DSRC[d] !== src) || (fileOk && !fileOk[DFILE[d]]) || (hits && !hits[i])) continue;
+      out[n++] = i;
     }
-    const by = {severity: (a, b) => a[2] - b[2], rule: (a, b) => a[1] - b[1], file: (a, b) => FILES[DOCS[a[0]][0]].localeCompare(FILES[DOCS[b[0]][0]])}[S.sort];
-    return by ? out.sort((a, b) => by(a, b) || a[0] - b[0] || a[3] - b[3]) : out;
+    const found = out.subarray(0, n);
+    if (S.sort === "severity") return byKey(found, (i) => KSEV[FKIND[i]], SEV.length);
+    if (S.sort === "rule") return byKey(found, (i) => KRULE[FKIND[i]], RULES.length);
+    if (S.sort === "file") {
+      if (!fileRank) { fileRank = new Int32Array(FILES.length); FILES.map((p, i) => i).sort((a, b) => FILES[a].localeCompare(FILES[b])).forEach((f, r) => { fileRank[f] = r; }); }
+      return byKey(found, (i) => fileRank[DFILE[FDOC[i]]], FILES.length);
+    }
+    return found;
   }
   function pageLine(d) { // a saved page's URL and title
     return d[6] ? el("div", {class: "page-url"}, el("span", {class: "mute"}, "URL "), el("code", {class: "url"}, visible(d[6])), d[7] && /\.html?(\.gz)?$/i.test(FILES[d[0]]) ? el("span", {class: "page-title"}, "  \u00b7  ", visible(d[7])) : null) : null;
   }
   function findingCard(f) {
-    const r = RULES[f[1]], sev = SEV[f[2]], d = DOCS[f[0]];
+    const r = RULES[f[1]], sev = SEV[f[2]], d = docAt(f[0]);
     const card = el("div", {class: "finding " + sev},
       el("div", {}, el("span", {class: "badge " + sev}, r[0]), " ", el("b", {}, r[1]), " ", el("span", {class: "sev-" + sev}, sev),
         f[8] ? el("span", {}, " ", el("span", {class: "badge fix"}, FIX[f[8]] + " fix")) : null,
@@ -271,21 +324,26 @@
   }
   const cutLine = (s) => (s.length > 400 ? s.slice(0, 399) + "\u2026" : s);
   function explorer() {
-    const root = document.getElementById("explorer");
-    if (!F) {
-      const note = el("div", {class: "count", id: "count"}, "loading findings\u2026");
-      root.replaceChildren(note);
-      if (!FILTER_KEYS.some((k) => S[k])) need("f0").then(() => { // the first page in document order before the rest has loaded
-        if (F || !PARTS[0] || document.getElementById("explorer").hidden) return;
+    const root = document.getElementById("explorer"), shown = () => !document.getElementById("explorer").hidden;
+    const failed = (e) => { const c = document.getElementById("count") || root.appendChild(el("div", {class: "count", id: "count"})); c.replaceChildren(el("span", {class: "fail"}, e.message)); };
+    if (!CORE || (S.q && loaded.d < D.chunks.length)) { // the search reads the cards' data (d<N>) of every finding
+      const shownCount = document.getElementById("count"), keep = CORE && shownCount && root.contains(shownCount);
+      const note = keep ? shownCount : el("div", {class: "count", id: "count"}, "loading findings\u2026");
+      if (!keep) root.replaceChildren(note); // a search typed in the explorer keeps its box while the data loads
+      if (!CORE && !FILTER_KEYS.some((k) => S[k]) && D.chunks.length) Promise.all([need("f0"), need("d0")]).then(() => { // the first page in document order before the rest has loaded
+        if (CORE || !shown()) return;
         const list = el("div", {id: "findings-preview"});
-        for (const f of PARTS[0].slice(0, PAGE)) list.append(findingCard(f));
+        for (let i = 0; i < Math.min(PAGE, D.chunks[0][2]); i++) list.append(findingCard(fnd(i)));
         root.append(list);
         performance.mark("cc-first-page"); // for benchmarks/report_load.py
       }, () => {});
-      allFindings(() => { note.textContent = "loading findings: " + partsLoaded + " of " + D.chunks.length + " parts"; })
-        .then(() => { if (!document.getElementById("explorer").hidden) explorer(); }, (e) => note.replaceChildren(el("span", {class: "fail"}, e.message)));
+      const progress = () => { note.textContent = (CORE ? "loading the search data: " + loaded.d : "loading findings: " + loaded.f) + " of " + D.chunks.length + " parts"; };
+      (CORE ? needEvery("d", progress) : allFindings(progress)).then(() => { if (shown()) explorer(); }, failed);
       return;
     }
+    const found = matching(), pages = Math.max(1, Math.ceil(found.length / PAGE)), page = Math.min(pages, Math.max(1, +(S.page || 1)));
+    const slice = found.subarray((page - 1) * PAGE, page * PAGE), missing = detailsFor(slice);
+    const typing = document.activeElement && document.activeElement.id === "f-q";
     root.replaceChildren();
     const bar = el("div", {class: "filters"});
     for (const [key, label, options] of FILTERS) {
@@ -302,13 +360,13 @@
     const q = el("input", {type: "search", id: "f-q", placeholder: "search messages, excerpts, paths, titles, URLs", value: S.q || ""});
     let timer = 0; q.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(() => go({q: q.value, page: ""}), 250); });
     bar.append(el("label", {}, "search", q));
+    if (typing) setTimeout(() => { q.focus(); q.setSelectionRange(q.value.length, q.value.length); }, 0); // go on typing
     const sort = el("select", {id: "f-sort", onchange: (e) => go({sort: e.target.value === "doc" ? "" : e.target.value})});
     for (const [k, v] of Object.entries(SORTS)) { const o = el("option", {value: k}, v); if ((S.sort || "doc") === k) o.selected = true; sort.append(o); }
     bar.append(el("label", {}, "sort", sort), el("button", {id: "f-clear", onclick: () => go({rule: "", family: "", severity: "", source: "", file: "", fix: "", q: "", page: "", sort: ""})}, "clear filters"));
     root.append(bar);
-    const found = matching(), pages = Math.max(1, Math.ceil(found.length / PAGE)), page = Math.min(pages, Math.max(1, +(S.page || 1)));
-    const sev = [0, 0, 0]; for (const f of found) sev[f[2]]++;
-    root.append(el("div", {class: "count", id: "count"}, fmt(found.length) + " of " + fmt(F.length) + " findings",
+    const sev = [0, 0, 0]; for (const i of found) sev[KSEV[FKIND[i]]]++;
+    root.append(el("div", {class: "count", id: "count"}, fmt(found.length) + " of " + fmt(NF) + " findings",
       el("span", {class: "mute"}, "  (" + SEV.map((s, i) => fmt(sev[i]) + " " + s).join(", ") + ")")));
     const pager = () => el("div", {class: "pager"},
       el("button", Object.assign({class: "prev", onclick: () => go({page: String(page - 1)})}, page <= 1 ? {disabled: ""} : {}), "\u2190 previous"),
@@ -316,10 +374,17 @@
       el("button", Object.assign({class: "next", onclick: () => go({page: String(page + 1)})}, page >= pages ? {disabled: ""} : {}), "next \u2192"));
     root.append(pager());
     const list = el("div", {id: "findings"});
-    for (const f of found.slice((page - 1) * PAGE, page * PAGE)) list.append(findingCard(f));
     root.append(list, pager());
-    if (!performance.getEntriesByName("cc-first-page").length) performance.mark("cc-first-page");
-    if (!performance.getEntriesByName("cc-all-findings").length) performance.mark("cc-all-findings");
+    const draw = () => {
+      list.replaceChildren(...Array.from(slice, (i) => findingCard(fnd(i))));
+      if (!performance.getEntriesByName("cc-first-page").length) performance.mark("cc-first-page");
+      if (!performance.getEntriesByName("cc-all-findings").length) performance.mark("cc-all-findings"); // for benchmarks/report_load.py
+    };
+    if (!missing.length) draw();
+    else { // the counts are drawn; the page's cards once their d<N> chunks are in
+      list.append(el("p", {class: "mute", id: "cards-loading"}, "loading the findings\u2019 details\u2026"));
+      Promise.all(missing).then(() => { if (list.isConnected) draw(); }, failed);
+    }
   }
 
   // ---------- document view ----------
@@ -327,10 +392,18 @@
     const root = document.getElementById("document");
     root.replaceChildren(el("p", {class: "mute"}, "loading the document\u2026"));
     allFindings().then(() => {
-      const index = DOCS.findIndex((d) => d && FILES[d[0]] === S.doc && String(d[1]) === (S.rec || "1"));
+      const file = FILES.indexOf(S.doc), rec = S.rec || "1";
+      let index = -1;
+      for (let d = 0; d < ND && file >= 0; d++) if (DFILE[d] === file && String(DREC[d]) === rec) { index = d; break; }
       if (index < 0) { root.replaceChildren(el("p", {class: "warn"}, "No findings in ", visible((S.doc || "") + "#" + (S.rec || "1")), ": the report keeps the documents that have findings.")); return null; }
-      const d = DOCS[index];
-      return (d[5] >= 0 ? need("t" + d[5]) : Promise.resolve()).then(() => documentPage(root, index, d, findingsOf(index), TEXT.get(index)));
+      return need("d" + chunkAt(DSTART, index)).then(() => {
+        const d = docAt(index), fs = findingsOf(index).map(fnd);
+        return (d[5] >= 0 ? need("t" + d[5]) : Promise.resolve()).then(() => {
+          const t = TEXT.get(index);
+          if (t && t[5]) fs.forEach((f, k) => { f[11] = t[5][k] || 0; }); // the fix edits travel with the text
+          documentPage(root, index, d, fs, t);
+        });
+      });
     }).catch((e) => root.replaceChildren(el("p", {class: "fail"}, e.message)));
   }
   function lineStarts(text) { const s = [0]; for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) s.push(i + 1); return s; }
