@@ -402,8 +402,9 @@ BoilerplateLine = Rule(
         "segments joined by arrows (`>`, `»`, `›`, `→`; not quotes, not a line that ends a sentence), so a line "
         "such as `a > b > c` is flagged; a home link followed by a separator; a published/updated pair of stamps; a "
         "label with an ISO date; a menu bar of at least four items joined by `|`, `/`, `·` or wide spaces with one "
-        "known label among them; and a site's name alone on a line (`TEJWIKI.IN`), but not an address written with "
-        "`www.` nor a name torn out of a sentence or opening a dateline."
+        "known label among them; a social account under a follow prompt (`Facebook : Outlet`, `X : @outlet`), so a "
+        "line such as `Twitter: @jane` in a profile is flagged; and a site's name alone on a line (`TEJWIKI.IN`), but not "
+        "an address written with `www.` nor a name torn out of a sentence or opening a dateline."
     ),
     fix="Delete the line (for an insert glued into a paragraph, delete the insert and its title).",
     examples=(
@@ -528,6 +529,28 @@ BoilerplateLine = Rule(
             note="a site's name alone on a line, as its logo leaves it (any language)"),
         good("Judul\nJAKARTA - Hal itu diberitakan\nKompas.com\nsebelumnya, kata dia.\nInfo lengkap:\nwww.example.com",
              note="a site's name torn out of a sentence, and an address the author gives"),
+        # round 4's outlets (issue 9): follow accounts, Blogger's and WordPress themes' lines, pointers
+        bad("Tajuk\nKUALA LUMPUR: Isi berita.\nIKUTI KAMI DI MEDIA SOSIAL\nFacebook : Malaysia Gazette\nX : @malaysiagazette\n"
+            "Telegram : Malaysia Gazette", 4, 5, 6,
+            note="ms: the accounts under a follow prompt (any language; the prompt itself is P102's widget label)"),
+        good("Title\nLONDON - Text.\nTwitter: the company said on Monday that it would cut 200 jobs.",
+             note="a sentence after a platform's name"),
+        bad("Judul\nJAKARTA - Isi berita.\nBeranda blog Halaman 2\nCek Berita dan Artikel yang lain di Google News\n"
+            "Jangan lupa ikuti update berita lainnya dan follow akun\nGoogle News Metrotvnews.com", 3, 4, 5, 6,
+            note="id: a home link and a page number (any language), Google News prompts"),
+        good("Judul\nJAKARTA - Isi berita.\nJangan lupa bagikan soal ini kepada teman-teman agar mereka juga bisa belajar.",
+             note="id: the writer's own call to share the quiz, kept (tribun)"),
+        bad("Headline\nLONDON - Text.\nAnonymous said...\nfrom Dundalk News http://www.example.com/story?fromrss=1\n"
+            "Note: Only a member of this blog may post a comment.\nBY Jane Doe IN , , , No comments\nPublished\nReport this page",
+            3, 4, 5, 6, 7, 8, note="en: Blogger's and WordPress themes' own lines, a stamp's label alone"),
+        good("Headline\nLONDON - The talks went on.\nThe minister said...\nThen he said...",
+             note="a sentence trailing off is not a comment's head"),
+        bad("Headline\nLONDON - Text.\nThe opinions expressed by columnists are their own and do not represent our advertisers\n"
+            "Oops! It appears that you have disabled your Javascript.", 3, 4, note="en: a disclaimer, a script notice"),
+        bad("Tajuk\nKUALA LUMPUR: Isi berita.\nDaftar atau log masuk di sini untuk komen.\nlagi info di : MALAYSIA TRENDING NOW\n"
+            "Tanpa Nama berkata...", 3, 4, 5, note="ms"),
+        bad("Tiêu đề\nHÀ NỘI - Nội dung.\nNặc danh nói...\nLưu ý: Chỉ thành viên của blog này mới được đăng nhận xét.", 3, 4,
+            note="vi: Blogger's own lines"),
         bad("Заголовок\nМОСКВА - Текст.\nРеклама\nЧитайте также: Другая статья", 3, 4),
         bad("제목\n[서울=뉴시스] 본문입니다.\n광고\n무단전재 및 재배포 금지", 3, 4),
         bad("見出し\n【東京=共同】本文。\n広告\n関連記事", 3, 4),
