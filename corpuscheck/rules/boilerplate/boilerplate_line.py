@@ -551,6 +551,8 @@ BoilerplateLine = Rule(
             "Tanpa Nama berkata...", 3, 4, 5, note="ms"),
         bad("Tiêu đề\nHÀ NỘI - Nội dung.\nNặc danh nói...\nLưu ý: Chỉ thành viên của blog này mới được đăng nhận xét.", 3, 4,
             note="vi: Blogger's own lines"),
+        bad("Headline\nMCINTOSH, Fla. - Text.\nPublished: Dec. 10, 2021 at 5:31 PM EST|Updated: 58 minutes ago\nUpdated: 3 hours ago",
+            3, 4, note="en: a stamp with its update, a relative stamp (issue 9, round 5)"),
         bad("Заголовок\nМОСКВА - Текст.\nРеклама\nЧитайте также: Другая статья", 3, 4),
         bad("제목\n[서울=뉴시스] 본문입니다.\n광고\n무단전재 및 재배포 금지", 3, 4),
         bad("見出し\n【東京=共同】本文。\n広告\n関連記事", 3, 4),

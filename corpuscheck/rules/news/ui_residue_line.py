@@ -204,6 +204,7 @@ UiResidueLine = Rule(
         bad("Başlık\nANKARA - Haber metni.\nOkuma süresi: 3 dakika", 3, note="tr"),
         bad("標題\n台北 - 正文。\n閱讀時間 3 分鐘\n生成图片,分享到微信朋友圈", 3, 4, note="zh"),
         bad("Judul\nJAKARTA - Isi berita.\nWaktu baca 2 menit\nKomentar 3 Bagikan", 3, 4, note="id"),
+        bad("Headline\nLONDON - Text.\nAll Comments\nNewest\nOldest", 3, 4, 5, note="en: a comment list's head and sort buttons"),
         good("Title\nLONDON - He read for 5 min before bed.\nLecture des textes\nTop 10 News",
              note="reading words in a sentence and a heading, a count inside a heading"),
         good("Judul\nBerikut kunci jawaban buku tematik halaman 41 dan 42.\nHalaman 41\nAyo Menulis",
