@@ -1,6 +1,6 @@
 """Residue lines per outlet, leave-outlets-out (issue 9, parts 3 and 6).
 
-``benchmarks/residue/lines.tsv`` holds real lines of pages of 43 outlets outside
+``benchmarks/residue/lines.tsv`` (rounds 1-2; later rounds in ``round<N>.tsv``) holds real lines of pages of outlets outside
 ``../shared/corpora``, each labelled by hand as placeholder (P101), ui (P102), boilerplate (B101)
 or text (how: ``benchmarks/residue/README.md``). The outlets are split in two by a hash of their
 name: the rules may be written from the ``cal`` outlets, the ``held`` outlets are only scored. The
