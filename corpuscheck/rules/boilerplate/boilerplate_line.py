@@ -70,28 +70,12 @@ MAX_TITLE_WORDS = 30
 MAX_MENU_ITEM_CHARS = 50  # a line inside a navigation menu: short ...
 MAX_MENU_ITEM_WORDS = 6  # ... and a few words
 MENU_WINDOW = 4  # a menu line is judged by the lines up to this far from it
-MENU_BAR_ITEMS = 4  # items joined on one line by | / · • or wide spaces: a menu bar when one of them is a known label
-_SENTENCE_END = ".!?。！？"
 
 LINE, LEAD, LIST, MENU, CONTEXT, SITE = "line", "lead", "list", "menu", "context", "site"
-ANY = "any"  # lexicons/boilerplate-line/any.txt: shapes of any language (breadcrumbs, stamps), loaded with every choice
 
 # "Akhlaq (47)", "► PC (65)", "Abril (169)": an entry of a category or archive widget, with its count.
 # Not a ranked list's item ("1. BYD (100)").
 _COUNTED = regex.compile(r"(?!\d{1,3}[.)]\s)[►▸▶•·»›]?\s*[^\s()\[\]][^()\[\]]{0,40}?\s?\(\d{1,5}\)")
-# A site's name alone on a line, as its logo or masthead leaves it: "TEJWIKI.IN", "SEO-Trainee.de",
-# "histoire-geovieljeux.over-blog.com" (a known top-level domain after one to four labels). An address written
-# as one ("www.example.com", "https://...") is a reference the author gives (the gold bodies keep them): text.
-_TLDS = (
-    "com|net|org|info|biz|edu|gov|co|io|me|tv|cc|id|my|sg|ph|vn|th|in|pk|bd|lk|cn|hk|tw|jp|kr|ru|ua|kz|tr|ir|sa|ae|"
-    "eg|ma|dz|ng|ke|za|de|at|ch|fr|be|nl|lu|es|pt|it|gr|pl|cz|sk|hu|ro|bg|rs|hr|se|no|dk|fi|ie|uk|us|ca|mx|br|ar|"
-    "cl|pe|au|nz|news|online|site|blog|media|asia|today|live|world|xyz|club|page|web|press|global"
-)
-_SITE = regex.compile(
-    rf"(?!(?i:www)\.)(?:[\p{{L}}\d](?:[\p{{L}}\d-]{{0,61}}[\p{{L}}\d])?\.){{1,4}}(?i:{_TLDS})"
-)
-# "Impressum | Datenschutz", "Terms of Use / Privacy Policy": entries joined on one line.
-_JOINED = regex.compile(r"\s+[|/·•]\s+|\s{2,}")
 
 
 @dataclass(frozen=True)
@@ -122,6 +106,24 @@ def _compile(patterns: list[tuple[str, str]]) -> regex.Pattern | None:
     if not patterns:
         return None
     return regex.compile("|".join(f"(?:{p})" for p, _ in patterns), regex.I)
+
+
+ANY = "any"  # lexicons/boilerplate-line/any.txt: shapes of any language (breadcrumbs, stamps), loaded with every choice
+MENU_BAR_ITEMS = 4  # items joined on one line by | / · • or wide spaces: a menu bar when one of them is a known label
+_SENTENCE_END = ".!?。！？"
+# "Impressum | Datenschutz", "Terms of Use / Privacy Policy": entries joined on one line.
+_JOINED = regex.compile(r"\s+[|/·•]\s+|\s{2,}")
+# A site's name alone on a line, as its logo or masthead leaves it: "TEJWIKI.IN", "SEO-Trainee.de",
+# "histoire-geovieljeux.over-blog.com" (a known top-level domain after one to four labels). An address written
+# as one ("www.example.com", "https://...") is a reference the author gives (the gold bodies keep them): text.
+_TLDS = (
+    "com|net|org|info|biz|edu|gov|co|io|me|tv|cc|id|my|sg|ph|vn|th|in|pk|bd|lk|cn|hk|tw|jp|kr|ru|ua|kz|tr|ir|sa|ae|"
+    "eg|ma|dz|ng|ke|za|de|at|ch|fr|be|nl|lu|es|pt|it|gr|pl|cz|sk|hu|ro|bg|rs|hr|se|no|dk|fi|ie|uk|us|ca|mx|br|ar|"
+    "cl|pe|au|nz|news|online|site|blog|media|asia|today|live|world|xyz|club|page|web|press|global"
+)
+_SITE = regex.compile(
+    rf"(?!(?i:www)\.)(?:[\p{{L}}\d](?:[\p{{L}}\d-]{{0,61}}[\p{{L}}\d])?\.){{1,4}}(?i:{_TLDS})"
+)
 
 
 @cache
