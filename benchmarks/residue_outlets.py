@@ -1,6 +1,6 @@
 """Residue lines per outlet, leave-outlets-out (issue 9, parts 3 and 6).
 
-``benchmarks/residue/lines.tsv`` holds real lines of pages of 43 outlets outside
+``benchmarks/residue/lines.tsv`` (rounds 1-2; later rounds in ``round<N>.tsv``) holds real lines of pages of outlets outside
 ``../shared/corpora``, each labelled by hand as placeholder (P101), ui (P102), boilerplate (B101)
 or text (how: ``benchmarks/residue/README.md``). The outlets are split in two by a hash of their
 name: the rules may be written from the ``cal`` outlets, the ``held`` outlets are only scored. The
@@ -25,11 +25,20 @@ from pathlib import Path
 from corpuscheck.input.document import from_text
 from corpuscheck.rules import get_rule
 
-LINES = Path(__file__).resolve().parent / "residue" / "lines.tsv"
+FOLDER = Path(__file__).resolve().parent / "residue"
+LINES = FOLDER / "lines.tsv"  # rounds 1 and 2; later rounds are residue/round<N>.tsv
 CODES = ("P101", "P102", "B101")
 KINDS = ("placeholder", "ui", "boilerplate")
 OPENING = "KUALA LUMPUR - The opening paragraph of the story, long enough to be text."
 CLOSING = "The closing paragraph of the story, which is long enough to be text too."
+
+
+def rounds() -> dict[str, Path]:
+    """The line files by round: ``1-2`` (lines.tsv), then ``3``, ``4``, ... (round<N>.tsv)."""
+    found = {"1-2": LINES}
+    for path in sorted(FOLDER.glob("round*.tsv"), key=lambda p: int(p.stem[5:])):
+        found[path.stem[5:]] = path
+    return found
 
 
 def read_lines(path: Path = LINES) -> list[dict[str, str]]:
@@ -109,8 +118,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--split", choices=("cal", "held", "both"), default="both")
     parser.add_argument("--quiet", action="store_true", help="only the summary lines")
+    parser.add_argument("--round", choices=("all", *rounds()), default="all",
+                        help="score one round of lines only (1-2: lines.tsv; N: residue/roundN.tsv)")
     args = parser.parse_args()
-    rows = read_lines()
+    files = rounds()
+    rows = [row for name, path in files.items() if args.round in ("all", name) for row in read_lines(path)]
     for split in ("cal", "held"):
         if args.split in (split, "both"):
             report([r for r in rows if r["split"] == split], f"{split} outlets"

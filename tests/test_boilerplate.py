@@ -14,7 +14,7 @@ import regex
 
 from corpuscheck.input.document import from_text
 from corpuscheck.rules import get_rule
-from corpuscheck.rules.boilerplate.boilerplate_line import _compile, boilerplate_lexicon
+from corpuscheck.rules.boilerplate.boilerplate_line import ANY, _compile, boilerplate_lexicon
 from corpuscheck.rules.news.lines import RESIDUE_LANGUAGES, lexicon
 from tests.conftest import FIXTURES
 
@@ -100,7 +100,7 @@ def test_menu_needs_known_labels_nearby():
 
 def test_lexicon_covers_every_language_and_every_kind():
     folder = FIXTURES.parent.parent / "corpuscheck" / "rules" / "boilerplate" / "lexicons" / "boilerplate-line"
-    assert sorted(p.stem for p in folder.glob("*.txt")) == sorted(RESIDUE_LANGUAGES)
+    assert sorted(p.stem for p in folder.glob("*.txt")) == sorted((*RESIDUE_LANGUAGES, ANY))
     for lang in RESIDUE_LANGUAGES:
         words = boilerplate_lexicon((lang,))
         assert words.lines and (words.leads or words.lists) and words.menu and words.start is not None, lang
@@ -167,3 +167,20 @@ def test_calibration_outlets_residue_is_mostly_flagged():
     residue = [r for r in rows if r["split"] == "cal" and r["kind"] != "text"]
     found = sum(1 for r in residue if flagged_by(r["line"], rules))
     assert found / len(residue) >= 0.8, f"{found} of {len(residue)}"
+
+
+def test_shapes_of_any_language_load_with_every_choice():
+    """The breadcrumb and stamp shapes (any.txt) hold whatever languages a suite picks; `any` is no language."""
+    crumb = "Title\nBeranda » Berita » Daerah\nJAKARTA - Isi berita."
+    assert [hit.line for hit in RULE.run(from_text(crumb), RULE.resolve_options({"languages": ["de"]}))] == [2]
+    with pytest.raises(ValueError, match="no boilerplate-line lexicon for language 'any'"):
+        boilerplate_lexicon(("any",))
+
+
+def test_a_site_name_is_flagged_only_apart_from_sentences():
+    alone = "Title\nLONDON - Text of the story.\nTEJWIKI.IN\nThe next paragraph."
+    assert [hit.line for hit in RULE.run(from_text(alone))] == [3]
+    torn = "Title\nJAKARTA - Hal itu diberitakan oleh media\nKompas.com\nsebelumnya, kata dia."
+    dateline = "Title\nKompas.com\n- Hujan deras mengguyur ibu kota sejak pagi."
+    address = "Title\nLONDON - Text of the story.\nwww.example.com"
+    assert [RULE.run(from_text(t)) for t in (torn, dateline, address)] == [[], [], []]

@@ -52,6 +52,9 @@ from corpuscheck.rules.base import Change, Fix, Hit, Option, Rule, bad, good
 from corpuscheck.rules.news.lines import (
     MAX_PLACEHOLDER_CHARS,
     RESIDUE_LANGUAGES,
+    continues_sentence,
+    ends_sentence,
+    is_fragment,
     is_placeholder,
     key,
     lexicon,
@@ -67,15 +70,12 @@ MAX_TITLE_WORDS = 30
 MAX_MENU_ITEM_CHARS = 50  # a line inside a navigation menu: short ...
 MAX_MENU_ITEM_WORDS = 6  # ... and a few words
 MENU_WINDOW = 4  # a menu line is judged by the lines up to this far from it
-_SENTENCE_END = ".!?。！？"
 
-LINE, LEAD, LIST, MENU, CONTEXT = "line", "lead", "list", "menu", "context"
+LINE, LEAD, LIST, MENU, CONTEXT, SITE = "line", "lead", "list", "menu", "context", "site"
 
 # "Akhlaq (47)", "► PC (65)", "Abril (169)": an entry of a category or archive widget, with its count.
 # Not a ranked list's item ("1. BYD (100)").
 _COUNTED = regex.compile(r"(?!\d{1,3}[.)]\s)[►▸▶•·»›]?\s*[^\s()\[\]][^()\[\]]{0,40}?\s?\(\d{1,5}\)")
-# "Impressum | Datenschutz", "Terms of Use / Privacy Policy": entries joined on one line.
-_JOINED = regex.compile(r"\s+[|/·•]\s+|\s{2,}")
 
 
 @dataclass(frozen=True)
@@ -108,6 +108,24 @@ def _compile(patterns: list[tuple[str, str]]) -> regex.Pattern | None:
     return regex.compile("|".join(f"(?:{p})" for p, _ in patterns), regex.I)
 
 
+ANY = "any"  # lexicons/boilerplate-line/any.txt: shapes of any language (breadcrumbs, stamps), loaded with every choice
+MENU_BAR_ITEMS = 4  # items joined on one line by | / · • or wide spaces: a menu bar when one of them is a known label
+_SENTENCE_END = ".!?。！？"
+# "Impressum | Datenschutz", "Terms of Use / Privacy Policy": entries joined on one line.
+_JOINED = regex.compile(r"\s+[|/·•]\s+|\s{2,}")
+# A site's name alone on a line, as its logo or masthead leaves it: "TEJWIKI.IN", "SEO-Trainee.de",
+# "histoire-geovieljeux.over-blog.com" (a known top-level domain after one to four labels). An address written
+# as one ("www.example.com", "https://...") is a reference the author gives (the gold bodies keep them): text.
+_TLDS = (
+    "com|net|org|info|biz|edu|gov|co|io|me|tv|cc|id|my|sg|ph|vn|th|in|pk|bd|lk|cn|hk|tw|jp|kr|ru|ua|kz|tr|ir|sa|ae|"
+    "eg|ma|dz|ng|ke|za|de|at|ch|fr|be|nl|lu|es|pt|it|gr|pl|cz|sk|hu|ro|bg|rs|hr|se|no|dk|fi|ie|uk|us|ca|mx|br|ar|"
+    "cl|pe|au|nz|news|online|site|blog|media|asia|today|live|world|xyz|club|page|web|press|global"
+)
+_SITE = regex.compile(
+    rf"(?!(?i:www)\.)(?:[\p{{L}}\d](?:[\p{{L}}\d-]{{0,61}}[\p{{L}}\d])?\.){{1,4}}(?i:{_TLDS})"
+)
+
+
 @cache
 def boilerplate_lexicon(languages: tuple[str, ...] = RESIDUE_LANGUAGES) -> Boilerplate:
     """The boilerplate-line lexicon for ``languages`` (ISO 639-1 codes)."""
@@ -119,9 +137,10 @@ def boilerplate_lexicon(languages: tuple[str, ...] = RESIDUE_LANGUAGES) -> Boile
     start: list[tuple[str, str]] = []
     inline: list[tuple[str, str]] = []
     for lang in languages:
-        source = folder / f"{lang}.txt"
-        if not source.is_file():
+        if not (folder / f"{lang}.txt").is_file() or lang == ANY:
             raise ValueError(f"no boilerplate-line lexicon for language {lang!r}")
+    for lang in (*languages, ANY):  # the shapes of any language always count
+        source = folder / f"{lang}.txt"
         for number, raw in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
             entry = raw.strip()
             where = f"boilerplate-line/{lang}.txt:{number}"
@@ -159,6 +178,7 @@ def line_kind(line: str, words: Boilerplate, widgets, placeholders, start: bool 
     menu label: lines a navigation menu is made of. ``start``: whether the line starts
     with a ``^`` entry, when the caller knows (``words.starts.candidates`` of its lines).
     """
+    menu = None  # a line of menu labels, unless a ^ entry knows it whole ("Beranda » Berita » Daerah")
     if len(line) <= MAX_LINE_CHARS:
         k = key(line)
         if k in words.lines:
@@ -170,14 +190,19 @@ def line_kind(line: str, words: Boilerplate, widgets, placeholders, start: bool 
         if k in words.menu:
             return MENU
         joined = _joined(line, k, words)
-        if joined:
+        if joined == LINE:
             return joined
-        if line[-1] == ")" and _COUNTED.fullmatch(line):
-            return MENU
+        menu = joined
+        if not menu and line[-1] == ")" and _COUNTED.fullmatch(line):
+            menu = MENU
+        if not menu and "." in line and len(line) <= 70 and " " not in line and _SITE.fullmatch(line):
+            return SITE
     if start is None:
         start = words.starts is not None and words.starts.match(line[:MAX_START_CHARS])
     if start:
         return LINE
+    if menu:
+        return menu
     if len(line) <= MAX_PLACEHOLDER_CHARS and (ui_label(line, widgets) or is_placeholder(line, placeholders)):
         return CONTEXT
     return None
@@ -190,6 +215,7 @@ def _joined(line: str, k: str, words: Boilerplate) -> str | None:
     """LINE or MENU for entries joined on one line (``Impressum Datenschutz``, ``About | Contact | Jobs``)."""
     pieces = [key(p) for p in _JOINED.split(line)]
     pieces = [p for p in pieces if p]
+    bar = len(pieces) >= MENU_BAR_ITEMS  # joined by separators, not only by single spaces
     if len(pieces) < 2:
         pieces = k.split(" ")  # single words, each an entry: "Impressum Datenschutz"
         if not 1 < len(pieces) <= 6:
@@ -197,6 +223,10 @@ def _joined(line: str, k: str, words: Boilerplate) -> str | None:
     known = words.known
     if all(p in known or p in words.menu for p in pieces):
         return LINE if any(p in known for p in pieces) else MENU
+    if bar and any(p in known or p in words.menu for p in pieces) and all(
+        _is_menu_item(p) for p in _JOINED.split(line) if p.strip()
+    ):
+        return LINE  # a menu bar on one line: "Новости | Снос-2023 | Исследования | #архрейтинг" (one label known)
     return None
 
 
@@ -262,6 +292,15 @@ def _menu_runs(kinds: list[str | None], texts: list[str], min_run: int, share: f
     return found
 
 
+def _alone(items, index) -> bool:
+    """Whether a site's name stands apart from the sentences around it, not torn out of one
+    (``diberitakan`` / ``Kompas.com`` / ``sebelumnya, ...``) nor opening a dateline (``Kompas.com`` / ``- Text``)."""
+    after = items[index + 1][1] if index + 1 < len(items) else None
+    if after is not None and (after[0] in "-–—:," or continues_sentence(after)):
+        return False
+    return index == 0 or ends_sentence(items[index - 1][1]) or is_fragment(items[index - 1][1])
+
+
 def detect(doc, options):
     words = boilerplate_lexicon(tuple(options["languages"]))
     widgets = lexicon("ui-residue-line")
@@ -301,7 +340,7 @@ def detect(doc, options):
                 index = last
                 continue
             yield Hit(number, data={"line": clip(line)})
-        elif kind == LINE or (index in menus and kind != CONTEXT):
+        elif kind == LINE or (index in menus and kind != CONTEXT) or (kind == SITE and _alone(items, index)):
             yield Hit(number, data={"line": clip(line)})
         elif kind is None and words.inline is not None and glued.get(index) is not None:
             raw, start = doc.line(number), glued[index]  # start: where words.inline.search(raw) finds it
@@ -361,7 +400,13 @@ BoilerplateLine = Rule(
         "`Categories`) so are the following title-like lines, but only when a boilerplate line or "
         "the end of the text closes them. Headline lists, author boxes and site-specific footers "
         "that no lexicon knows are missed: lines that recur across a source's documents are "
-        "better found by mining them."
+        "better found by mining them (B102). Some shapes hold in any language (`any.txt`): breadcrumbs of short "
+        "segments joined by arrows (`>`, `»`, `›`, `→`; not quotes, not a line that ends a sentence), so a line "
+        "such as `a > b > c` is flagged; a home link followed by a separator; a published/updated pair of stamps; a "
+        "label with an ISO date; a menu bar of at least four items joined by `|`, `/`, `·` or wide spaces with one "
+        "known label among them; a social account under a follow prompt (`Facebook : Outlet`, `X : @outlet`), so a "
+        "line such as `Twitter: @jane` in a profile is flagged; and a site's name alone on a line (`TEJWIKI.IN`), but not "
+        "an address written with `www.` nor a name torn out of a sentence or opening a dateline."
     ),
     fix="Delete the line (for an insert glued into a paragraph, delete the insert and its title).",
     examples=(
@@ -450,6 +495,66 @@ BoilerplateLine = Rule(
         good("عنوان\nالقاهرة - قال المسؤول إن الإعلان عن الخطة سيتم غدا.\nاقرأ أيضا الكتب التي نشرتها الوزارة، قال.",
              note="ar: `اقرأ أيضا` as words of a sentence, without the colon of an insert"),
         good("标题\n北京 - 公司表示，广告收入下降了百分之四。\n阅读全文的读者很少。", note="zh: the words inside sentences"),
+        # shapes of any language and stamps, labels and platform lines read on round 3's outlets (issue 9)
+        bad("Judul\nBeranda » Berita » Daerah\nJAKARTA - Isi berita.", 2, note="id: a breadcrumb with arrows (any language)"),
+        bad("标题\n您现在的位置:海峡网>新闻中心>国内频道>社会新闻\n【北京=新华社】正文。", 2, note="zh: a breadcrumb"),
+        bad("Headline\nHome | News | Sport\nLONDON - Text.", 2, note="en: a home link and the menu after it"),
+        good("Titel\nBerlin - Er sagte: »Ja« und »nein« dazu.\nDer Preis stieg > 10 % > Vorjahr.",
+             note="quotes and a comparison are not crumbs, nor a line that ends a sentence"),
+        bad("Başlık\nANKARA - Haber metni.\n06.02.2026 13:04:00 / Güncelleme: 06.02.2026 13:09:13\n"
+            "Yayın: 21 Eylül 2025, 16:25 (TSİ) · Okuma süresi: 3 dakika\nYayımlandı\nBizimle İletişimde Kalın",
+            3, 4, 5, 6, note="tr: a published/updated stamp (any language), a stamp, its label alone, a follow prompt"),
+        bad("标题\n【北京=新华社】正文。\n时间:2022-04-16 理论教育 版权反馈\n下载应用\n查看原文\n更多分析请下载",
+            3, 4, 5, 6, note="zh: a stamp with an ISO date (any language), app and WeChat furniture"),
+        bad("見出し\n【東京=共同】本文。\n2月, 2026の投稿を表示しています\n投稿日：2026年2月3日", 3, 4, note="ja"),
+        bad("제목\n[서울=뉴시스] 본문입니다.\n작성 2018.12.30 16:34 조회수", 3, note="ko: a stamp"),
+        bad("Titel\nBerlin (dpa) - Text.\nErstellt:\nAktualisiert am 17.08.2021, 22:16 Uhr", 3, 4, note="de"),
+        bad("Titre\nPARIS (AFP) - Texte.\nPublié\nMis à jour le 3 mars 2021 à 10h02\nOverblog\n"
+            "Editer l'article Suivre ce blog Administration + Créer mon blog\n"
+            "26 Septembre 2021 , Rédigé par Jean Dupont Publié dans #Histoire", 3, 4, 5, 6, 7,
+            note="fr: stamps and their labels, Overblog's own lines"),
+        bad("عنوان\nالقاهرة - نص الخبر.\nالكاتب\nتاريخ النشر\nآخر تحديث: 12 مارس 2024", 3, 4, 5, note="ar"),
+        bad("Título\nMADRID (EFE) - Texto.\n¡Escucha aquí al completo!\nPublicado", 3, 4, note="es"),
+        bad("Título\nSÃO PAULO - Texto.\nSubscreva gratuitamente o canal do YouTube do jornal AQUI.\nAtualizado", 3, 4,
+            note="pt"),
+        bad("Tajuk\nKUALA LUMPUR: Isi berita.\nJEMPUT JADI PEMBACA SETIA BLOG INI28 September 2012", 3,
+            note="ms: a blog's follow prompt glued to its date"),
+        bad("Judul\nJAKARTA - Isi berita.\nSemua Berita Tagging Cara Hitung Denda", 3, note="id: a tag page's head"),
+        bad("Headline\nLONDON - Text.\nPosted on: February 8th, 2022 by @admin No Comments\nArchive for February 8th, 2022\n"
+            "Current date: October 21, 2025\nAdvertisment\nEmails delivered daily", 3, 4, 5, 6, 7,
+            note="en: WordPress themes' post and archive lines, a misspelt ad label, a newsletter's promise"),
+        bad("Заголовок\nМОСКВА - Текст.\nНовости  |  Снос-2023  |  Исследования  |  Интервью\nОпубликовано: 16.07.2018",
+            3, 4, note="ru: a menu bar on one line with one known label (any language), a stamp"),
+        bad("Tiêu đề\nMục lục\nPhần một\nPhần hai\nHÀ NỘI - Nội dung bài viết.", (2, 3),
+            note="vi: a table of contents' head and its first entry"),
+        bad("Headline\nLONDON - Text of the story.\nSEO-Trainee.de\nThe next paragraph.", 3,
+            note="a site's name alone on a line, as its logo leaves it (any language)"),
+        good("Judul\nJAKARTA - Hal itu diberitakan\nKompas.com\nsebelumnya, kata dia.\nInfo lengkap:\nwww.example.com",
+             note="a site's name torn out of a sentence, and an address the author gives"),
+        # round 4's outlets (issue 9): follow accounts, Blogger's and WordPress themes' lines, pointers
+        bad("Tajuk\nKUALA LUMPUR: Isi berita.\nIKUTI KAMI DI MEDIA SOSIAL\nFacebook : Malaysia Gazette\nX : @malaysiagazette\n"
+            "Telegram : Malaysia Gazette", 4, 5, 6,
+            note="ms: the accounts under a follow prompt (any language; the prompt itself is P102's widget label)"),
+        good("Title\nLONDON - Text.\nTwitter: the company said on Monday that it would cut 200 jobs.",
+             note="a sentence after a platform's name"),
+        bad("Judul\nJAKARTA - Isi berita.\nBeranda blog Halaman 2\nCek Berita dan Artikel yang lain di Google News\n"
+            "Jangan lupa ikuti update berita lainnya dan follow akun\nGoogle News Metrotvnews.com", 3, 4, 5, 6,
+            note="id: a home link and a page number (any language), Google News prompts"),
+        good("Judul\nJAKARTA - Isi berita.\nJangan lupa bagikan soal ini kepada teman-teman agar mereka juga bisa belajar.",
+             note="id: the writer's own call to share the quiz, kept (tribun)"),
+        bad("Headline\nLONDON - Text.\nAnonymous said...\nfrom Dundalk News http://www.example.com/story?fromrss=1\n"
+            "Note: Only a member of this blog may post a comment.\nBY Jane Doe IN , , , No comments\nPublished\nReport this page",
+            3, 4, 5, 6, 7, 8, note="en: Blogger's and WordPress themes' own lines, a stamp's label alone"),
+        good("Headline\nLONDON - The talks went on.\nThe minister said...\nThen he said...",
+             note="a sentence trailing off is not a comment's head"),
+        bad("Headline\nLONDON - Text.\nThe opinions expressed by columnists are their own and do not represent our advertisers\n"
+            "Oops! It appears that you have disabled your Javascript.", 3, 4, note="en: a disclaimer, a script notice"),
+        bad("Tajuk\nKUALA LUMPUR: Isi berita.\nDaftar atau log masuk di sini untuk komen.\nlagi info di : MALAYSIA TRENDING NOW\n"
+            "Tanpa Nama berkata...", 3, 4, 5, note="ms"),
+        bad("Tiêu đề\nHÀ NỘI - Nội dung.\nNặc danh nói...\nLưu ý: Chỉ thành viên của blog này mới được đăng nhận xét.", 3, 4,
+            note="vi: Blogger's own lines"),
+        bad("Headline\nMCINTOSH, Fla. - Text.\nPublished: Dec. 10, 2021 at 5:31 PM EST|Updated: 58 minutes ago\nUpdated: 3 hours ago",
+            3, 4, note="en: a stamp with its update, a relative stamp (issue 9, round 5)"),
         bad("Заголовок\nМОСКВА - Текст.\nРеклама\nЧитайте также: Другая статья", 3, 4),
         bad("제목\n[서울=뉴시스] 본문입니다.\n광고\n무단전재 및 재배포 금지", 3, 4),
         bad("見出し\n【東京=共同】本文。\n広告\n関連記事", 3, 4),

@@ -480,8 +480,8 @@ def ui_label(line: str, words: Lexicon) -> bool:
     numbers = [p for p in parts if p[0].isdigit() and _NUMBER.fullmatch(p)]  # \d is a kind of isdigit
     if 0 < len(numbers) <= 2:  # a counter: "12 comments", "Comments (3)", "1,2K shares"
         rest = " ".join(p for p in parts if not (p[0].isdigit() and _NUMBER.fullmatch(p)))
-        if rest and words.match(rest):
-            return True
+        if rest and (words.match(rest) or 1 < rest.count(" ") + 1 <= 4 and all(p in words.lines for p in rest.split(" "))):
+            return True  # ... or labels around their counts: "commentaires 0 Partager", "Komentar 3 Bagikan"
     split = _SEPARATORS.split(stripped)
     if len(split) > 1:
         pieces = [p for p in map(key, split) if p]

@@ -1,5 +1,7 @@
 """P101 placeholder-line."""
 
+import regex
+
 from corpuscheck.findings import clip
 from corpuscheck.rules.base import Hit, Option, Rule, bad, deletes_lines, good
 from corpuscheck.rules.news.lines import (
@@ -12,11 +14,18 @@ from corpuscheck.rules.news.lines import (
 )
 
 
+# An ad slot named with its size, in any language: "Ad 728x90", "Iklan 300 x 250", "Advertisement 970×250".
+AD_SLOT = regex.compile(r"(?i:ads?|advert(?:isement)?|iklan|banner|sponsor|publicidad|publicité|anzeige|quảng cáo|โฆษณา|広告|광고|广告|реклама)"
+                        r"\s*[-_:|]?\s*\d{2,4}\s?[x×]\s?\d{2,4}")
+
+
 def detect(doc, options):
     words = lexicon("placeholder-line", tuple(options["languages"]))
     # is_placeholder remembers its answers for short lines: pages repeat them, and P102 and N101 ask too
     for number, line in stripped_body(doc):
-        if is_lorem(line) if len(line) > MAX_PLACEHOLDER_CHARS else is_placeholder(line, words):
+        if is_lorem(line) if len(line) > MAX_PLACEHOLDER_CHARS else (
+            is_placeholder(line, words) or (len(line) <= 40 and "x" in line.lower().replace("×", "x") and AD_SLOT.fullmatch(line))
+        ):
             yield Hit(number, data={"line": clip(line)})
 
 
@@ -88,6 +97,9 @@ PlaceholderLine = Rule(
             note="en: a comment widget's script notice"),
         bad("Title\nLONDON - Text.\nConnecting to %s\n%d bloggers like this:", 3, 4,
             note="en: WordPress template slots left unfilled"),
+        bad("Judul\nJAKARTA - Isi berita.\nAd 728x90\nIklan 300 x 250", 3, 4,
+            note="id: an ad slot named with its size (any language; issue 9, round 5)"),
+        good("Title\nLONDON - The ad ran on a 728x90 banner, he said.\nAd 2 of 3", note="a size inside a sentence"),
         bad("Judul\nJAKARTA - Isi berita.\nheader-ad\n468x60\nrandomposts4\nSulut/block-7/#E4D932", 3, 4, 5, 6,
             note="id: a Blogger theme's ad slot, its size, a widget's id and a layout block's label"),
         bad("Title\nLONDON - Text.\nBeginning of dialog window. Escape will cancel and close the window.\nThis is a modal window.\n"

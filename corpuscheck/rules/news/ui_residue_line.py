@@ -1,7 +1,10 @@
 """P102 ui-residue-line."""
 
+import regex
+
 from corpuscheck.rules.base import Hit, Option, Rule, bad, deletes_lines, good
 from corpuscheck.rules.news.lines import (
+    LABEL,
     MAX_PLACEHOLDER_CHARS,
     RESIDUE_LANGUAGES,
     SHAPE,
@@ -13,12 +16,33 @@ from corpuscheck.rules.news.lines import (
     is_fragment,
     is_placeholder,
     lexicon,
+    normalize,
     stripped_body,
     ui_kind,
     visible,
 )
 
 CHORD_CHARS = 12  # ui_kind spares chord-shaped lines this short on song-lyric pages
+
+# A reading-time counter, in any of the residue languages: "Lecture 29 min." (fr), "5 min read" (en),
+# "Okuma süresi: 3 dakika" (tr), "Waktu baca 2 menit" (id), "閱讀時間 3 分鐘" (zh), "読了時間：約3分" (ja).
+_READ_LABEL = (
+    r"reading\s+time|read\s+time|time\s+to\s+read|lesezeit|lesedauer|temps\s+de\s+lecture|lecture|"
+    r"tiempo\s+de\s+lectura|lectura|tempo\s+de\s+leitura|leitura|tempo\s+di\s+lettura|lettura|"
+    r"waktu\s+baca|waktu\s+membaca|lama\s+baca|masa\s+membaca|masa\s+bacaan|thời\s+gian\s+đọc|okuma\s+süresi|"
+    r"время\s+чтения|阅读时间|閱讀時間|阅读时长|閱讀時長|読了時間|읽는\s*시간|읽기\s*시간|เวลาอ่าน|"
+    r"oras\s+ng\s+pagbasa|وقت\s+القراءة|مدة\s+القراءة|पढ़ने\s+का\s+समय"
+)
+_READ_UNIT = (
+    r"min(?:s|ute|utes|uten|uto|utos|uti)?|menit|minit|phút|dakika|dk|мин(?:ута|уты|ут)?|分钟|分鐘|分|분|นาที|"
+    r"دقيقة|دقائق|मिनट"
+)
+_READ_AFTER = r"read|reading|de\s+lecture|de\s+lectura|de\s+leitura|di\s+lettura|lesezeit|baca|bacaan|membaca|đọc|okuma|чтения|阅读|閱讀|읽기|อ่าน"
+READING_TIME = regex.compile(
+    rf"(?:{_READ_LABEL})\s*[:：]?\s*(?:~|约|約|약|sekitar|khoảng|environ)?\s*\d{{1,3}}\s*(?:{_READ_UNIT})\.?"
+    rf"|\d{{1,3}}\s*(?:{_READ_UNIT})\.?\s+(?:{_READ_AFTER})",
+    regex.I,
+)
 
 
 def _kinds(lines, words, placeholders):
@@ -37,6 +61,8 @@ def _kinds(lines, words, placeholders):
                     chords = has_chord_lines(text for _, text in lines)
                 if chords:
                     kind = None
+            if not kind and len(line) <= 40 and any(c.isdigit() for c in line) and READING_TIME.fullmatch(normalize(line)):
+                kind = LABEL  # a reading-time counter: widget residue in any language
             if not kind:
                 kind = "" if is_placeholder(line, placeholders) else None
         kinds.append(kind)
@@ -117,7 +143,8 @@ UiResidueLine = Rule(
         "punctuation (`.`, `?`), separators (`***`, `___`) and poll results (`%165 голосов`). Counters after a "
         "byline or a date (`by Admin 36 views`, `22/11/2024 | 35 lượt xem`) and pagers with a total (`Page 1 of 15`, "
         "`Anda di halaman 1dari 15`) are flagged in any language; a bare `Halaman 41` is not (a textbook's page "
-        "heading a section)."
+        "heading a section). Reading times (`Lecture 29 min.`, `5 min read`, `Okuma süresi: 3 dakika`) and counts "
+        "between labels (`commentaires 0 Partager`) are flagged in the residue languages."
     ),
     fix="Delete the line.",
     examples=(
@@ -170,6 +197,16 @@ UiResidueLine = Rule(
         bad("Tiêu đề\nHÀ NỘI - Nội dung.\n22/11/2024 | 35 lượt xem\nTrang 2/5\nNgày phát hành: 08/01/2021 Lượt xem 1475",
             3, 4, 5, note="vi: counters before or after their word"),
         bad("Tajuk\nKUALA LUMPUR: Isi berita.\nPengikut: 120\nMuat turun", 3, 4, note="ms"),
+        # reading times and counts between labels, in any language (issue 9, round 3)
+        bad("Titre\nPARIS (AFP) - Texte.\nLecture 29 min.\ncommentaires 0 Partager", 3, 4,
+            note="fr: a reading time, labels around a count"),
+        bad("Headline\nLONDON - Text.\n5 min read\nBack to top button", 3, 4, note="en"),
+        bad("Başlık\nANKARA - Haber metni.\nOkuma süresi: 3 dakika", 3, note="tr"),
+        bad("標題\n台北 - 正文。\n閱讀時間 3 分鐘\n生成图片,分享到微信朋友圈", 3, 4, note="zh"),
+        bad("Judul\nJAKARTA - Isi berita.\nWaktu baca 2 menit\nKomentar 3 Bagikan", 3, 4, note="id"),
+        bad("Headline\nLONDON - Text.\nAll Comments\nNewest\nOldest", 3, 4, 5, note="en: a comment list's head and sort buttons"),
+        good("Title\nLONDON - He read for 5 min before bed.\nLecture des textes\nTop 10 News",
+             note="reading words in a sentence and a heading, a count inside a heading"),
         good("Judul\nBerikut kunci jawaban buku tematik halaman 41 dan 42.\nHalaman 41\nAyo Menulis",
              note="id: a textbook's page heading a section of the text (tribun), not a pager"),
         good("Title\nLONDON - The video has 35 views so far, he said.\nIt got 2,000 views by Monday.",
