@@ -76,8 +76,9 @@ ROUND3 = "round 3"  # benchmarks/heldout/round3-*.jsonl: collected after the sec
 ROUND4 = "round 4"  # benchmarks/heldout/round4-*.jsonl: collected after the third changes; its misses were looked at
 ROUND5 = "round 5"  # benchmarks/heldout/round5-*.jsonl: collected after the fourth changes; its misses were looked at
 ROUND6 = "round 6"  # benchmarks/heldout/round6-*.jsonl: collected after the fifth changes; its misses were looked at
+ROUND7 = "round 7"  # benchmarks/heldout/round7-*.jsonl: collected after the sixth changes; its misses were looked at
 FRESH = "fresh"  # benchmarks/heldout/fresh-*.jsonl: collected after the last rule change, never used to change one
-ROUNDS = {"round2": ROUND2, "round3": ROUND3, "round4": ROUND4, "round5": ROUND5, "round6": ROUND6}
+ROUNDS = {"round2": ROUND2, "round3": ROUND3, "round4": ROUND4, "round5": ROUND5, "round6": ROUND6, "round7": ROUND7}
 GROUPS = (*HALVES, *ROUNDS.values(), FRESH)
 
 
