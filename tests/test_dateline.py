@@ -126,6 +126,23 @@ FORMS = [
     ("ANKARA (AA) - Cumhurbaşkanı yeni ekonomik tedbirleri açıkladı.", "ANKARA (AA) -"),  # tr, Anadolu
     ("MANILA, Philippines — President Marcos signed the new law on Tuesday afternoon.",
      "MANILA, Philippines —"),  # en (ph)
+    # benchmarks/heldout round 7 and round 8 (issue 9)
+    ("Berlin. Wegen des Verdachts des Bandendiebstahls sind in der Nacht Wohnungen durchsucht worden.", "Berlin."),  # de
+    ("Москва. 21 февраля. INTERFAX.RU - Около 10 человек задержаны сотрудниками полиции.",
+     "Москва. 21 февраля. INTERFAX.RU -"),  # ru
+    ("本报11月23日讯(特约撰稿人吕乃成)昨日,民警遭到围攻。", "本报11月23日讯"),  # zh
+    ("新华网广州9月16日电 (记者扶庆)广州市公安局16日晚间通报称。", "新华网广州9月16日电"),  # zh
+    ("Accra (Greater Accra) 10 April 2001\nMr Kwabena Agyapong, a government spokesman, on Monday denied a publication.",
+     "Accra (Greater Accra) 10 April 2001"),  # en (gh)
+    ("Cover picture for the articleLAGOS (Reuters) - One year ago, a crowd waved flags at the toll gate.",
+     "LAGOS (Reuters) -"),  # en, a caption glued before it
+    ("HCM City (VNA)\n– The investigation agency of the city police issued decisions on June 15.", "HCM City (VNA) –"),
+    ("Newestindonesia.co.id, Sebanyak 138 demonstran ditangkap pihak Kepolisian Daerah Bali dalam aksi.",
+     "Newestindonesia.co.id,"),  # id
+    ("CAMP Guillermo Nakar, Lucena City – Quezon Police Provincial Office arrested 63 individuals.",
+     "CAMP Guillermo Nakar, Lucena City –"),  # en (ph)
+    ("QUEZON CITY, Philippines (Eagle News) — Sabay-sabay na iprinisinta ng pulisya ang mga suspek.",
+     "QUEZON CITY, Philippines (Eagle News) —"),  # tl
 ]
 
 # Openings that are ordinary text and must not be read as a dateline.
@@ -169,6 +186,14 @@ NOT_DATELINES = [
     "قال الرئيس - في كلمته أمام البرلمان - إن الحكومة ستعلن خطة جديدة.",  # ar sentence, parenthetical dashes
     "[Advertisement] The council approved the budget on Monday evening after a long debate.",
     "(1) - The first item on the list is the budget, which the council approved on Monday.",
+    "Anadolu Ajansı (AA) 23 Haziran tekrar seçimlerinin ardından sessizliğe büründü.",  # tr, a name and its acronym
+    "Quezon City Police District (QCPD) arrested 1,877 individuals with warrants of arrest this year.",
+    "IGP: Nabbed Colombians not linked to ATM hackings\nThe three Colombian men who were nabbed in Brickfields on "
+    "Tuesday were not linked to the recent spate of ATM hackings.",  # a headline before a paragraph
+    "Danke. Bis bald",  # a word and a full stop, no sentence after it
+    "Senin, 12 Maret 2020\nPresiden Joko Widodo meresmikan jalan tol baru di Jawa Tengah pada hari Senin pagi.",
+    "15/12/2024.- La Policía informó la mañana de este domingo que se arrestó a 360 personas.",  # es, a date alone
+    "LA POLICIA LOCAL logró el pasado viernes detener al conductor de una moto de campo.",  # es
 ]
 
 

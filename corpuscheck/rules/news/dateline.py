@@ -129,9 +129,13 @@ PATTERNS = (
     ),
     # Jakarta - / Jakarta, CNN Indonesia -- / Berlin (dpa) - / Madrid, 12 mar (EFE).- / Dekalb, Ill. —
     # ", Washington D.C - " (the outlet before the comma torn out)
+    # Москва. 21 февраля. INTERFAX.RU - (ru: the parts closed by full stops, then the outlet's dash)
+    # Berlin. Wegen des Verdachts ... (de: a one- or two-word place and a full stop, then a sentence, see _sentence_follows)
     regex.compile(
         rf"(?P<d>(?:,{_S}?)?{_CAPPLACE}(?:{_S}{_DATE})?(?:(?P<comma>{_S}?,){_S}*(?:{_OUTLET}|{_DATE}|{_REGION})){{0,3}}"
         rf"(?:{_S}?,?{_S}*{_CAP_AGENCY})?(?:{_SPACED_DASH}|{_COLON}))"
+        rf"|(?P<d>{_CAPPLACE}\.{_S}{_DATE}\.(?:{_S}{_OUTLET})?{_SPACED_DASH})"
+        rf"|(?P<d>\p{{Lu}}\p{{Ll}}{{2,}}+(?:[\-{_S[1:-1]}]\p{{Lu}}\p{{Ll}}{{2,}}+)?\.)(?={_S}\p{{Lu}}\p{{Ll}})"
     ),
     # Hong Kong (CNN Business) Shares ... / Jakarta (ANTARA) Presiden ... / Hong Kong (CNN Business)A muddled
     # Manila, Oct 10 (AP) Philippine police ...
@@ -148,7 +152,11 @@ PATTERNS = (
     ),
     # Liputan6.com, JakartaKita semua tahu ... (the dash lost, the place glued to the text)
     # or "Liputan6.com, Jakartasensual dan ...", never "Liputan6.com, Maria Vianey" (a reporter's credit)
-    regex.compile(rf"(?P<d>{_OUTLET},{_S}?[\p{{Lu}}](?:[\p{{Ll}}]++(?=[\p{{Lu}}\p{{N}}\"“])|[\p{{Ll}}]{{11,}}+))"),
+    # Newestindonesia.co.id, Sebanyak 138 demonstran ... (the outlet and its comma, then a sentence: see match_dateline)
+    regex.compile(
+        rf"(?P<d>{_OUTLET},{_S}?[\p{{Lu}}](?:[\p{{Ll}}]++(?=[\p{{Lu}}\p{{N}}\"“])|[\p{{Ll}}]{{11,}}+))"
+        rf"|(?P<d>{_OUTLET},)(?={_S}\p{{Lu}}\p{{Ll}})"
+    ),
     # (Reuters) — / (CNN) / (ANSA) - / (CNN)President / Jan 8 (Reuters) – / (Dân trí) - / (PLO)- (any short
     # bracketed name opening the line before a dash) / (CLO) Ngày 26/11 ... (vi: an outlet's acronym alone)
     regex.compile(
@@ -157,10 +165,12 @@ PATTERNS = (
         rf"|(?P<d>\(\p{{Lu}}[\p{{Lu}}\p{{N}}&]{{1,7}}\))(?={_S}+\p{{Lu}}\p{{Ll}})"
     ),
     # [서울=뉴시스] / (서울=연합뉴스) / 【ワシントン=共同】 / 【ワシントン共同】 / 新华社北京3月12日电
+    # 本报11月23日讯 / 新华网广州9月16日电 (zh: an outlet or a place, a date, then 讯 or 电)
     regex.compile(
         r"(?P<d>[\[【(（][^\]】)）=＝\n]{1,20}[=＝][^\]】)）\n]{1,30}[\]】)）]"
         r"|【[^】\n]{1,20}(?:共同|時事|ロイター|AFP|AP|EPA|新華社|聯合)】"
-        r"|(?:新华社|中新社|中新网)[^\n，。]{1,20}?电)"
+        r"|(?:新华社|中新社|中新网)[^\n，。]{1,20}?电"
+        r"|\p{Han}{1,12}?\d{1,2}月\d{1,2}日(?:电|讯|電|訊))"
     ),
     # القاهرة (رويترز) - / بيروت - / กรุงเทพฯ - / กรุงเทพฯ 1 มิ.ย. – / नई दिल्ली - / கோலாலம்பூர், ஜன.17-
     # (a place in a script without case, a date with or without a comma)
@@ -213,7 +223,11 @@ def _is_headline(rest: str) -> bool:
     return capitalised >= 0.8 * len(words)
 _TEXT_AFTER = 40  # characters that must follow a title-case dateline, unless they end a sentence
 # A dateline alone on its line, before a paragraph: BAAR, SWITZERLAND
-OWN_LINE = regex.compile(rf"{_UPPLACE}(?:,{_S}*(?:{_UPPLACE}|{_DATE})){{1,2}}")
+OWN_LINE = regex.compile(
+    rf"{_UPPLACE}(?:,{_S}*(?:{_UPPLACE}|{_DATE})){{1,2}}"
+    # Accra (Greater Accra) 10 April 2001 / Jakarta, 12 Maret 2020: a place (its region in brackets) and a full date
+    rf"|(?:{_UPPLACE}|{_CAPPLACE})(?:{_S}\({_REGION}\))?,?{_S}\d{{1,2}}(?:st|nd|rd|th)?{_S}{_MONTH}{_S}\d{{4}}"
+)
 
 # Words that open ordinary sentences or labels and are never a place before a dash.
 _NOT_PLACES = frozenset(
@@ -273,6 +287,12 @@ def _is_paragraph(text: str) -> bool:
 
 
 _LETTERS = regex.compile(r"[\p{L}]+")
+# a name before its own acronym in brackets: "Anadolu Ajansı (AA)", "Quezon City Police District (QCPD)"
+_ACRONYM = regex.compile(r"(?P<words>(?:\p{Lu}[\p{L}\p{M}'’]*\s){1,5})\((?P<short>\p{Lu}{2,6})\)")
+
+
+def _initials(words: str) -> str:
+    return "".join(word[0] for word in words.split()).casefold()
 
 
 def _first_word(text: str) -> str:
@@ -295,7 +315,7 @@ def _candidates(window: str) -> list[regex.Pattern]:
     found = []
     if dash or colon or "/" in window or ". " in window:  # a dash, a colon, /TASS/ or a full stop ends it
         found.append(PATTERNS[0])
-    if dash or colon:  # a dash, or a colon after a comma, ends it
+    if dash or colon or ". " in window:  # a dash, a colon after a comma, or a full stop ends it
         found.append(PATTERNS[1])
     if "(" in window:  # a known agency in brackets
         found.append(PATTERNS[2])
@@ -304,7 +324,7 @@ def _candidates(window: str) -> list[regex.Pattern]:
         found.append(PATTERNS[4])
     if "(" in window:  # an agency alone, or after a date
         found.append(PATTERNS[5])
-    if first and first in "[【(（新中":  # brackets or a Chinese agency
+    if first and (first in "[【(（" or "\u4e00" <= first <= "\u9fff"):  # brackets, or a Chinese outlet or place
         found.append(PATTERNS[6])
     if (dash or colon) and regex.match(r"\p{Lo}", first):  # a place in a script without case
         found.append(PATTERNS[7])
@@ -320,6 +340,7 @@ CAPTION_END = regex.compile(
     r"(?:^|[\s.(\-–—|])(?i:foto|photo|gambar|ảnh|pic)(?:\s(?i:by|oleh|ihsan|courtesy\sof|credit))?\s?:?\s?"
     r"\p{Lu}[^.!?()\n]{0,50}\)?\.?$"
     r"|\b\p{Lu}{3,}/\p{Lu}[\p{L} ]{1,40}(?:/(?i:file\sphoto))?\.?$"
+    r"|\((?i:source|nguồn|sumber|fuente|fonte|quelle|foto|photo|ảnh)\s?:[^()\n]{1,60}\)$"  # (Source: congan.com.vn)
 )
 _BREADCRUMB = regex.compile(r"\s[>›»]\s")  # Home > News > Sarawak
 _BARE_PLACE = regex.compile(r"\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?\s?:")  # Kuala Lumpur:
@@ -363,6 +384,13 @@ def match_dateline(
             continue  # "JAKARTA. Jakarta Governor ... said ...", not "OK. Let us ..." or "U.S. officials ..."
         if _first_word(text) in _NOT_PLACES:
             continue
+        if text.endswith(".") and pattern is _TITLE_CASE and not _sentence_follows(rest):
+            continue  # "Berlin. Wegen des Verdachts ..." opens a sentence, "Danke. Bis bald" does not
+        if pattern is PATTERNS[4] and text.endswith(",") and not _sentence_follows(rest):
+            continue  # "Newestindonesia.co.id, Sebanyak 138 demonstran ..." but not "Liputan6.com, Maria Vianey"
+        acronym = _ACRONYM.search(text)
+        if acronym and _initials(acronym.group("words")) == acronym.group("short").casefold():
+            continue  # "Anadolu Ajansı (AA) 23 Haziran ...": a name and its acronym open a sentence, no place
         if text.endswith(":") and joined_at is not None and found.end("d") >= joined_at and not _sentence_follows(rest):
             continue  # "MANAGED BY:" / "SABTU" / "22 FEBRUARI": a label ending its line, more labels joined after it
         if _STAMP.match(window, found.end("d")):
@@ -408,7 +436,8 @@ def _lead_lines(doc: Document) -> list[tuple[int, str]]:
         lead.append((number, stripped))
         # stop after the second paragraph: a dateline opens the first one, or the one after a
         # pull quote or lead ("“Jadi kita meminta ...”" / "SERAMBINEWS.COM, JAKARTA - ..."), or there is none
-        if _is_paragraph(stripped):
+        # a photo caption or a key-points item ("- Sebanyak 14 orang ...") is no paragraph of the story
+        if _is_paragraph(stripped) and stripped[:2] not in _STRIPPED and not CAPTION_END.search(stripped[-2 * SHORT :]):
             paragraphs += 1
             if paragraphs == PARAGRAPHS:
                 break
@@ -423,6 +452,19 @@ def _heading_again(doc: Document, text: str, after: int) -> bool:
 
 
 _NOT_FOUND = object()
+# a place and its agency alone on a line, the dash on the next: "HCM City (VNA)" / "– The investigation ..."
+_PLACE_AGENCY = regex.compile(rf"(?:{_UPPLACE}|{_CAPPLACE})(?:,{_S}*{_REGION})?{_S}?{_CAP_AGENCY}")
+# an upper-case place and a known agency glued after a lower-case word, with no space: a caption or widget
+# label run into the dateline by the scrape ("... for the articleLAGOS (Reuters) - One year ago ...")
+_GLUED_DATELINE = regex.compile(
+    rf"(?<=\p{{Ll}})(?P<d>{_UPPLACE}(?:,{_S}*{_REGION})?{_S}?\({_KNOWN}\){_SPACED_DASH})(?=\p{{Lu}})"
+)
+
+
+def _is_headline_line(text: str) -> bool:
+    """A short line that does not end a sentence: a headline, whatever opens it."""
+    return len(text) < SENTENCE and not _SENTENCE_END.search(text)
+
 
 
 def find_dateline(doc: Document) -> Dateline | None:
@@ -460,7 +502,7 @@ def _find_dateline(doc: Document) -> Dateline | None:
             if toc and _heading_again(doc, text, lead[index + 1][0]):
                 return None  # the last entry of a table of contents, the city stripped after it
             return Dateline(f"{text} {nxt}", number, lead[index + 1][0])
-        if OWN_LINE.fullmatch(text) and _is_paragraph(nxt):
+        if OWN_LINE.fullmatch(text) and _is_paragraph(nxt) and _first_word(text) not in _NOT_PLACES:
             return Dateline(text, number, number)
         # a dateline broken over short lines: "JAKARTA" / ", KOMPAS.com -" / "Gubernur ..."
         window, end = text, index
@@ -470,15 +512,22 @@ def _find_dateline(doc: Document) -> Dateline | None:
                 break
             end += 1
             window = f"{window} {following}"
-        # a title-case dateline goes on to the next line only from a place alone on its line
-        # (detik: "Jakarta" / "- Kehadiran Presiden ..."), not from "Kirim ke teman" / "- ..."
+        # a title-case dateline goes on to the next line only from a place (and its agency) alone on its line
+        # (detik: "Jakarta" / "- Kehadiran Presiden ...", vi: "HCM City (VNA)" / "– The ..."), not from
+        # "Kirim ke teman" / "- ..."
         found = match_dateline(
             window,
             colon=index <= first_paragraph,
-            first_line=None if _is_split_place(text) else len(text),
+            first_line=None if _is_split_place(text) or _PLACE_AGENCY.fullmatch(text) else len(text),
             bare_colon=labels < 2 and (index == 0 or _BYLINE.match(lead[index - 1][1]) is not None),
             joined_at=len(text) if end > index else None,
         )
+        if found and found.endswith(":") and _is_headline_line(text) and _is_paragraph(nxt):
+            continue  # "IGP: Nabbed Colombians not linked to ATM hackings" / "KUALA LUMPUR: The ...": a headline
+        if not found and index <= first_paragraph:
+            glued = _GLUED_DATELINE.search(text, 0, WINDOW)
+            if glued:  # "Cover picture for the articleLAGOS (Reuters) - One year ago ...": a caption glued before it
+                return Dateline(glued.group("d").strip(), number, number)
         if found:
             reach, last = len(text), number
             for later in range(index + 1, end + 1):
