@@ -303,9 +303,21 @@ RESIDUE = [
     ("Isi berita.\n(Tribunnews.com/Garudea Prabawati)", "(Tribunnews.com/Garudea Prabawati)"),
     ("Isi berita.\nKalimat terakhir, dan Smartfren.(Cas/Isk)", "(Cas/Isk)"),
     ("Isi berita.\n(Reporting by Will Dunham; Editing by Tom Brown)", "(Reporting by Will Dunham; Editing by Tom Brown)"),
+    # benchmarks/heldout round 8 (issue 9)
+    ("Der Text.\nDort sei zuvor ein Gitter herausgesägt worden, hieß es.\nLetzte Änderung: 10:31 Uhr\nQuelle: dpa",
+     "Quelle: dpa"),  # de
+    ("Le texte.\nLa piste de l'acte volontaire est privilégiée par les enquêteurs\nAvec AFP", "Avec AFP"),  # fr
+    ("Isi berita.\nKata dia kepada wartawan di Jakarta.\nsumber : Antara", "sumber : Antara"),  # id (republika)
+    ("Le texte.\nLa section antiterroriste a ouvert une enquête, rapportent les médias français.\nAB", "AB"),  # fr
+    ("Isi.\nPakar menganggarkan kesemuanya mencecah RM80 juta. -sinar online\n0 comments\nPost a Comment",
+     "-sinar online"),  # ms
+    ("본문.\n느릅나무출판사는 김모씨의 활동기반이다. [비즈니스포스트 조예리 기자]", "[비즈니스포스트 조예리 기자]"),  # ko
+    ("Ang balita.\nArestado rin ang dalawa pang suspek sa Loyola Heights, at ilan pa. (Jun Fabon)", "(Jun Fabon)"),  # tl
 ]
 
 NOT_RESIDUE = [
+    "The council met the UN envoy on Monday.\nThe envoy thanked the UN.\nUN",  # an acronym of the story
+    "Isi berita.\nData itu dirilis pemerintah kota pekan lalu.\nSumber: Pemerintah Kota Cekmekoy",  # a content source
     "Isi berita tentang Badan Pusat Statistik (BPS).",
     "Penjualan perusahaan naik 14,57 persen year on year (yoy)\nKalimat terakhir.",
     "Peneliti Badan Riset dan Inovasi Nasional (BRIN)",
