@@ -143,6 +143,11 @@ FORMS = [
      "CAMP Guillermo Nakar, Lucena City –"),  # en (ph)
     ("QUEZON CITY, Philippines (Eagle News) — Sabay-sabay na iprinisinta ng pulisya ang mga suspek.",
      "QUEZON CITY, Philippines (Eagle News) —"),  # tl
+    ("Hà Nội, ngày 12/3 - Bộ Công an cho biết đã bắt giữ nghi phạm.", "Hà Nội, ngày 12/3 -"),  # vi, a word for day
+    ("Paris, le 12 mars (AFP) - Le gouvernement a adopté le décret.", "Paris, le 12 mars (AFP) -"),  # fr
+    ("HAMBURG, 12. März (dpa) - Die Regierung hat beschlossen, das Gesetz zu ändern.", "HAMBURG, 12. März (dpa) -"),  # de
+    ("CRIME & COURTS KOTA KINABALU, Aug 20 (Bernama) -- Five teenage girls are scheduled to be charged.",
+     "COURTS KOTA KINABALU, Aug 20 (Bernama) --"),  # en (daily8.com): a section label before it; its last word sticks
 ]
 
 # Openings that are ordinary text and must not be read as a dateline.

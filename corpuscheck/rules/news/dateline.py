@@ -84,9 +84,11 @@ _OUTLET = (
 )
 # A month: a word of letters (marks included: Tamil ஜன), or Thai's dotted ม.ค.; a day, with an ordinal suffix.
 _MONTH = r"(?:[\p{L}][\p{L}\p{M}]{1,9}+\.?|[\p{L}][\p{M}]*+\.[\p{L}][\p{M}]*+\.)"
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DAY = r"\d{1,2}(?:st|nd|rd|th|\.(?=[ \t\u00a0]\p{L}))?"  # 12th, 12. März (de)
+# a word for "day" or "the" before the date: Hà Nội, ngày 12/3 - (vi), Jakarta, tanggal 5/6 - (id), Paris, le 12 mars - (fr)
+_DATE_WORD = r"(?:(?i:ngày|tanggal|tgl\.|le|am|el|den)[ \t\u00a0])"
 _DATE = (
-    rf"(?:{_DAY}{_S}?{_MONTH}(?:,?{_S}\d{{4}})?"  # 12 мар / 23 Februari 2016 / 12 MAR / 10 Jan. / 12 ม.ค.
+    rf"{_DATE_WORD}?(?:{_DAY}{_S}?{_MONTH}(?:,?{_S}\d{{4}})?"  # 12 мар / 23 Februari 2016 / 12 MAR / 10 Jan. / 12 ม.ค.
     rf"|{_MONTH}{_S}?{_DAY}(?:,{_S}?\d{{4}})?"  # Nov. 18 / March 3, 2020 / ஜன.17 / February 28th, 2008
     rf"|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)"  # 12/3 / 12/3/2025
     rf"(?:{_S}\([\p{{L}}]{{2,4}}\.?\))?"  # (Thu)
@@ -461,6 +463,14 @@ _GLUED_DATELINE = regex.compile(
 )
 
 
+# a section label in capitals before a dateline with a date or a known agency on the same line:
+# "CRIME & COURTS KOTA KINABALU, Aug 20 (Bernama) -- Five ..." (the label's last words may be taken for the place's)
+_LABELLED_DATELINE = regex.compile(
+    rf"(?:[\p{{Lu}}&]+{_S}){{1,4}}?(?P<d>{_UPPLACE}(?:,{_S}{_DATE}(?:{_S}?\({_KNOWN}\))?|{_S}?\({_KNOWN}\)){_SPACED_DASH})"
+    rf"(?=\p{{Lu}})"
+)
+
+
 def _is_headline_line(text: str) -> bool:
     """A short line that does not end a sentence: a headline, whatever opens it."""
     return len(text) < SENTENCE and not _SENTENCE_END.search(text)
@@ -525,7 +535,7 @@ def _find_dateline(doc: Document) -> Dateline | None:
         if found and found.endswith(":") and _is_headline_line(text) and _is_paragraph(nxt):
             continue  # "IGP: Nabbed Colombians not linked to ATM hackings" / "KUALA LUMPUR: The ...": a headline
         if not found and index <= first_paragraph:
-            glued = _GLUED_DATELINE.search(text, 0, WINDOW)
+            glued = _GLUED_DATELINE.search(text, 0, WINDOW) or _LABELLED_DATELINE.match(text[:WINDOW])
             if glued:  # "Cover picture for the articleLAGOS (Reuters) - One year ago ...": a caption glued before it
                 return Dateline(glued.group("d").strip(), number, number)
         if found:

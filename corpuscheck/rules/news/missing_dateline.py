@@ -152,6 +152,12 @@ MissingDateline = Rule(
         good("Headline\nIGP: Nabbed Colombians not linked to ATM hackings\nKUALA LUMPUR: The three Colombian men who were "
              "nabbed on Tuesday were not linked to the recent spate of ATM hackings.",
              note="en (peraktoday.com.my): a short headline with a colon is no dateline, the next line's is"),
+        good("Tiêu đề\nHà Nội, ngày 12/3 - Bộ Công an cho biết đã bắt giữ nghi phạm trong vụ án.",
+             note="vi: a word for day before the date (also tanggal, le, am, el, den)"),
+        good("Titel\nHAMBURG, 12. März (dpa) - Die Regierung hat beschlossen, das Gesetz zu ändern.",
+             note="de: the day with its full stop"),
+        good("Headline\nCRIME & COURTS KOTA KINABALU, Aug 20 (Bernama) -- Five teenage girls are scheduled to be charged.",
+             note="en (daily8.com): a section label in capitals before a dateline with a date or an agency"),
         bad("Başlık\nAnadolu Ajansı (AA) 23 Haziran tekrar seçimlerinin ardından sessizliğe büründü.", 2,
             note="tr (yurtsever.org.tr): a name and its own acronym open a sentence, no place and agency"),
     ),
