@@ -148,6 +148,17 @@ FORMS = [
     ("HAMBURG, 12. März (dpa) - Die Regierung hat beschlossen, das Gesetz zu ändern.", "HAMBURG, 12. März (dpa) -"),  # de
     ("CRIME & COURTS KOTA KINABALU, Aug 20 (Bernama) -- Five teenage girls are scheduled to be charged.",
      "COURTS KOTA KINABALU, Aug 20 (Bernama) --"),  # en (daily8.com): a section label before it; its last word sticks
+    # benchmarks/heldout round 9 (issue 9)
+    ("New Delhi: The Delhi Police arrested the party chief on Saturday for arson and rioting in the capital.",
+     "New Delhi:"),  # en (in)
+    ("Police arrest several suspects in Karachi\nKarachi: Police conducted search operations in Baldia Town on Friday.",
+     "Karachi:"),  # en (pk), after the headline
+    ("Roma, 4 ott. Otto arresti nella giornata di ieri nell'ambito dei controlli predisposti dalla Questura.",
+     "Roma, 4 ott."),  # it
+    ("Bangkok, September 1\nThailand’s prime minister said a foreigner believed to be the main suspect was arrested.",
+     "Bangkok, September 1"),  # en (np)
+    ("Medan-BP: Dalam operasi penegakan hukum yang cepat, Polsek Medan Area berhasil menangkap dua pencuri.",
+     "Medan-BP:"),  # id
 ]
 
 # Openings that are ordinary text and must not be read as a dateline.
@@ -199,6 +210,10 @@ NOT_DATELINES = [
     "Senin, 12 Maret 2020\nPresiden Joko Widodo meresmikan jalan tol baru di Jawa Tengah pada hari Senin pagi.",
     "15/12/2024.- La Policía informó la mañana de este domingo que se arrestó a 360 personas.",  # es, a date alone
     "LA POLICIA LOCAL logró el pasado viernes detener al conductor de una moto de campo.",  # es
+    "Polisi: 3 Pilot Ngaku Nyabu Saat Santai di Rumah\n-\nTiga pilot ditangkap polisi karena penyalahgunaan narkotika.",
+    "Oleh: Rakhmad Zailani Kiki Lega rasanya suara keras sebagai bagian tanda-tanda kiamat tidak terjadi.",
+    "Isnin, 5 Jun 2018\nKerajaan akan mengumumkan pakej rangsangan ekonomi baharu pada minggu depan, kata menteri.",
+    "Police arrest 16 criminals\nKarachi Police claimed to have arrested 16 suspected criminals in different raids.",
 ]
 
 
@@ -318,6 +333,10 @@ RESIDUE = [
      "-sinar online"),  # ms
     ("본문.\n느릅나무출판사는 김모씨의 활동기반이다. [비즈니스포스트 조예리 기자]", "[비즈니스포스트 조예리 기자]"),  # ko
     ("Ang balita.\nArestado rin ang dalawa pang suspek sa Loyola Heights, at ilan pa. (Jun Fabon)", "(Jun Fabon)"),  # tl
+    ("הטקסט.\nעדי ראייה סיפרו כי שני שוטרים נפגעו.\n(רויטרס)", "(רויטרס)"),  # he, Reuters
+    ("पाठ.\nजब उन्होंने मना कर दिया तो उन्हें हिरासत में ले लिया गया। (भाषा)", "(भाषा)"),  # hi, Bhasha glued
+    ("O texto.\nA estas ações juntaram-se algumas operações das quais resultaram várias detenções.\nLusa", "Lusa"),  # pt
+    ("正文。\n新华社北京3月12日电，会议在北京举行。\n（完）", "（完）"),  # zh, Xinhua's end mark
 ]
 
 NOT_RESIDUE = [

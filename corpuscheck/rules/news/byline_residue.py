@@ -40,6 +40,9 @@ CREDIT = (
 # [비즈니스포스트 조예리 기자] / (新华社记者 王明): a credit in brackets naming the reporter by the word for reporter
 # (Korean, Chinese, Japanese), alone or glued after the last sentence.
 REPORTER = r"[\[(（【]\s?[^\[\]()（）【】\n]{0,30}(?:기자|특파원|记者|記者|特派员|特派員)(?:\s[^\[\]()（）【】\n]{1,12})?\s?[\])）】]"
+# (رويترز) / (רויטרס) / (भाषा) / (完): an agency's name or an end mark in a script without case, one word in brackets,
+# alone on the last line or glued after the last sentence (he, ar, hi, zh, th).
+CASELESS = r"[(（]\s?\p{Lo}[\p{Lo}\p{M}]{0,15}\s?[)）]"
 # (Daniel Setiawan) (Ari) (Dhani,M): an editor's or reporter's name, alone on the very last line (okezone)
 # or glued after the last sentence (posmetro: "...pungkasnya.(Ria)").
 NAME = r"\(\s?[\p{Lu}][\p{Ll}]{1,15}(?:[\s,]\s?[\p{Lu}][\p{Ll}.]*){0,4}\s?\)"
@@ -61,7 +64,8 @@ VI_MIN_LETTERS = 5  # Vietnamese letters the last lines must hold before a bare 
 # Associated Press / Reuters / AFP: a news agency's name alone on a line after the last sentence (its credit).
 AGENCY_LINE = regex.compile(
     r"(?:Associated\sPress|Agence\sFrance-Presse|Reuters|AFP|AP|Bernama|BERNAMA|Xinhua|Antara|ANTARA|Kyodo|Yonhap|"
-    r"Anadolu|Bloomberg|dpa|EFE|ANSA|Kyodo\sNews|Yonhap\sNews)\.?"
+    r"Anadolu|Bloomberg|dpa|EFE|ANSA|Kyodo\sNews|Yonhap\sNews|Lusa|LUSA|TASS|Interfax|PTI|IANS|Europa\sPress|"
+    r"Agência\sBrasil|Sputnik|KUNA|MENA|Belga|Notimex)\.?"
 )
 # – Bernama / - Utusan: a capitalised one-word sign-off alone on the very last line, after a finished sentence
 # (a last list item "- Apples" follows "The list:" or other items).
@@ -82,12 +86,13 @@ BARE_INITIALS = regex.compile(r"\p{Lu}{2}")
 GLUED_LOWER = regex.compile(r"(?<=[.!?\"”’])\s(?P<i>[-–—]{1,2}\p{Ll}{2,15}(?:\s\p{Ll}{2,15})?)\s*$")
 _FINISHED = regex.compile(r"[.!?\"”’»)]$")
 
-OWN_LINE = regex.compile(rf"(?:{INITIALS}|{SIGN_OFF}|{CREDIT}|{CODE}|{EMPTY}|{REPORTER})\.?")
+OWN_LINE = regex.compile(rf"(?:{INITIALS}|{SIGN_OFF}|{CREDIT}|{CODE}|{EMPTY}|{REPORTER}|{CASELESS})\.?")
 LAST_LINE = regex.compile(rf"{NAME}|{_CAPS_SIGN_OFF}|(?:[\p{{Lu}}]\.){{1,3}}[\p{{Lu}}]?\.?")
 VI_LAST_LINE = regex.compile(VI_CREDIT)
 # ...tulis BMKG.(zik) / ...Lemdiklat Polri. (mhd) / ...tandasnya. (Iwn) / ...katanya. (Tribunpekanbaru.com/Palti Siahaan)
 GLUED = regex.compile(
-    rf"(?<=[.!?\"”’)\]。！？」』）])\s?(?P<i>{INITIALS}|{SIGN_OFF}|{CREDIT}|{NAME}|{CODE}|{EMPTY}|{REPORTER}|{DASH_SIGN_OFF})\.?\s*$"
+    rf"(?<=[.!?\"”’)\]。！？」』）।؟])\s?(?P<i>{INITIALS}|{SIGN_OFF}|{CREDIT}|{NAME}|{CODE}|{EMPTY}|{REPORTER}|{CASELESS}|"
+    rf"{DASH_SIGN_OFF})\.?\s*$"
 )
 # ...Jerinx SID      (SIS): a sign-off set apart by a run of spaces
 # (?<!\s): a search starts only where a run of spaces starts (the leftmost match starts there anyway):
@@ -111,7 +116,7 @@ TAG_CHARS = 60  # TAG's longest match
 END = 300  # characters at the end of a line that are looked at
 # Every pattern above ends with ")" and maybe ".", then only white space: a line (stripped)
 # that ends otherwise is not looked at further.
-_ENDINGS = (")", ").", "]", "].")
+_ENDINGS = (")", ").", "]", "].", "）", "）。")
 _SHORT = 40  # a last line this short may be a sign-off without brackets (- BERNAMA, T.H.)
 _VI_CREDIT_CHARS = 80  # a Vietnamese credit line ("Nguồn: ...", "Theo ...") is at most this long
 _DASHES = ("-", "–", "—")
@@ -254,7 +259,9 @@ BylineResidue = Rule(
         "(`Quelle: dpa`, `Avec AFP`, `sumber : Antara`), after any line. Two capital letters alone on the very last line "
         "after the last sentence are taken for initials (`AB`) unless the article uses them as a word (`UN`); a "
         "lower-case word glued to a dash after the last full stop on the article's last line is taken for a sign-off "
-        "(`-sinar online`), so a last sentence ending `... shrubs. -see below` would be too."
+        "(`-sinar online`), so a last sentence ending `... shrubs. -see below` would be too. One word of a script without "
+        "case in brackets (`(רויטרס)`, `(भाषा)`, `（完）`) alone on the last line or glued after the last sentence is "
+        "taken for the agency's sign-off or end mark."
     ),
     fix="Delete the initials; keep them in metadata if they matter.",
     examples=(
@@ -333,6 +340,12 @@ BylineResidue = Rule(
             note="ms (a blog copying Sinar Harian): a lower-case sign-off glued to the last sentence"),
         bad("제목\n[서울=뉴시스] 본문.\n느릅나무출판사는 김모씨의 활동기반이다. [비즈니스포스트 조예리 기자]", 3,
             note="ko (businesspost.co.kr): outlet and reporter in brackets, glued to the last sentence"),
+        bad("כותרת\nירושלים - טקסט.\nעדי ראייה סיפרו כי שני שוטרים נפגעו.\n(רויטרס)", 4,
+            note="he (ynet.co.il): the agency's name in a script without case, in brackets on the last line"),
+        bad("शीर्षक\nनई दिल्ली - पाठ.\nजब उन्होंने मना कर दिया तो उन्हें हिरासत में ले लिया गया। (भाषा)", 3,
+            note="hi (webdunia.com): the agency glued after the danda"),
+        bad("Título\nLISBOA - Texto.\nA estas ações juntaram-se operações das quais resultaram várias detenções.\nLusa", 4,
+            note="pt (sicnoticias.sapo.pt): the agency's name alone after the last sentence"),
         good("Headline\nThe council met the UN envoy on Monday.\nThe envoy thanked the UN.\nUN",
              note="two capitals that are a word of the article are no initials"),
         good("Judul\nJakarta - Isi.\nData itu dirilis pemerintah kota pekan lalu.\nSumber: Pemerintah Kota Cekmekoy",

@@ -128,6 +128,8 @@ PATTERNS = (
         rf"(?:{_S}?,?{_S}*(?:{_AGENCY}|/[^/\n]{{2,20}}/))?(?:(?:{_ANY_DASH}|{_COLON})(?:РИА{_S}Новости\.)?"
         rf"|\.{_S}*/[^/\n]{{2,20}}/\.?))"
         rf"|(?P<d>{_UPPLACE}\.)(?={_S}+\p{{Lu}}\p{{Ll}})"
+        # Medan-BP: Dalam operasi ... (id: a title-case place and the outlet's code in capitals joined by a hyphen)
+        rf"|(?P<d>\p{{Lu}}\p{{Ll}}{{2,}}+-\p{{Lu}}{{2,5}}(?:{_SPACED_DASH}|{_COLON}))"
     ),
     # Jakarta - / Jakarta, CNN Indonesia -- / Berlin (dpa) - / Madrid, 12 mar (EFE).- / Dekalb, Ill. —
     # ", Washington D.C - " (the outlet before the comma torn out)
@@ -137,6 +139,8 @@ PATTERNS = (
         rf"(?P<d>(?:,{_S}?)?{_CAPPLACE}(?:{_S}{_DATE})?(?:(?P<comma>{_S}?,){_S}*(?:{_OUTLET}|{_DATE}|{_REGION})){{0,3}}"
         rf"(?:{_S}?,?{_S}*{_CAP_AGENCY})?(?:{_SPACED_DASH}|{_COLON}))"
         rf"|(?P<d>{_CAPPLACE}\.{_S}{_DATE}\.(?:{_S}{_OUTLET})?{_SPACED_DASH})"
+        # Roma, 4 ott. Otto arresti ... (it: place, date and a full stop, then a sentence)
+        rf"|(?P<d>{_CAPPLACE},{_S}{_DATE}\.?)(?<=\.)(?={_S}\p{{Lu}}\p{{Ll}})"
         rf"|(?P<d>\p{{Lu}}\p{{Ll}}{{2,}}+(?:[\-{_S[1:-1]}]\p{{Lu}}\p{{Ll}}{{2,}}+)?\.)(?={_S}\p{{Lu}}\p{{Ll}})"
     ),
     # Hong Kong (CNN Business) Shares ... / Jakarta (ANTARA) Presiden ... / Hong Kong (CNN Business)A muddled
@@ -229,6 +233,8 @@ OWN_LINE = regex.compile(
     rf"{_UPPLACE}(?:,{_S}*(?:{_UPPLACE}|{_DATE})){{1,2}}"
     # Accra (Greater Accra) 10 April 2001 / Jakarta, 12 Maret 2020: a place (its region in brackets) and a full date
     rf"|(?:{_UPPLACE}|{_CAPPLACE})(?:{_S}\({_REGION}\))?,?{_S}\d{{1,2}}(?:st|nd|rd|th)?{_S}{_MONTH}{_S}\d{{4}}"
+    # Bangkok, September 1 / Jakarta, 1 September: a title-case place, a comma and a date
+    rf"|{_CAPPLACE},{_S}{_DATE}"
 )
 
 # Words that open ordinary sentences or labels and are never a place before a dash.
@@ -242,6 +248,7 @@ _NOT_PLACES = frozenset(
     sebelum baca lihat simak tonton foto video infografis catatan lirik chord kunci berita update
     laporan reporter penulis editor sumber why what who how where correction hari tanggal
     monday tuesday wednesday thursday friday saturday sunday senin selasa rabu kamis jumat sabtu minggu
+    oleh by von por par isnin khamis jumaat ahad lunes martes pazartesi salı çarşamba perşembe cuma cumartesi pazar thứ chủ
     lunes martes miércoles jueves viernes sábado domingo segunda terça quarta quinta sexta
     lundi mardi mercredi jeudi vendredi samedi dimanche montag dienstag mittwoch donnerstag freitag
     samstag sonntag lunedì martedì mercoledì giovedì venerdì sabato domenica
@@ -352,7 +359,7 @@ _BYLINE = regex.compile(r"(?i:by|oleh|von|por|par|di|door|av|af)\s")
 
 def match_dateline(
     window: str, colon: bool = True, first_line: int | None = None, bare_colon: bool = True,
-    joined_at: int | None = None,
+    joined_at: int | None = None, bare_sentence: bool = False,
 ) -> str | None:
     """The dateline opening ``window`` (one line, or a few short lines joined by spaces), if any.
 
@@ -407,7 +414,10 @@ def match_dateline(
             if pattern is _TITLE_CASE and first_line is not None and found.end("d") > first_line + 2:
                 continue
             if pattern is _TITLE_CASE and text.endswith(":") and "," not in text and not (
-                bare_colon and _BARE_PLACE.fullmatch(text) and _BARE_AFTER.match(window, found.end("d"))
+                bare_colon and _BARE_PLACE.fullmatch(text) and (
+                    _BARE_AFTER.match(window, found.end("d"))
+                    or (bare_sentence and _sentence_follows(window[found.end("d") : joined_at]))
+                )
             ):
                 continue  # "Film GOWOK: KAMASUTRA JAWA ...": a title, not "Kuala Lumpur: Remaja ..."
             rest = window[found.end() :].strip()
@@ -529,7 +539,13 @@ def _find_dateline(doc: Document) -> Dateline | None:
             window,
             colon=index <= first_paragraph,
             first_line=None if _is_split_place(text) or _PLACE_AGENCY.fullmatch(text) else len(text),
-            bare_colon=labels < 2 and (index == 0 or _BYLINE.match(lead[index - 1][1]) is not None),
+            # "Kuala Lumpur: ..." opens the body, or follows a byline or only headline-like lines (the title repeated)
+            bare_colon=labels < 2 and (
+                index == 0 or _BYLINE.match(lead[index - 1][1]) is not None
+                or all(_is_headline_line(line) for _, line in lead[:index])
+            ),
+            # on the body's first line a sentence may open with two capitalised words ("New Delhi: The Delhi Police ...")
+            bare_sentence=index == 0,
             joined_at=len(text) if end > index else None,
         )
         if found and found.endswith(":") and _is_headline_line(text) and _is_paragraph(nxt):
