@@ -214,6 +214,7 @@ NOT_DATELINES = [
     "Oleh: Rakhmad Zailani Kiki Lega rasanya suara keras sebagai bagian tanda-tanda kiamat tidak terjadi.",
     "Isnin, 5 Jun 2018\nKerajaan akan mengumumkan pakej rangsangan ekonomi baharu pada minggu depan, kata menteri.",
     "Police arrest 16 criminals\nKarachi Police claimed to have arrested 16 suspected criminals in different raids.",
+    "Hollywood Nation: Taylor Swift will be honored with the Artist of the Decade award at the ceremony.",  # a column
 ]
 
 

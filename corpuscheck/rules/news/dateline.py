@@ -416,7 +416,10 @@ def match_dateline(
             if pattern is _TITLE_CASE and text.endswith(":") and "," not in text and not (
                 bare_colon and _BARE_PLACE.fullmatch(text) and (
                     _BARE_AFTER.match(window, found.end("d"))
-                    or (bare_sentence and _sentence_follows(window[found.end("d") : joined_at]))
+                    or (
+                        bare_sentence and _first_word(window[found.end("d") :]) in _NOT_PLACES
+                        and _sentence_follows(window[found.end("d") : joined_at])
+                    )
                 )
             ):
                 continue  # "Film GOWOK: KAMASUTRA JAWA ...": a title, not "Kuala Lumpur: Remaja ..."
@@ -544,7 +547,8 @@ def _find_dateline(doc: Document) -> Dateline | None:
                 index == 0 or _BYLINE.match(lead[index - 1][1]) is not None
                 or all(_is_headline_line(line) for _, line in lead[:index])
             ),
-            # on the body's first line a sentence may open with two capitalised words ("New Delhi: The Delhi Police ...")
+            # on the body's first line a sentence opener may follow ("New Delhi: The Delhi Police ...", not
+            # "Hollywood Nation: Taylor Swift will ...", a column's label)
             bare_sentence=index == 0,
             joined_at=len(text) if end > index else None,
         )

@@ -34,8 +34,12 @@ MissingDateline = Rule(
     severity="warning",
     known_problems=(
         "Articles that never had a dateline (features, blogs, columns) are flagged. A title-case "
-        "place alone on its own line (`Pittsburgh`) is not taken for a dateline, nor is a title-case "
-        "place followed by a colon (`Mumbai: `): only upper-case ones (`NEW DELHI: `). A sentence "
+        "place alone on its own line (`Pittsburgh`) is not taken for a dateline unless a date follows it "
+        "(`Bangkok, September 1`). A title-case place and a colon (`Mumbai: `) is one only on the body's first "
+        "line (or after a byline or the headline repeated) and before a sentence whose first word is lower-case "
+        "after a capitalised one (`Karachi: Police conducted ...`) or a sentence opener (`New Delhi: The ...`), "
+        "so a speaker's label (`Trump: We will ...`) opening a body is taken for one and a place before a name "
+        "(`Kuala Lumpur: Anwar Ibrahim said ...`) is missed. A sentence "
         "opening with up to three capitalised words and a spaced dash (`Lirik Lagu Gemu - ...`) "
         "can be taken for one. A title-case place before a dash and a lower-case word is no dateline "
         "(`Kuala Lumpur - yang ...` goes on with a clause), so `Jakarta - realme GT 7 ...` (a lower-case brand) "
