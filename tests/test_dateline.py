@@ -159,6 +159,13 @@ FORMS = [
      "Bangkok, September 1"),  # en (np)
     ("Medan-BP: Dalam operasi penegakan hukum yang cepat, Polsek Medan Area berhasil menangkap dua pencuri.",
      "Medan-BP:"),  # id
+    # benchmarks/heldout round 10 (issue 9)
+    ("واشنطن (رويترز)\nقال عضو بمجلس النواب الأمريكى إن مسئولين بإدارة الرئيس أبلغوا أعضاء بمجلس الشيوخ أنهم ليس لديهم شك.",
+     "واشنطن (رويترز)"),  # ar, place and agency alone on a line
+    ("HCM City (VNA)\nThe investigation agency of the city police force issued decisions on June 15 on two men.",
+     "HCM City (VNA)"),  # en (vn), the same without a dash
+    ("Ciudad de México. Un total de 14 personas fueron detenidas por elementos de la Secretaría de Seguridad.",
+     "Ciudad de México."),  # es
 ]
 
 # Openings that are ordinary text and must not be read as a dateline.
@@ -338,6 +345,13 @@ RESIDUE = [
     ("पाठ.\nजब उन्होंने मना कर दिया तो उन्हें हिरासत में ले लिया गया। (भाषा)", "(भाषा)"),  # hi, Bhasha glued
     ("O texto.\nA estas ações juntaram-se algumas operações das quais resultaram várias detenções.\nLusa", "Lusa"),  # pt
     ("正文。\n新华社北京3月12日电，会议在北京举行。\n（完）", "（完）"),  # zh, Xinhua's end mark
+    ("النص.\nوقال مصدران إن العنصر الكيميائي المستخدم في الهجوم هو السارين.\n(إعداد معاذ عبد العزيز للنشرة العربية - تحرير وجدي"
+     " الالفي)", "(إعداد معاذ عبد العزيز للنشرة العربية - تحرير وجدي الالفي)"),  # ar, Reuters' editors
+    ("النص.\nوقال مصدران إن العنصر الكيميائي المستخدم في الهجوم هو السارين.\nرويترز", "رويترز"),  # ar, the agency alone
+    ("النص.\nحثت واشنطن حلفاءها الخليجيين على حل خلافاتهم.\nهذا الخبر منقول من : الوطن\nRelated Posts:",
+     "هذا الخبر منقول من : الوطن"),  # ar, copied from
+    ("Isi.\nMenurutnya kes itu akan disiasat oleh jabatan Integriti.\nSumber — https://www.example.net/2020/11/berita.html",
+     "Sumber — https://www.example.net/2020/11/berita.html"),  # ms, the page it was copied from
 ]
 
 NOT_RESIDUE = [

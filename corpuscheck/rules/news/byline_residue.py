@@ -34,7 +34,7 @@ SIGN_OFF = (
 # (Reporting by …; Editing by …) (Tribunnews.com/Garudea Prabawati) (TRIBUNPEKANBARU.COM) (Sumber TribunJabar)
 # (TribunGorontalo.com/*): a credit that signs the article. Image credits ("(Image credit: …)") are not sign-offs.
 CREDIT = (
-    r"\(\s?(?:(?:Additional\s)?(?i:reporting|writing|editing|compiled|laporan|penulis|editor|sumber)\b[^()\n]{1,160}"
+    r"\(\s?(?:(?:Additional\s)?(?i:reporting|writing|editing|compiled|laporan|penulis|editor|sumber|إعداد|تحرير)\b[^()\n]{1,160}"
     rf"|{_OUTLET}(?:\s?/\s?[\p{{L}}\p{{N}}.*][\p{{L}}\p{{N}}.\s/*]{{0,50}})?)\s?\)"
 )
 # [비즈니스포스트 조예리 기자] / (新华社记者 王明): a credit in brackets naming the reporter by the word for reporter
@@ -65,7 +65,7 @@ VI_MIN_LETTERS = 5  # Vietnamese letters the last lines must hold before a bare 
 AGENCY_LINE = regex.compile(
     r"(?:Associated\sPress|Agence\sFrance-Presse|Reuters|AFP|AP|Bernama|BERNAMA|Xinhua|Antara|ANTARA|Kyodo|Yonhap|"
     r"Anadolu|Bloomberg|dpa|EFE|ANSA|Kyodo\sNews|Yonhap\sNews|Lusa|LUSA|TASS|Interfax|PTI|IANS|Europa\sPress|"
-    r"Agência\sBrasil|Sputnik|KUNA|MENA|Belga|Notimex)\.?"
+    r"Agência\sBrasil|Sputnik|KUNA|MENA|Belga|Notimex|رويترز|الأناضول|أ\.ف\.ب|واس|كونا)\.?"
 )
 # – Bernama / - Utusan: a capitalised one-word sign-off alone on the very last line, after a finished sentence
 # (a last list item "- Apples" follows "The list:" or other items).
@@ -77,6 +77,12 @@ _AGENCIES = AGENCY_LINE.pattern.removesuffix(r"\.?")
 CREDIT_LINE = regex.compile(
     rf"(?:(?i:quelle|source|sources|sumber|fuente|fuentes|fonte|nguồn|avec|with|con|com|mit|agences|agencies|agencias)"
     rf"\s?:?\s)?{_AGENCIES}(?:\s?/\s?{_AGENCIES}){{0,2}}\.?"
+)
+# Sumber — https://... / هذا الخبر منقول من : الوطن ("this news is copied from"): a republished article's credit on its
+# last line, a link after a word for source or the words for copied from and a short name.
+REPOST_LINE = regex.compile(
+    r"(?i:sumber|source|nguồn|fuente|fonte|quelle|المصدر)\s?[:—–-]\s?https?://\S+"
+    r"|(?:هذا\sالخبر\s)?(?:منقول|نقلا)\s(?:من|عن)\s?:?\s?[^\n.!?]{2,30}"
 )
 # AB: a reporter's or editor's two initials alone on the very last line after the last sentence (fr, webdo.tn); not a
 # word of the article ("... said the UN.\nUN" is left alone) and not three letters ("USA").
@@ -160,6 +166,8 @@ def _signature(tail: list[tuple[int, str]], index: int, line: str) -> bool:
         return False
     if VI_LAST_LINE.fullmatch(line) and _vietnamese(tail):
         return True  # Theo Thái Sơn (TNO) / Tổng hợp: THỤY QUYÊN / Theo Minh Đức - Quang Trung/Công lý
+    if REPOST_LINE.fullmatch(line):
+        return True  # Sumber — https://... : the page this one was copied from
     if CREDIT_LINE.fullmatch(line) and not AGENCY_LINE.fullmatch(line):
         return True  # Quelle: dpa / Avec AFP: the word before the agency makes it a credit, after any line
     if not _FINISHED.search(tail[index - 1][1]):
@@ -261,7 +269,8 @@ BylineResidue = Rule(
         "lower-case word glued to a dash after the last full stop on the article's last line is taken for a sign-off "
         "(`-sinar online`), so a last sentence ending `... shrubs. -see below` would be too. One word of a script without "
         "case in brackets (`(רויטרס)`, `(भाषा)`, `（完）`) alone on the last line or glued after the last sentence is "
-        "taken for the agency's sign-off or end mark."
+        "taken for the agency's sign-off or end mark. A last line naming the page an article was copied from "
+        "(`Sumber — https://...`, `هذا الخبر منقول من : الوطن`) is flagged; a source that is no link is not."
     ),
     fix="Delete the initials; keep them in metadata if they matter.",
     examples=(
@@ -346,6 +355,11 @@ BylineResidue = Rule(
             note="hi (webdunia.com): the agency glued after the danda"),
         bad("Título\nLISBOA - Texto.\nA estas ações juntaram-se operações das quais resultaram várias detenções.\nLusa", 4,
             note="pt (sicnoticias.sapo.pt): the agency's name alone after the last sentence"),
+        bad("عنوان\nواشنطن (رويترز) - النص.\nوقال مصدران إن العنصر الكيميائي المستخدم في الهجوم هو السارين.\n"
+            "(إعداد معاذ عبد العزيز للنشرة العربية - تحرير وجدي الالفي)\nرويترز", 4, 5,
+            note="ar (swissinfo.ch, Reuters): the editors' credit and the agency's name"),
+        bad("عنوان\nالقاهرة - النص.\nحثت واشنطن حلفاءها الخليجيين على حل خلافاتهم.\nهذا الخبر منقول من : الوطن\nRelated Posts:",
+            4, note="ar (a blog): the outlet the article was copied from"),
         good("Headline\nThe council met the UN envoy on Monday.\nThe envoy thanked the UN.\nUN",
              note="two capitals that are a word of the article are no initials"),
         good("Judul\nJakarta - Isi.\nData itu dirilis pemerintah kota pekan lalu.\nSumber: Pemerintah Kota Cekmekoy",

@@ -141,7 +141,7 @@ PATTERNS = (
         rf"|(?P<d>{_CAPPLACE}\.{_S}{_DATE}\.(?:{_S}{_OUTLET})?{_SPACED_DASH})"
         # Roma, 4 ott. Otto arresti ... (it: place, date and a full stop, then a sentence)
         rf"|(?P<d>{_CAPPLACE},{_S}{_DATE}\.?)(?<=\.)(?={_S}\p{{Lu}}\p{{Ll}})"
-        rf"|(?P<d>\p{{Lu}}\p{{Ll}}{{2,}}+(?:[\-{_S[1:-1]}]\p{{Lu}}\p{{Ll}}{{2,}}+)?\.)(?={_S}\p{{Lu}}\p{{Ll}})"
+        rf"|(?P<d>\p{{Lu}}\p{{Ll}}{{2,}}+(?:(?:-|{_S}(?:{_PARTICLE}{_S})?)\p{{Lu}}\p{{Ll}}{{2,}}+)?\.)(?={_S}\p{{Lu}}\p{{Ll}})"
     ),
     # Hong Kong (CNN Business) Shares ... / Jakarta (ANTARA) Presiden ... / Hong Kong (CNN Business)A muddled
     # Manila, Oct 10 (AP) Philippine police ...
@@ -469,6 +469,8 @@ def _heading_again(doc: Document, text: str, after: int) -> bool:
 _NOT_FOUND = object()
 # a place and its agency alone on a line, the dash on the next: "HCM City (VNA)" / "– The investigation ..."
 _PLACE_AGENCY = regex.compile(rf"(?:{_UPPLACE}|{_CAPPLACE})(?:,{_S}*{_REGION})?{_S}?{_CAP_AGENCY}")
+# a place in a script without case and its agency alone on a line, before a paragraph: "واشنطن (رويترز)"
+_LO_PLACE_AGENCY = regex.compile(rf"{_LOPLACE}{_S}?\(\p{{Lo}}[\p{{Lo}}\p{{M}}]{{1,15}}(?:{_S}\p{{Lo}}[\p{{Lo}}\p{{M}}]{{1,15}}){{0,2}}\)")
 # an upper-case place and a known agency glued after a lower-case word, with no space: a caption or widget
 # label run into the dateline by the scrape ("... for the articleLAGOS (Reuters) - One year ago ...")
 _GLUED_DATELINE = regex.compile(
@@ -525,8 +527,10 @@ def _find_dateline(doc: Document) -> Dateline | None:
             if toc and _heading_again(doc, text, lead[index + 1][0]):
                 return None  # the last entry of a table of contents, the city stripped after it
             return Dateline(f"{text} {nxt}", number, lead[index + 1][0])
-        if OWN_LINE.fullmatch(text) and _is_paragraph(nxt) and _first_word(text) not in _NOT_PLACES:
-            return Dateline(text, number, number)
+        if (OWN_LINE.fullmatch(text) or _PLACE_AGENCY.fullmatch(text) or _LO_PLACE_AGENCY.fullmatch(text)) and (
+            _is_paragraph(nxt) and nxt[0] not in _JOIN_BEFORE and _first_word(text) not in _NOT_PLACES
+        ):
+            return Dateline(text, number, number)  # BAAR, SWITZERLAND / HCM City (VNA) / واشنطن (رويترز), then the text
         # a dateline broken over short lines: "JAKARTA" / ", KOMPAS.com -" / "Gubernur ..."
         window, end = text, index
         while len(window) <= SHORT * 2 and end + 1 < len(lead) and end - index < 3:
