@@ -166,6 +166,8 @@ FORMS = [
      "HCM City (VNA)"),  # en (vn), the same without a dash
     ("Ciudad de México. Un total de 14 personas fueron detenidas por elementos de la Secretaría de Seguridad.",
      "Ciudad de México."),  # es
+    ("Tokyo, Jan. 12 (Jiji Press)--A man was arrested on Friday after he barricaded himself in a hotel room.",
+     "Tokyo, Jan. 12 (Jiji Press)--"),  # en (jp), round 11: the dash glued after the agency's bracket
 ]
 
 # Openings that are ordinary text and must not be read as a dateline.
@@ -352,6 +354,11 @@ RESIDUE = [
      "هذا الخبر منقول من : الوطن"),  # ar, copied from
     ("Isi.\nMenurutnya kes itu akan disiasat oleh jabatan Integriti.\nSumber — https://www.example.net/2020/11/berita.html",
      "Sumber — https://www.example.net/2020/11/berita.html"),  # ms, the page it was copied from
+    ("The text.\nTokyo’s police department is looking into the details of the incident.\nEND\n[Copyright The Jiji Press, Ltd.]",
+     "END"),  # en (jp), round 11: a wire's end mark
+    ("The text.\nPolice fired tear gas to bring the situation under control.\nSource : BSS", "Source : BSS"),  # en (bd)
+    ("পাঠ।\nবিকেলে আদালতের মাধ্যমে তাকে কারাগারে পাঠানো হয়েছে বলেও জানান তিনি।\nবাংলাদেশ সময়: ১৭৩০ ঘণ্টা, জুন ০২, ২০১৮\nএসআরএস",
+     "এসআরএস"),  # bn: the editor's initials alone on the last line
 ]
 
 NOT_RESIDUE = [

@@ -65,7 +65,10 @@ VI_MIN_LETTERS = 5  # Vietnamese letters the last lines must hold before a bare 
 AGENCY_LINE = regex.compile(
     r"(?:Associated\sPress|Agence\sFrance-Presse|Reuters|AFP|AP|Bernama|BERNAMA|Xinhua|Antara|ANTARA|Kyodo|Yonhap|"
     r"Anadolu|Bloomberg|dpa|EFE|ANSA|Kyodo\sNews|Yonhap\sNews|Lusa|LUSA|TASS|Interfax|PTI|IANS|Europa\sPress|"
-    r"Agência\sBrasil|Sputnik|KUNA|MENA|Belga|Notimex|رويترز|الأناضول|أ\.ف\.ب|واس|كونا)\.?"
+    r"Agência\sBrasil|Sputnik|KUNA|MENA|Belga|Notimex|رويترز|الأناضول|أ\.ف\.ب|واس|كونا|"
+    # national news agencies (Bangladesh, Pakistan, Philippines, Vietnam, Kenya, Ghana, Nigeria, Ethiopia, Morocco,
+    # Algeria, Tunisia, Palestine, Syria, Iran, India, Nepal, Japan)
+    r"BSS|UNB|APP|PNA|VNA|TTXVN|KNA|GNA|NAN|ENA|MAP|APS|TAP|WAFA|SANA|IRNA|ANI|UNI|RSS|Jiji\sPress|Jiji)\.?"
 )
 # – Bernama / - Utusan: a capitalised one-word sign-off alone on the very last line, after a finished sentence
 # (a last list item "- Apples" follows "The list:" or other items).
@@ -84,6 +87,10 @@ REPOST_LINE = regex.compile(
     r"(?i:sumber|source|nguồn|fuente|fonte|quelle|المصدر)\s?[:—–-]\s?https?://\S+"
     r"|(?:هذا\sالخبر\s)?(?:منقول|نقلا)\s(?:من|عن)\s?:?\s?[^\n.!?]{2,30}"
 )
+# END / (END) / -30- / ### / (완) / (끝): a wire's end mark alone on the article's very last line.
+END_MARK = regex.compile(r"\(?(?:END|ENDS|End|FIN|Fin)\)?|-30-|#{3}|\((?:완|끝)\)")
+# এসআরএস: an editor's initials in a script without case, one short word alone on the very last line (bn, hi, th).
+CASELESS_INITIALS = regex.compile(r"\p{Lo}[\p{Lo}\p{M}]{1,7}")
 # AB: a reporter's or editor's two initials alone on the very last line after the last sentence (fr, webdo.tn); not a
 # word of the article ("... said the UN.\nUN" is left alone) and not three letters ("USA").
 BARE_INITIALS = regex.compile(r"\p{Lu}{2}")
@@ -168,12 +175,16 @@ def _signature(tail: list[tuple[int, str]], index: int, line: str) -> bool:
         return True  # Theo Thái Sơn (TNO) / Tổng hợp: THỤY QUYÊN / Theo Minh Đức - Quang Trung/Công lý
     if REPOST_LINE.fullmatch(line):
         return True  # Sumber — https://... : the page this one was copied from
+    if index == len(tail) - 1 and len(tail) >= 3 and CASELESS_INITIALS.fullmatch(line):
+        return True  # ... বাংলাদেশ সময়: ১৭৩০ ঘণ্টা / এসআরএস: the editor's initials closing the article
     if CREDIT_LINE.fullmatch(line) and not AGENCY_LINE.fullmatch(line):
         return True  # Quelle: dpa / Avec AFP: the word before the agency makes it a credit, after any line
     if not _FINISHED.search(tail[index - 1][1]):
         return False
     if AGENCY_LINE.fullmatch(line):
         return True  # ...in the coastal city of Mombasa. / Associated Press / No comments:
+    if END_MARK.fullmatch(line):
+        return True  # ... details of the incident. / END / [Copyright The Jiji Press, Ltd.]
     if index != len(tail) - 1:
         return False
     return TITLE_SIGN_OFF.fullmatch(line) is not None or CAPS_NAME.fullmatch(line) is not None or (
@@ -270,7 +281,9 @@ BylineResidue = Rule(
         "(`-sinar online`), so a last sentence ending `... shrubs. -see below` would be too. One word of a script without "
         "case in brackets (`(רויטרס)`, `(भाषा)`, `（完）`) alone on the last line or glued after the last sentence is "
         "taken for the agency's sign-off or end mark. A last line naming the page an article was copied from "
-        "(`Sumber — https://...`, `هذا الخبر منقول من : الوطن`) is flagged; a source that is no link is not."
+        "(`Sumber — https://...`, `هذا الخبر منقول من : الوطن`) is flagged; a source that is no link is not. A wire's "
+        "end mark (`END`, `-30-`, `###`, `(끝)`) on the article's last line is flagged, and so is one short word of a "
+        "script without case alone on the very last line (`এসআরএস`, an editor's initials), whatever it says."
     ),
     fix="Delete the initials; keep them in metadata if they matter.",
     examples=(
@@ -360,6 +373,12 @@ BylineResidue = Rule(
             note="ar (swissinfo.ch, Reuters): the editors' credit and the agency's name"),
         bad("عنوان\nالقاهرة - النص.\nحثت واشنطن حلفاءها الخليجيين على حل خلافاتهم.\nهذا الخبر منقول من : الوطن\nRelated Posts:",
             4, note="ar (a blog): the outlet the article was copied from"),
+        bad("Headline\nTOKYO (Jiji Press) - Text.\nThe police department is looking into the details of the incident.\nEND\n"
+            "[Copyright The Jiji Press, Ltd.]", 4, note="en (nippon.com, Jiji Press): a wire's end mark"),
+        bad("Headline\nDHAKA - Text.\nPolice fired tear gas to bring the situation under control.\nSource : BSS", 4,
+            note="en (dainikshiksha.com): a national agency after a word for source"),
+        bad("শিরোনাম\nঢাকা - পাঠ।\nবিকেলে তাকে কারাগারে পাঠানো হয়েছে বলেও জানান তিনি।\nবাংলাদেশ সময়: ১৭৩০ ঘণ্টা, জুন ০২, ২০১৮\nএসআরএস",
+            5, note="bn (banglanews24.com): the editor's initials in a script without case alone on the last line"),
         good("Headline\nThe council met the UN envoy on Monday.\nThe envoy thanked the UN.\nUN",
              note="two capitals that are a word of the article are no initials"),
         good("Judul\nJakarta - Isi.\nData itu dirilis pemerintah kota pekan lalu.\nSumber: Pemerintah Kota Cekmekoy",

@@ -100,7 +100,7 @@ _AGENCY = r"\([^()\n]{1,40}\)"
 _KNOWN = (
     r"(?i:AP|AFP|Reuters|dpa|EFE|ANSA|Xinhua|Bernama|Antara|ANTARA\s?News|Kyodo|Yonhap|TASS|Lusa|UPI|"
     r"CNN(?:\s[\p{L}]+)?|CNBC|Bloomberg|IANS|PTI|AA|Sputnik|RIA|Interfax|KBS|NHK|BBC|dpa-AFX|APA|SDA|ATS|"
-    r"Agência\sBrasil|Europa\sPress|KNA|epd|Anadolu|WAFA|ANP|Belga|PAP|CTK|MTI|ČTK|Notimex)"
+    r"Agência\sBrasil|Europa\sPress|KNA|epd|Anadolu|WAFA|ANP|Belga|PAP|CTK|MTI|ČTK|Notimex|Jiji(?:\sPress)?|Lusa|PNA|VNA)"
 )
 # After a title-case place the parenthesis is a known agency or looks like one (AP, HawaiiNewsNow,
 # Antara/PRNewswire), not a country ("Chelsea (Inggris) - UEFA Champions League 2020/21").
@@ -132,12 +132,13 @@ PATTERNS = (
         rf"|(?P<d>\p{{Lu}}\p{{Ll}}{{2,}}+-\p{{Lu}}{{2,5}}(?:{_SPACED_DASH}|{_COLON}))"
     ),
     # Jakarta - / Jakarta, CNN Indonesia -- / Berlin (dpa) - / Madrid, 12 mar (EFE).- / Dekalb, Ill. —
+    # Tokyo, Jan. 12 (Jiji Press)--A man ... (the dash glued on both sides after the agency's bracket)
     # ", Washington D.C - " (the outlet before the comma torn out)
     # Москва. 21 февраля. INTERFAX.RU - (ru: the parts closed by full stops, then the outlet's dash)
     # Berlin. Wegen des Verdachts ... (de: a one- or two-word place and a full stop, then a sentence, see _sentence_follows)
     regex.compile(
         rf"(?P<d>(?:,{_S}?)?{_CAPPLACE}(?:{_S}{_DATE})?(?:(?P<comma>{_S}?,){_S}*(?:{_OUTLET}|{_DATE}|{_REGION})){{0,3}}"
-        rf"(?:{_S}?,?{_S}*{_CAP_AGENCY})?(?:{_SPACED_DASH}|{_COLON}))"
+        rf"(?:{_S}?,?{_S}*{_CAP_AGENCY})?(?:{_SPACED_DASH}|{_COLON}|(?<=\)){_DASH}(?=\p{{Lu}})))"
         rf"|(?P<d>{_CAPPLACE}\.{_S}{_DATE}\.(?:{_S}{_OUTLET})?{_SPACED_DASH})"
         # Roma, 4 ott. Otto arresti ... (it: place, date and a full stop, then a sentence)
         rf"|(?P<d>{_CAPPLACE},{_S}{_DATE}\.?)(?<=\.)(?={_S}\p{{Lu}}\p{{Ll}})"

@@ -177,6 +177,8 @@ MissingDateline = Rule(
              note="ar (youm7.com): a place and its agency alone on a line before the text"),
         good("Título\nCiudad de México. Un total de 14 personas fueron detenidas por elementos de la Secretaría.",
              note="es (jornada.com.mx): a place with a particle and a full stop"),
+        good("Headline\nTokyo, Jan. 12 (Jiji Press)--A man was arrested on Friday after he barricaded himself in a hotel room.",
+             note="en (nippon.com): the dash glued on both sides after the agency's bracket"),
         bad("Judul\nPolisi: 3 Pilot Ngaku Nyabu Saat Santai di Rumah\n-\nTiga pilot ditangkap polisi karena narkotika.", 2,
             note="id (detik): a headline's label and a colon, the dash line after it, is no place"),
         bad("Başlık\nAnadolu Ajansı (AA) 23 Haziran tekrar seçimlerinin ardından sessizliğe büründü.", 2,
