@@ -3,7 +3,7 @@
 import regex
 
 from corpuscheck.rules.base import Change, Fix, Hit, Option, Rule, bad, good
-from corpuscheck.rules.news.lines import is_placeholder, lexicon
+from corpuscheck.rules.news.lines import is_filler, is_placeholder, lexicon
 
 _OUTLET = r"[\p{L}\p{N}][\p{L}\p{N}\-]{1,30}(?:\.(?i:co|com|id|net|org|news|tv))+"
 # (ian) (rs/mdk) (kpl/vna) (ahs/nu2) (sls/CITILINK) (cr30/tribun-medan.com) (*/hbb) (kompas/msr) (Cas/Isk):
@@ -90,7 +90,8 @@ REPOST_LINE = regex.compile(
 # END / (END) / -30- / ### / (완) / (끝): a wire's end mark alone on the article's very last line.
 END_MARK = regex.compile(r"\(?(?:END|ENDS|End|FIN|Fin)\)?|-30-|#{3}|\((?:완|끝)\)")
 # এসআরএস: an editor's initials in a script without case, one short word alone on the very last line (bn, hi, th).
-CASELESS_INITIALS = regex.compile(r"\p{Lo}[\p{Lo}\p{M}]{1,7}")
+# Not Chinese, Japanese or Korean, where a short word alone is a page's label ("返回顶部", back to top).
+CASELESS_INITIALS = regex.compile(r"(?![\p{Han}\p{Hangul}\p{Hiragana}\p{Katakana}])\p{Lo}(?:(?![\p{Han}\p{Hangul}])[\p{Lo}\p{M}]){1,7}")
 # AB: a reporter's or editor's two initials alone on the very last line after the last sentence (fr, webdo.tn); not a
 # word of the article ("... said the UN.\nUN" is left alone) and not three letters ("USA").
 BARE_INITIALS = regex.compile(r"\p{Lu}{2}")
@@ -175,7 +176,7 @@ def _signature(tail: list[tuple[int, str]], index: int, line: str) -> bool:
         return True  # Theo Thái Sơn (TNO) / Tổng hợp: THỤY QUYÊN / Theo Minh Đức - Quang Trung/Công lý
     if REPOST_LINE.fullmatch(line):
         return True  # Sumber — https://... : the page this one was copied from
-    if index == len(tail) - 1 and len(tail) >= 3 and CASELESS_INITIALS.fullmatch(line):
+    if index == len(tail) - 1 and len(tail) >= 3 and CASELESS_INITIALS.fullmatch(line) and not is_filler(line):
         return True  # ... বাংলাদেশ সময়: ১৭৩০ ঘণ্টা / এসআরএস: the editor's initials closing the article
     if CREDIT_LINE.fullmatch(line) and not AGENCY_LINE.fullmatch(line):
         return True  # Quelle: dpa / Avec AFP: the word before the agency makes it a credit, after any line
