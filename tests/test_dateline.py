@@ -359,11 +359,19 @@ RESIDUE = [
     ("The text.\nPolice fired tear gas to bring the situation under control.\nSource : BSS", "Source : BSS"),  # en (bd)
     ("পাঠ।\nবিকেলে আদালতের মাধ্যমে তাকে কারাগারে পাঠানো হয়েছে বলেও জানান তিনি।\nবাংলাদেশ সময়: ১৭৩০ ঘণ্টা, জুন ০২, ২০১৮\nএসআরএস",
      "এসআরএস"),  # bn: the editor's initials alone on the last line
+    # round 12
+    ("Isi.\nPara pelaku kini masih diamankan di Mapolsek Makassar. (Isak Pasabuan/Raksul/B)", "(Isak Pasabuan/Raksul/B)"),  # id
+    ("The text.\nThree suspects were arrested by police for possession of the 7 kilograms of illegal drugs./dbs", "/dbs"),
+    ("The text.\nA separate operation led to the seizure of P1.3 million shabu. /elb", "/elb"),  # en (ph)
+    ("The text.\nThe regional police deployed over 4,000 personnel to provide security.\n- report from Annie Perez",
+     "- report from Annie Perez"),  # en (ph)
 ]
 
 NOT_RESIDUE = [
     "The council met the UN envoy on Monday.\nThe envoy thanked the UN.\nUN",  # an acronym of the story
     "Isi berita.\nData itu dirilis pemerintah kota pekan lalu.\nSumber: Pemerintah Kota Cekmekoy",  # a content source
+    "Isi berita.\nRapat Komisi V DPR membahas RUU Transportasi Online, Rabu (21/5/2025). (Anggi Muliawati/detikcom).\n"
+    "Driver yang nggak ikut program itu jadi sepi dan tidak mendapat orderan sama sekali, kata Irfan kepada wartawan.",
     "Isi berita tentang Badan Pusat Statistik (BPS).",
     "Penjualan perusahaan naik 14,57 persen year on year (yoy)\nKalimat terakhir.",
     "Peneliti Badan Riset dan Inovasi Nasional (BRIN)",

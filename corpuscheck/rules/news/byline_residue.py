@@ -43,6 +43,11 @@ REPORTER = r"[\[(（【]\s?[^\[\]()（）【】\n]{0,30}(?:기자|특파원|记�
 # (رويترز) / (רויטרס) / (भाषा) / (完): an agency's name or an end mark in a script without case, one word in brackets,
 # alone on the last line or glued after the last sentence (he, ar, hi, zh, th).
 CASELESS = r"[(（]\s?\p{Lo}[\p{Lo}\p{M}]{0,15}\s?[)）]"
+# (Isak Pasabuan/Raksul/B): a reporter's name, then the outlet's and desk's codes between slashes, glued after the last
+# sentence.
+NAME_CODES = r"\(\s?\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+){1,3}(?:\s?/\s?[\p{L}\p{N}][\p{L}\p{N}.\-]{0,19}){1,3}\s?\)"
+# ... illegal drugs./dbs / ... shabu. /elb: an editor's lower-case initials after a slash, glued to the last sentence.
+SLASH_INITIALS = r"/[a-z]{2,5}"
 # (Daniel Setiawan) (Ari) (Dhani,M): an editor's or reporter's name, alone on the very last line (okezone)
 # or glued after the last sentence (posmetro: "...pungkasnya.(Ria)").
 NAME = r"\(\s?[\p{Lu}][\p{Ll}]{1,15}(?:[\s,]\s?[\p{Lu}][\p{Ll}.]*){0,4}\s?\)"
@@ -81,6 +86,12 @@ CREDIT_LINE = regex.compile(
     rf"(?:(?i:quelle|source|sources|sumber|fuente|fuentes|fonte|nguồn|avec|with|con|com|mit|agences|agencies|agencias)"
     rf"\s?:?\s)?{_AGENCIES}(?:\s?/\s?{_AGENCIES}){{0,2}}\.?"
 )
+# - report from Annie Perez / -- With reports from Juan Cruz / - Ulat ni Mark Santos: the reporter's credit after a dash
+# on the article's last line (en, tl, ms, id).
+REPORT_LINE = regex.compile(
+    r"[-–—]{1,2}\s?(?i:report(?:ing)?\s(?:from|by)|with\sreports?\sfrom|ulat\sni|laporan|lapor(?:an)?\soleh)"
+    r"\s\p{Lu}[\p{L}.'’\-]*(?:\s\p{Lu}[\p{L}.'’\-]*){0,3}"
+)
 # Sumber — https://... / هذا الخبر منقول من : الوطن ("this news is copied from"): a republished article's credit on its
 # last line, a link after a word for source or the words for copied from and a short name.
 REPOST_LINE = regex.compile(
@@ -106,12 +117,15 @@ VI_LAST_LINE = regex.compile(VI_CREDIT)
 # ...tulis BMKG.(zik) / ...Lemdiklat Polri. (mhd) / ...tandasnya. (Iwn) / ...katanya. (Tribunpekanbaru.com/Palti Siahaan)
 GLUED = regex.compile(
     rf"(?<=[.!?\"”’)\]。！？」』）।؟])\s?(?P<i>{INITIALS}|{SIGN_OFF}|{CREDIT}|{NAME}|{CODE}|{EMPTY}|{REPORTER}|{CASELESS}|"
-    rf"{DASH_SIGN_OFF})\.?\s*$"
+    rf"{SLASH_INITIALS}|{DASH_SIGN_OFF})\.?\s*$"
 )
 # ...Jerinx SID      (SIS): a sign-off set apart by a run of spaces
 # (?<!\s): a search starts only where a run of spaces starts (the leftmost match starts there anyway):
 # linear on a long run of spaces, where each start inside it rescanned the run
 SPACED = regex.compile(rf"(?<!\s)\s{{2,}}(?P<i>{INITIALS}|{SIGN_OFF}|{CREDIT})\s*$")
+# ... perbuatannya. (Isak Pasabuan/Raksul/B): NAME_CODES glued to the article's last sentence only (a photo credit
+# "(Anggi Muliawati/detikcom)." higher up is a caption's).
+GLUED_NAME_CODES = regex.compile(rf"(?<=[.!?\"”’])\s?(?P<i>{NAME_CODES})\.?\s*$")
 # ...katanya. - The Star / ...hơn hai tỷ đồng. HOÀNG ANH: a two-word capitalised sign-off after a dash, or a
 # reporter's name in capitals (two to four words), glued after the last sentence's full stop.
 GLUED_NAME = regex.compile(r"(?<=[.!?])\s(?P<i>[-–—]{1,2}\s?\p{Lu}\p{Ll}{1,15}\s\p{Lu}\p{Ll}{1,15})\s*$")
@@ -174,6 +188,8 @@ def _signature(tail: list[tuple[int, str]], index: int, line: str) -> bool:
         return False
     if VI_LAST_LINE.fullmatch(line) and _vietnamese(tail):
         return True  # Theo Thái Sơn (TNO) / Tổng hợp: THỤY QUYÊN / Theo Minh Đức - Quang Trung/Công lý
+    if index == len(tail) - 1 and REPORT_LINE.fullmatch(line) and _FINISHED.search(tail[index - 1][1]):
+        return True  # ... to deter crime and provide security. / - report from Annie Perez
     if REPOST_LINE.fullmatch(line):
         return True  # Sumber — https://... : the page this one was copied from
     if index == len(tail) - 1 and len(tail) >= 3 and CASELESS_INITIALS.fullmatch(line) and not is_filler(line):
@@ -203,7 +219,7 @@ def detect(doc, options):
     for index, (number, line) in enumerate(tail):
         last = index == len(tail) - 1
         if not line.endswith(_ENDINGS) and not (
-            (last or _last_text(tail, index)) and (len(line) <= _SHORT or any(d in line[-_SHORT:] for d in _DASHES))
+            (last or _last_text(tail, index)) and (len(line) <= _SHORT or any(d in line[-_SHORT:] for d in (*_DASHES, "/")))
         ) and not (len(line) <= _VI_CREDIT_CHARS and _last_text(tail, index)) and not (
             line[-1].isupper() and _last_text(tail, index)
         ):
@@ -217,6 +233,7 @@ def detect(doc, options):
             GLUED.search(line) or SPACED.search(line) or (last and UNPUNCTUATED.search(line))
             or (_last_text(tail, index) and GLUED_NAME.search(line))
             or (_last_text(tail, index) and GLUED_LOWER.search(line))
+            or (_last_text(tail, index) and GLUED_NAME_CODES.search(line))
             or (_last_text(tail, index) and _vietnamese(tail) and GLUED_VI_NAME.search(line))
         ):
             before = line[: found.start("i")].rstrip()
@@ -380,6 +397,12 @@ BylineResidue = Rule(
             note="en (dainikshiksha.com): a national agency after a word for source"),
         bad("শিরোনাম\nঢাকা - পাঠ।\nবিকেলে তাকে কারাগারে পাঠানো হয়েছে বলেও জানান তিনি।\nবাংলাদেশ সময়: ১৭৩০ ঘণ্টা, জুন ০২, ২০১৮\nএসআরএস",
             5, note="bn (banglanews24.com): the editor's initials in a script without case alone on the last line"),
+        bad("Judul\nMAKASSAR, RAKYATSULSEL - Isi.\nPara pelaku kini diamankan di Mapolsek Makassar. (Isak Pasabuan/Raksul/B)", 3,
+            note="id (rakyatsulsel.fajar.co.id): the reporter's name and the desk's codes between slashes"),
+        bad("Headline\nCEBU CITY, Philippines — Text.\nThree suspects were arrested for possession of illegal drugs./dbs", 3,
+            note="en (cebudailynews.inquirer.net): the editor's initials after a slash, glued"),
+        bad("Headline\nCEBU - Text.\nThe regional police deployed 4,000 personnel to provide security.\n- report from Annie Perez", 4,
+            note="en (news.abs-cbn.com): the reporter's credit after a dash on the last line"),
         good("Headline\nThe council met the UN envoy on Monday.\nThe envoy thanked the UN.\nUN",
              note="two capitals that are a word of the article are no initials"),
         good("Judul\nJakarta - Isi.\nData itu dirilis pemerintah kota pekan lalu.\nSumber: Pemerintah Kota Cekmekoy",
