@@ -168,6 +168,13 @@ FORMS = [
      "Ciudad de México."),  # es
     ("Tokyo, Jan. 12 (Jiji Press)--A man was arrested on Friday after he barricaded himself in a hotel room.",
      "Tokyo, Jan. 12 (Jiji Press)--"),  # en (jp), round 11: the dash glued after the agency's bracket
+    # round 13
+    ("NUSANTARA NEWS | BANDUNG — Ada 68 orang anggota geng motor diciduk polisi pada Sabtu dini hari.",
+     "NUSANTARA NEWS | BANDUNG —"),  # id
+    ("Đà NẵngTrần Văn Tiến và Lê Văn Hưng chạy xe trên đường phố, thấy du khách sơ hở là giật túi xách.", "Đà Nẵng"),  # vi
+    ("Polisi Amakan Ratusan Sepeda Motor di Bandung, Kenapa Ya?\nPolsek Coblong mengamankan ratusan sepeda motor dari "
+     "kawasan Jln Ir H Djuanda, Kota Bandung, baru-baru ini./Remy Suryadie/Galamedia\nGALAMEDIA - Polsekta Coblong "
+     "mengamankan ratusan sepeda motor di sepanjang Jalan Ir H Djuanda.", "GALAMEDIA -"),  # id, a caption's credit
 ]
 
 # Openings that are ordinary text and must not be read as a dateline.
@@ -223,6 +230,8 @@ NOT_DATELINES = [
     "Oleh: Rakhmad Zailani Kiki Lega rasanya suara keras sebagai bagian tanda-tanda kiamat tidak terjadi.",
     "Isnin, 5 Jun 2018\nKerajaan akan mengumumkan pakej rangsangan ekonomi baharu pada minggu depan, kata menteri.",
     "Police arrest 16 criminals\nKarachi Police claimed to have arrested 16 suspected criminals in different raids.",
+    "Survei IndoPolling Network menunjukkan elektabilitas partai itu naik tipis pada bulan ini menurut rilisnya.",
+    "Channel YouTube milik artis itu sudah memiliki jutaan pelanggan dan terus bertambah setiap harinya, katanya.",
     "Hollywood Nation: Taylor Swift will be honored with the Artist of the Decade award at the ceremony.",  # a column
 ]
 

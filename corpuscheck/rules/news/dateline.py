@@ -128,6 +128,8 @@ PATTERNS = (
         rf"(?:{_S}?,?{_S}*(?:{_AGENCY}|/[^/\n]{{2,20}}/))?(?:(?:{_ANY_DASH}|{_COLON})(?:РИА{_S}Новости\.)?"
         rf"|\.{_S}*/[^/\n]{{2,20}}/\.?))"
         rf"|(?P<d>{_UPPLACE}\.)(?={_S}+\p{{Lu}}\p{{Ll}})"
+        # NUSANTARA NEWS | BANDUNG — Ada ... (id: an outlet's name in capitals, a bar, then the place)
+        rf"|(?P<d>{_UPPLACE}{_S}*\|{_S}*{_UPPLACE}{_ANY_DASH})"
         # Medan-BP: Dalam operasi ... (id: a title-case place and the outlet's code in capitals joined by a hyphen)
         rf"|(?P<d>\p{{Lu}}\p{{Ll}}{{2,}}+-\p{{Lu}}{{2,5}}(?:{_SPACED_DASH}|{_COLON}))"
     ),
@@ -189,6 +191,9 @@ PATTERNS = (
         rf"(?P<d>\[(?:{_UPPLACE}|{_CAPPLACE}|{_LOPLACE})(?:,{_S}*(?:{_REGION}|{_DATE})){{0,2}}\]"
         rf"(?:{_SPACED_DASH})?)(?={_S}*[\p{{Lu}}\p{{Lo}}\p{{N}}\"“])"
     ),
+    # Đà NẵngTrần Văn Tiến và ... (vi: a place of two or three capitalised words glued to the sentence, the separator
+    # lost); only a place with a letter outside ASCII, and a sentence after it (match_dateline)
+    regex.compile(rf"(?P<d>\p{{Lu}}\p{{Ll}}+(?:{_S}\p{{Lu}}\p{{Ll}}+){{1,2}})(?=\p{{Lu}}\p{{Ll}}+{_S})"),
 )
 # A title-case place and a dash open a sentence; "Chris Davies - Nov 19, 2019, 10:31 pm CST",
 # "Take C.A.R.E. - comwrap auf der DMEXCO 2018" or "Lirik Lagu Gemu - Nyong Franco" are bylines and titles.
@@ -340,6 +345,7 @@ def _candidates(window: str) -> list[regex.Pattern]:
         found.append(PATTERNS[7])
     if first == "[":  # a bracketed place
         found.append(PATTERNS[8])
+    found.append(PATTERNS[9])  # a place glued to the text
     return found
 
 
@@ -351,6 +357,7 @@ CAPTION_END = regex.compile(
     r"\p{Lu}[^.!?()\n]{0,50}\)?\.?$"
     r"|\b\p{Lu}{3,}/\p{Lu}[\p{L} ]{1,40}(?:/(?i:file\sphoto))?\.?$"
     r"|\((?i:source|nguồn|sumber|fuente|fonte|quelle|foto|photo|ảnh)\s?:[^()\n]{1,60}\)$"  # (Source: congan.com.vn)
+    r"|[.)]\s?/\s?\p{Lu}[\p{L} .]{1,30}/\p{Lu}[\p{L}.]{1,30}(?:\s?/)?$"  # ... baru-baru ini./Remy Suryadie/Galamedia
 )
 _BREADCRUMB = regex.compile(r"\s[>›»]\s")  # Home > News > Sarawak
 _BARE_PLACE = regex.compile(r"\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?\s?:")  # Kuala Lumpur:
@@ -396,6 +403,11 @@ def match_dateline(
             continue
         if text.endswith(".") and pattern is _TITLE_CASE and not _sentence_follows(rest):
             continue  # "Berlin. Wegen des Verdachts ..." opens a sentence, "Danke. Bis bald" does not
+        if pattern is PATTERNS[9] and (
+            _first_word(text) in _NOT_PLACES or text.isascii() or not _sentence_follows(rest)
+        ):
+            continue  # "Đà NẵngTrần Văn Tiến và ..." opens a sentence; "Survei IndoPolling", "Channel YouTube" (brands
+            # in camel case, plain ASCII) do not
         if pattern is PATTERNS[4] and text.endswith(",") and not _sentence_follows(rest):
             continue  # "Newestindonesia.co.id, Sebanyak 138 demonstran ..." but not "Liputan6.com, Maria Vianey"
         acronym = _ACRONYM.search(text)
