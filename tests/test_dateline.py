@@ -172,6 +172,8 @@ FORMS = [
     ("NUSANTARA NEWS | BANDUNG — Ada 68 orang anggota geng motor diciduk polisi pada Sabtu dini hari.",
      "NUSANTARA NEWS | BANDUNG —"),  # id
     ("Đà NẵngTrần Văn Tiến và Lê Văn Hưng chạy xe trên đường phố, thấy du khách sơ hở là giật túi xách.", "Đà Nẵng"),  # vi
+    ("LAHAD DATU:Nine linked to Sulu intruders nabbed in Beluran\nThe New Straits Times\nby Kristy Inus\nKOTA KINABALU: "
+     "Police arrested seven men and two women at two separate locations in Beluran.", "KOTA KINABALU:"),  # en (my), round 14
     ("Polisi Amakan Ratusan Sepeda Motor di Bandung, Kenapa Ya?\nPolsek Coblong mengamankan ratusan sepeda motor dari "
      "kawasan Jln Ir H Djuanda, Kota Bandung, baru-baru ini./Remy Suryadie/Galamedia\nGALAMEDIA - Polsekta Coblong "
      "mengamankan ratusan sepeda motor di sepanjang Jalan Ir H Djuanda.", "GALAMEDIA -"),  # id, a caption's credit
@@ -374,6 +376,9 @@ RESIDUE = [
     ("The text.\nA separate operation led to the seizure of P1.3 million shabu. /elb", "/elb"),  # en (ph)
     ("The text.\nThe regional police deployed over 4,000 personnel to provide security.\n- report from Annie Perez",
      "- report from Annie Perez"),  # en (ph)
+    # round 14
+    ("Isi.\nBarang bukti turut disita dari tangan para pelaku pengeroyokan ini.\nSumber : www.rmoljawatengah.id",
+     "Sumber : www.rmoljawatengah.id"),  # id
 ]
 
 NOT_RESIDUE = [

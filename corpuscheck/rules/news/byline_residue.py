@@ -58,7 +58,7 @@ NAME = r"\(\s?[\p{Lu}][\p{Ll}]{1,15}(?:[\s,]\s?[\p{Lu}][\p{Ll}.]*){0,4}\s?\)"
 _VI_WORD = r"[\p{L}\p{N}][\p{L}\p{M}\p{N}.+&/\-]*"
 VI_CREDIT = (
     rf"\(?Theo\s(?=\p{{Lu}}){_VI_WORD}(?:\s(?:[-–]\s)?{_VI_WORD}){{0,6}}(?:\s?\([^()\n]{{2,20}}\))?\)?\.?"
-    r"|(?i:tổng hợp|nguồn|bài và ảnh|bài, ảnh|thực hiện)\s?:\s?[^\n.!?]{2,60}"
+    r"|(?i:tổng hợp|nguồn tin|nguồn|tác giả|bài và ảnh|bài, ảnh|thực hiện)\s?:\s?[^\n.!?]{2,60}"
 )
 # ...Bộ Công an.  / Thu Hà  or  MINH ANH - THU HÀ: a Vietnamese reporter's name alone on the very last line
 # (syllables of at most seven letters, capitalised), only in Vietnamese text (see _vietnamese).
@@ -92,10 +92,10 @@ REPORT_LINE = regex.compile(
     r"[-–—]{1,2}\s?(?i:report(?:ing)?\s(?:from|by)|with\sreports?\sfrom|ulat\sni|laporan|lapor(?:an)?\soleh)"
     r"\s\p{Lu}[\p{L}.'’\-]*(?:\s\p{Lu}[\p{L}.'’\-]*){0,3}"
 )
-# Sumber — https://... / هذا الخبر منقول من : الوطن ("this news is copied from"): a republished article's credit on its
-# last line, a link after a word for source or the words for copied from and a short name.
+# Sumber — https://... / Sumber : www.rmoljawatengah.id / هذا الخبر منقول من : الوطن ("this news is copied from"): a
+# republished article's credit on its last line, a link after a word for source or the words for copied from and a name.
 REPOST_LINE = regex.compile(
-    r"(?i:sumber|source|nguồn|fuente|fonte|quelle|المصدر)\s?[:—–-]\s?https?://\S+"
+    r"(?i:sumber|source|nguồn|fuente|fonte|quelle|المصدر)\s?[:—–-]\s?(?:https?://\S+|www\.[\p{L}\p{N}.\-]+\.\p{L}{2,6}/?\S*)"
     r"|(?:هذا\sالخبر\s)?(?:منقول|نقلا)\s(?:من|عن)\s?:?\s?[^\n.!?]{2,30}"
 )
 # END / (END) / -30- / ### / (완) / (끝): a wire's end mark alone on the article's very last line.
@@ -403,6 +403,8 @@ BylineResidue = Rule(
             note="en (cebudailynews.inquirer.net): the editor's initials after a slash, glued"),
         bad("Headline\nCEBU - Text.\nThe regional police deployed 4,000 personnel to provide security.\n- report from Annie Perez", 4,
             note="en (news.abs-cbn.com): the reporter's credit after a dash on the last line"),
+        bad("Tiêu đề\nCẦN THƠ - Nội dung.\nĐến chiều cùng ngày, Khởi bị lực lượng Cảnh sát hình sự đặc nhiệm bắt giữ.\n"
+            "Tác giả: Ca Linh\nNguồn tin: Báo Người Lao Động", 4, 5, note="vi (nghean24h.vn): the author and the news source"),
         good("Headline\nThe council met the UN envoy on Monday.\nThe envoy thanked the UN.\nUN",
              note="two capitals that are a word of the article are no initials"),
         good("Judul\nJakarta - Isi.\nData itu dirilis pemerintah kota pekan lalu.\nSumber: Pemerintah Kota Cekmekoy",

@@ -569,8 +569,12 @@ def _find_dateline(doc: Document) -> Dateline | None:
             bare_sentence=index == 0,
             joined_at=len(text) if end > index else None,
         )
-        if found and found.endswith(":") and _is_headline_line(text) and _is_paragraph(nxt):
-            continue  # "IGP: Nabbed Colombians not linked to ATM hackings" / "KUALA LUMPUR: The ...": a headline
+        if found and found.endswith(":") and _is_headline_line(text) and (
+            _is_paragraph(nxt)
+            or any(match_dateline(later) for _, later in lead[index + 1 : first_paragraph + 1] if not _is_headline_line(later))
+        ):
+            continue  # "IGP: Nabbed Colombians not linked to ATM hackings" / "KUALA LUMPUR: The ...": a headline, and
+            # "LAHAD DATU:Nine linked to ..." / "The New Straits Times" / "KOTA KINABALU: Police ...": the body's comes later
         if not found and index <= first_paragraph:
             glued = _GLUED_DATELINE.search(text, 0, WINDOW) or _LABELLED_DATELINE.match(text[:WINDOW])
             if glued:  # "Cover picture for the articleLAGOS (Reuters) - One year ago ...": a caption glued before it

@@ -185,6 +185,9 @@ MissingDateline = Rule(
              note="vi (vnexpress.net): the place glued to the sentence, its separator lost"),
         bad("Judul\nSurvei IndoPolling Network menunjukkan elektabilitas partai itu naik tipis pada bulan ini.", 2,
             note="id: a brand in camel case (plain ASCII) is no place glued to the text"),
+        good("Headline\nLAHAD DATU:Nine linked to Sulu intruders nabbed in Beluran\nThe New Straits Times\nby Kristy Inus\n"
+             "KOTA KINABALU: Police arrested seven men and two women at two separate locations in Beluran.",
+             note="en (a blog copying the NST): a headline's place and colon, the body's dateline later"),
         bad("Judul\nPolisi: 3 Pilot Ngaku Nyabu Saat Santai di Rumah\n-\nTiga pilot ditangkap polisi karena narkotika.", 2,
             note="id (detik): a headline's label and a colon, the dash line after it, is no place"),
         bad("Başlık\nAnadolu Ajansı (AA) 23 Haziran tekrar seçimlerinin ardından sessizliğe büründü.", 2,
