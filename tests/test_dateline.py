@@ -174,6 +174,10 @@ FORMS = [
     ("Đà NẵngTrần Văn Tiến và Lê Văn Hưng chạy xe trên đường phố, thấy du khách sơ hở là giật túi xách.", "Đà Nẵng"),  # vi
     ("LAHAD DATU:Nine linked to Sulu intruders nabbed in Beluran\nThe New Straits Times\nby Kristy Inus\nKOTA KINABALU: "
      "Police arrested seven men and two women at two separate locations in Beluran.", "KOTA KINABALU:"),  # en (my), round 14
+    ("Medan | MISTAR.ID Di lokasi dan dihari yang berbeda, personil Polsek Medan Timur meringkus enam orang pria.",
+     "Medan | MISTAR.ID"),  # id, round 15
+    ("MEDAN | 1kabar.com\nPolda Sumatera Utara melalui Direktorat Reserse Narkoba mengungkap peredaran narkotika di Medan.",
+     "MEDAN | 1kabar.com"),  # id, round 15
     ("Polisi Amakan Ratusan Sepeda Motor di Bandung, Kenapa Ya?\nPolsek Coblong mengamankan ratusan sepeda motor dari "
      "kawasan Jln Ir H Djuanda, Kota Bandung, baru-baru ini./Remy Suryadie/Galamedia\nGALAMEDIA - Polsekta Coblong "
      "mengamankan ratusan sepeda motor di sepanjang Jalan Ir H Djuanda.", "GALAMEDIA -"),  # id, a caption's credit
@@ -232,6 +236,7 @@ NOT_DATELINES = [
     "Oleh: Rakhmad Zailani Kiki Lega rasanya suara keras sebagai bagian tanda-tanda kiamat tidak terjadi.",
     "Isnin, 5 Jun 2018\nKerajaan akan mengumumkan pakej rangsangan ekonomi baharu pada minggu depan, kata menteri.",
     "Police arrest 16 criminals\nKarachi Police claimed to have arrested 16 suspected criminals in different raids.",
+    "Beranda | Kompas.com\nPemerintah kota mengumumkan jadwal baru angkutan umum pada pekan depan, kata pejabat itu.",
     "Survei IndoPolling Network menunjukkan elektabilitas partai itu naik tipis pada bulan ini menurut rilisnya.",
     "Channel YouTube milik artis itu sudah memiliki jutaan pelanggan dan terus bertambah setiap harinya, katanya.",
     "Hollywood Nation: Taylor Swift will be honored with the Artist of the Decade award at the ceremony.",  # a column

@@ -194,6 +194,11 @@ PATTERNS = (
     # Đà NẵngTrần Văn Tiến và ... (vi: a place of two or three capitalised words glued to the sentence, the separator
     # lost); only a place with a letter outside ASCII, and a sentence after it (match_dateline)
     regex.compile(rf"(?P<d>\p{{Lu}}\p{{Ll}}+(?:{_S}\p{{Lu}}\p{{Ll}}+){{1,2}})(?=\p{{Lu}}\p{{Ll}}+{_S})"),
+    # Medan | MISTAR.ID Di lokasi ... / MEDAN | 1kabar.com (alone on its line): a place, a bar and the outlet's domain,
+    # the place or the outlet in capitals, with or without a dash after it
+    regex.compile(
+        rf"(?P<d>(?:(?P<up>{_UPPLACE})|{_CAPPLACE}){_S}*\|{_S}*(?P<outlet>{_OUTLET})(?:{_ANY_DASH}|{_COLON})?)"
+    ),
 )
 # A title-case place and a dash open a sentence; "Chris Davies - Nov 19, 2019, 10:31 pm CST",
 # "Take C.A.R.E. - comwrap auf der DMEXCO 2018" or "Lirik Lagu Gemu - Nyong Franco" are bylines and titles.
@@ -254,7 +259,7 @@ _NOT_PLACES = frozenset(
     sebelum baca lihat simak tonton foto video infografis catatan lirik chord kunci berita update
     laporan reporter penulis editor sumber why what who how where correction hari tanggal
     monday tuesday wednesday thursday friday saturday sunday senin selasa rabu kamis jumat sabtu minggu
-    oleh by von por par isnin khamis jumaat ahad lunes martes pazartesi salı çarşamba perşembe cuma cumartesi pazar thứ chủ
+    home beranda oleh by von por par isnin khamis jumaat ahad lunes martes pazartesi salı çarşamba perşembe cuma cumartesi pazar thứ chủ
     lunes martes miércoles jueves viernes sábado domingo segunda terça quarta quinta sexta
     lundi mardi mercredi jeudi vendredi samedi dimanche montag dienstag mittwoch donnerstag freitag
     samstag sonntag lunedì martedì mercoledì giovedì venerdì sabato domenica
@@ -346,6 +351,8 @@ def _candidates(window: str) -> list[regex.Pattern]:
     if first == "[":  # a bracketed place
         found.append(PATTERNS[8])
     found.append(PATTERNS[9])  # a place glued to the text
+    if "|" in window:  # a place, a bar and the outlet
+        found.append(PATTERNS[10])
     return found
 
 
@@ -408,6 +415,11 @@ def match_dateline(
         ):
             continue  # "Đà NẵngTrần Văn Tiến và ..." opens a sentence; "Survei IndoPolling", "Channel YouTube" (brands
             # in camel case, plain ASCII) do not
+        if pattern is PATTERNS[10] and (
+            not (found.group("up") or found.group("outlet").isupper())
+            or (text[-1] not in "-–—:" and rest.strip() and not _sentence_follows(rest))
+        ):
+            continue  # "Medan | MISTAR.ID Di lokasi ...", "MEDAN | 1kabar.com"; not "Beranda | Kompas.com"
         if pattern is PATTERNS[4] and text.endswith(",") and not _sentence_follows(rest):
             continue  # "Newestindonesia.co.id, Sebanyak 138 demonstran ..." but not "Liputan6.com, Maria Vianey"
         acronym = _ACRONYM.search(text)

@@ -188,6 +188,10 @@ MissingDateline = Rule(
         good("Headline\nLAHAD DATU:Nine linked to Sulu intruders nabbed in Beluran\nThe New Straits Times\nby Kristy Inus\n"
              "KOTA KINABALU: Police arrested seven men and two women at two separate locations in Beluran.",
              note="en (a blog copying the NST): a headline's place and colon, the body's dateline later"),
+        good("Judul\nMedan | MISTAR.ID Di lokasi dan dihari yang berbeda, personil Polsek Medan Timur meringkus enam pria.",
+             note="id (mistar.id): a place, a bar and the outlet in capitals, no dash"),
+        good("Judul\nMEDAN | 1kabar.com\nPolda Sumatera Utara melalui Direktorat Reserse Narkoba mengungkap peredaran narkotika.",
+             note="id (1kabar.com): a place in capitals, a bar and the outlet's domain alone on a line"),
         bad("Judul\nPolisi: 3 Pilot Ngaku Nyabu Saat Santai di Rumah\n-\nTiga pilot ditangkap polisi karena narkotika.", 2,
             note="id (detik): a headline's label and a colon, the dash line after it, is no place"),
         bad("Başlık\nAnadolu Ajansı (AA) 23 Haziran tekrar seçimlerinin ardından sessizliğe büründü.", 2,
