@@ -84,11 +84,12 @@ ROUND11 = "round 11"  # benchmarks/heldout/round11-*.jsonl: collected after the 
 ROUND12 = "round 12"  # benchmarks/heldout/round12-*.jsonl: collected after the tenth changes; its misses were looked at
 ROUND13 = "round 13"  # benchmarks/heldout/round13-*.jsonl: collected after the eleventh changes; its misses were looked at
 ROUND14 = "round 14"  # benchmarks/heldout/round14-*.jsonl: collected after the twelfth changes; its misses were looked at
+ROUND15 = "round 15"  # benchmarks/heldout/round15-*.jsonl: collected after the thirteenth changes; its misses were looked at
 FRESH = "fresh"  # benchmarks/heldout/fresh-*.jsonl: collected after the last rule change, never used to change one
 ROUNDS = {"round2": ROUND2, "round3": ROUND3, "round4": ROUND4, "round5": ROUND5, "round6": ROUND6, "round7": ROUND7,
           "round8": ROUND8, "round9": ROUND9, "round10": ROUND10,
           "round11": ROUND11, "round12": ROUND12, "round13": ROUND13,
-          "round14": ROUND14}
+          "round14": ROUND14, "round15": ROUND15}
 GROUPS = (*HALVES, *ROUNDS.values(), FRESH)
 
 
