@@ -240,12 +240,14 @@ def _is_headline(rest: str) -> bool:
     return capitalised >= 0.8 * len(words)
 _TEXT_AFTER = 40  # characters that must follow a title-case dateline, unless they end a sentence
 # A dateline alone on its line, before a paragraph: BAAR, SWITZERLAND
+# (?<!...): used with fullmatch only, the lookbehind lets a search start only where a word starts (linear on a long
+# run of capitals, which each start position rescanned)
 OWN_LINE = regex.compile(
-    rf"{_UPPLACE}(?:,{_S}*(?:{_UPPLACE}|{_DATE})){{1,2}}"
+    rf"(?<![\p{{L}}\p{{M}}'’.\-])(?:{_UPPLACE}(?:,{_S}*(?:{_UPPLACE}|{_DATE})){{1,2}}"
     # Accra (Greater Accra) 10 April 2001 / Jakarta, 12 Maret 2020: a place (its region in brackets) and a full date
     rf"|(?:{_UPPLACE}|{_CAPPLACE})(?:{_S}\({_REGION}\))?,?{_S}\d{{1,2}}(?:st|nd|rd|th)?{_S}{_MONTH}{_S}\d{{4}}"
     # Bangkok, September 1 / Jakarta, 1 September: a title-case place, a comma and a date
-    rf"|{_CAPPLACE},{_S}{_DATE}"
+    rf"|{_CAPPLACE},{_S}{_DATE})"
 )
 
 # Words that open ordinary sentences or labels and are never a place before a dash.
