@@ -126,6 +126,61 @@ FORMS = [
     ("ANKARA (AA) - Cumhurbaşkanı yeni ekonomik tedbirleri açıkladı.", "ANKARA (AA) -"),  # tr, Anadolu
     ("MANILA, Philippines — President Marcos signed the new law on Tuesday afternoon.",
      "MANILA, Philippines —"),  # en (ph)
+    # benchmarks/heldout round 7 and round 8 (issue 9)
+    ("Berlin. Wegen des Verdachts des Bandendiebstahls sind in der Nacht Wohnungen durchsucht worden.", "Berlin."),  # de
+    ("Москва. 21 февраля. INTERFAX.RU - Около 10 человек задержаны сотрудниками полиции.",
+     "Москва. 21 февраля. INTERFAX.RU -"),  # ru
+    ("本报11月23日讯(特约撰稿人吕乃成)昨日,民警遭到围攻。", "本报11月23日讯"),  # zh
+    ("新华网广州9月16日电 (记者扶庆)广州市公安局16日晚间通报称。", "新华网广州9月16日电"),  # zh
+    ("Accra (Greater Accra) 10 April 2001\nMr Kwabena Agyapong, a government spokesman, on Monday denied a publication.",
+     "Accra (Greater Accra) 10 April 2001"),  # en (gh)
+    ("Cover picture for the articleLAGOS (Reuters) - One year ago, a crowd waved flags at the toll gate.",
+     "LAGOS (Reuters) -"),  # en, a caption glued before it
+    ("HCM City (VNA)\n– The investigation agency of the city police issued decisions on June 15.", "HCM City (VNA) –"),
+    ("Newestindonesia.co.id, Sebanyak 138 demonstran ditangkap pihak Kepolisian Daerah Bali dalam aksi.",
+     "Newestindonesia.co.id,"),  # id
+    ("CAMP Guillermo Nakar, Lucena City – Quezon Police Provincial Office arrested 63 individuals.",
+     "CAMP Guillermo Nakar, Lucena City –"),  # en (ph)
+    ("QUEZON CITY, Philippines (Eagle News) — Sabay-sabay na iprinisinta ng pulisya ang mga suspek.",
+     "QUEZON CITY, Philippines (Eagle News) —"),  # tl
+    ("Hà Nội, ngày 12/3 - Bộ Công an cho biết đã bắt giữ nghi phạm.", "Hà Nội, ngày 12/3 -"),  # vi, a word for day
+    ("Paris, le 12 mars (AFP) - Le gouvernement a adopté le décret.", "Paris, le 12 mars (AFP) -"),  # fr
+    ("HAMBURG, 12. März (dpa) - Die Regierung hat beschlossen, das Gesetz zu ändern.", "HAMBURG, 12. März (dpa) -"),  # de
+    ("CRIME & COURTS KOTA KINABALU, Aug 20 (Bernama) -- Five teenage girls are scheduled to be charged.",
+     "COURTS KOTA KINABALU, Aug 20 (Bernama) --"),  # en (daily8.com): a section label before it; its last word sticks
+    # benchmarks/heldout round 9 (issue 9)
+    ("New Delhi: The Delhi Police arrested the party chief on Saturday for arson and rioting in the capital.",
+     "New Delhi:"),  # en (in)
+    ("Police arrest several suspects in Karachi\nKarachi: Police conducted search operations in Baldia Town on Friday.",
+     "Karachi:"),  # en (pk), after the headline
+    ("Roma, 4 ott. Otto arresti nella giornata di ieri nell'ambito dei controlli predisposti dalla Questura.",
+     "Roma, 4 ott."),  # it
+    ("Bangkok, September 1\nThailand’s prime minister said a foreigner believed to be the main suspect was arrested.",
+     "Bangkok, September 1"),  # en (np)
+    ("Medan-BP: Dalam operasi penegakan hukum yang cepat, Polsek Medan Area berhasil menangkap dua pencuri.",
+     "Medan-BP:"),  # id
+    # benchmarks/heldout round 10 (issue 9)
+    ("واشنطن (رويترز)\nقال عضو بمجلس النواب الأمريكى إن مسئولين بإدارة الرئيس أبلغوا أعضاء بمجلس الشيوخ أنهم ليس لديهم شك.",
+     "واشنطن (رويترز)"),  # ar, place and agency alone on a line
+    ("HCM City (VNA)\nThe investigation agency of the city police force issued decisions on June 15 on two men.",
+     "HCM City (VNA)"),  # en (vn), the same without a dash
+    ("Ciudad de México. Un total de 14 personas fueron detenidas por elementos de la Secretaría de Seguridad.",
+     "Ciudad de México."),  # es
+    ("Tokyo, Jan. 12 (Jiji Press)--A man was arrested on Friday after he barricaded himself in a hotel room.",
+     "Tokyo, Jan. 12 (Jiji Press)--"),  # en (jp), round 11: the dash glued after the agency's bracket
+    # round 13
+    ("NUSANTARA NEWS | BANDUNG — Ada 68 orang anggota geng motor diciduk polisi pada Sabtu dini hari.",
+     "NUSANTARA NEWS | BANDUNG —"),  # id
+    ("Đà NẵngTrần Văn Tiến và Lê Văn Hưng chạy xe trên đường phố, thấy du khách sơ hở là giật túi xách.", "Đà Nẵng"),  # vi
+    ("LAHAD DATU:Nine linked to Sulu intruders nabbed in Beluran\nThe New Straits Times\nby Kristy Inus\nKOTA KINABALU: "
+     "Police arrested seven men and two women at two separate locations in Beluran.", "KOTA KINABALU:"),  # en (my), round 14
+    ("Medan | MISTAR.ID Di lokasi dan dihari yang berbeda, personil Polsek Medan Timur meringkus enam orang pria.",
+     "Medan | MISTAR.ID"),  # id, round 15
+    ("MEDAN | 1kabar.com\nPolda Sumatera Utara melalui Direktorat Reserse Narkoba mengungkap peredaran narkotika di Medan.",
+     "MEDAN | 1kabar.com"),  # id, round 15
+    ("Polisi Amakan Ratusan Sepeda Motor di Bandung, Kenapa Ya?\nPolsek Coblong mengamankan ratusan sepeda motor dari "
+     "kawasan Jln Ir H Djuanda, Kota Bandung, baru-baru ini./Remy Suryadie/Galamedia\nGALAMEDIA - Polsekta Coblong "
+     "mengamankan ratusan sepeda motor di sepanjang Jalan Ir H Djuanda.", "GALAMEDIA -"),  # id, a caption's credit
 ]
 
 # Openings that are ordinary text and must not be read as a dateline.
@@ -169,6 +224,22 @@ NOT_DATELINES = [
     "قال الرئيس - في كلمته أمام البرلمان - إن الحكومة ستعلن خطة جديدة.",  # ar sentence, parenthetical dashes
     "[Advertisement] The council approved the budget on Monday evening after a long debate.",
     "(1) - The first item on the list is the budget, which the council approved on Monday.",
+    "Anadolu Ajansı (AA) 23 Haziran tekrar seçimlerinin ardından sessizliğe büründü.",  # tr, a name and its acronym
+    "Quezon City Police District (QCPD) arrested 1,877 individuals with warrants of arrest this year.",
+    "IGP: Nabbed Colombians not linked to ATM hackings\nThe three Colombian men who were nabbed in Brickfields on "
+    "Tuesday were not linked to the recent spate of ATM hackings.",  # a headline before a paragraph
+    "Danke. Bis bald",  # a word and a full stop, no sentence after it
+    "Senin, 12 Maret 2020\nPresiden Joko Widodo meresmikan jalan tol baru di Jawa Tengah pada hari Senin pagi.",
+    "15/12/2024.- La Policía informó la mañana de este domingo que se arrestó a 360 personas.",  # es, a date alone
+    "LA POLICIA LOCAL logró el pasado viernes detener al conductor de una moto de campo.",  # es
+    "Polisi: 3 Pilot Ngaku Nyabu Saat Santai di Rumah\n-\nTiga pilot ditangkap polisi karena penyalahgunaan narkotika.",
+    "Oleh: Rakhmad Zailani Kiki Lega rasanya suara keras sebagai bagian tanda-tanda kiamat tidak terjadi.",
+    "Isnin, 5 Jun 2018\nKerajaan akan mengumumkan pakej rangsangan ekonomi baharu pada minggu depan, kata menteri.",
+    "Police arrest 16 criminals\nKarachi Police claimed to have arrested 16 suspected criminals in different raids.",
+    "Beranda | Kompas.com\nPemerintah kota mengumumkan jadwal baru angkutan umum pada pekan depan, kata pejabat itu.",
+    "Survei IndoPolling Network menunjukkan elektabilitas partai itu naik tipis pada bulan ini menurut rilisnya.",
+    "Channel YouTube milik artis itu sudah memiliki jutaan pelanggan dan terus bertambah setiap harinya, katanya.",
+    "Hollywood Nation: Taylor Swift will be honored with the Artist of the Decade award at the ceremony.",  # a column
 ]
 
 
@@ -278,9 +349,48 @@ RESIDUE = [
     ("Isi berita.\n(Tribunnews.com/Garudea Prabawati)", "(Tribunnews.com/Garudea Prabawati)"),
     ("Isi berita.\nKalimat terakhir, dan Smartfren.(Cas/Isk)", "(Cas/Isk)"),
     ("Isi berita.\n(Reporting by Will Dunham; Editing by Tom Brown)", "(Reporting by Will Dunham; Editing by Tom Brown)"),
+    # benchmarks/heldout round 8 (issue 9)
+    ("Der Text.\nDort sei zuvor ein Gitter herausgesägt worden, hieß es.\nLetzte Änderung: 10:31 Uhr\nQuelle: dpa",
+     "Quelle: dpa"),  # de
+    ("Le texte.\nLa piste de l'acte volontaire est privilégiée par les enquêteurs\nAvec AFP", "Avec AFP"),  # fr
+    ("Isi berita.\nKata dia kepada wartawan di Jakarta.\nsumber : Antara", "sumber : Antara"),  # id (republika)
+    ("Le texte.\nLa section antiterroriste a ouvert une enquête, rapportent les médias français.\nAB", "AB"),  # fr
+    ("Isi.\nPakar menganggarkan kesemuanya mencecah RM80 juta. -sinar online\n0 comments\nPost a Comment",
+     "-sinar online"),  # ms
+    ("본문.\n느릅나무출판사는 김모씨의 활동기반이다. [비즈니스포스트 조예리 기자]", "[비즈니스포스트 조예리 기자]"),  # ko
+    ("Ang balita.\nArestado rin ang dalawa pang suspek sa Loyola Heights, at ilan pa. (Jun Fabon)", "(Jun Fabon)"),  # tl
+    ("הטקסט.\nעדי ראייה סיפרו כי שני שוטרים נפגעו.\n(רויטרס)", "(רויטרס)"),  # he, Reuters
+    ("पाठ.\nजब उन्होंने मना कर दिया तो उन्हें हिरासत में ले लिया गया। (भाषा)", "(भाषा)"),  # hi, Bhasha glued
+    ("O texto.\nA estas ações juntaram-se algumas operações das quais resultaram várias detenções.\nLusa", "Lusa"),  # pt
+    ("正文。\n新华社北京3月12日电，会议在北京举行。\n（完）", "（完）"),  # zh, Xinhua's end mark
+    ("النص.\nوقال مصدران إن العنصر الكيميائي المستخدم في الهجوم هو السارين.\n(إعداد معاذ عبد العزيز للنشرة العربية - تحرير وجدي"
+     " الالفي)", "(إعداد معاذ عبد العزيز للنشرة العربية - تحرير وجدي الالفي)"),  # ar, Reuters' editors
+    ("النص.\nوقال مصدران إن العنصر الكيميائي المستخدم في الهجوم هو السارين.\nرويترز", "رويترز"),  # ar, the agency alone
+    ("النص.\nحثت واشنطن حلفاءها الخليجيين على حل خلافاتهم.\nهذا الخبر منقول من : الوطن\nRelated Posts:",
+     "هذا الخبر منقول من : الوطن"),  # ar, copied from
+    ("Isi.\nMenurutnya kes itu akan disiasat oleh jabatan Integriti.\nSumber — https://www.example.net/2020/11/berita.html",
+     "Sumber — https://www.example.net/2020/11/berita.html"),  # ms, the page it was copied from
+    ("The text.\nTokyo’s police department is looking into the details of the incident.\nEND\n[Copyright The Jiji Press, Ltd.]",
+     "END"),  # en (jp), round 11: a wire's end mark
+    ("The text.\nPolice fired tear gas to bring the situation under control.\nSource : BSS", "Source : BSS"),  # en (bd)
+    ("পাঠ।\nবিকেলে আদালতের মাধ্যমে তাকে কারাগারে পাঠানো হয়েছে বলেও জানান তিনি।\nবাংলাদেশ সময়: ১৭৩০ ঘণ্টা, জুন ০২, ২০১৮\nএসআরএস",
+     "এসআরএস"),  # bn: the editor's initials alone on the last line
+    # round 12
+    ("Isi.\nPara pelaku kini masih diamankan di Mapolsek Makassar. (Isak Pasabuan/Raksul/B)", "(Isak Pasabuan/Raksul/B)"),  # id
+    ("The text.\nThree suspects were arrested by police for possession of the 7 kilograms of illegal drugs./dbs", "/dbs"),
+    ("The text.\nA separate operation led to the seizure of P1.3 million shabu. /elb", "/elb"),  # en (ph)
+    ("The text.\nThe regional police deployed over 4,000 personnel to provide security.\n- report from Annie Perez",
+     "- report from Annie Perez"),  # en (ph)
+    # round 14
+    ("Isi.\nBarang bukti turut disita dari tangan para pelaku pengeroyokan ini.\nSumber : www.rmoljawatengah.id",
+     "Sumber : www.rmoljawatengah.id"),  # id
 ]
 
 NOT_RESIDUE = [
+    "The council met the UN envoy on Monday.\nThe envoy thanked the UN.\nUN",  # an acronym of the story
+    "Isi berita.\nData itu dirilis pemerintah kota pekan lalu.\nSumber: Pemerintah Kota Cekmekoy",  # a content source
+    "Isi berita.\nRapat Komisi V DPR membahas RUU Transportasi Online, Rabu (21/5/2025). (Anggi Muliawati/detikcom).\n"
+    "Driver yang nggak ikut program itu jadi sepi dan tidak mendapat orderan sama sekali, kata Irfan kepada wartawan.",
     "Isi berita tentang Badan Pusat Statistik (BPS).",
     "Penjualan perusahaan naik 14,57 persen year on year (yoy)\nKalimat terakhir.",
     "Peneliti Badan Riset dan Inovasi Nasional (BRIN)",

@@ -84,9 +84,11 @@ _OUTLET = (
 )
 # A month: a word of letters (marks included: Tamil ஜன), or Thai's dotted ม.ค.; a day, with an ordinal suffix.
 _MONTH = r"(?:[\p{L}][\p{L}\p{M}]{1,9}+\.?|[\p{L}][\p{M}]*+\.[\p{L}][\p{M}]*+\.)"
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DAY = r"\d{1,2}(?:st|nd|rd|th|\.(?=[ \t\u00a0]\p{L}))?"  # 12th, 12. März (de)
+# a word for "day" or "the" before the date: Hà Nội, ngày 12/3 - (vi), Jakarta, tanggal 5/6 - (id), Paris, le 12 mars - (fr)
+_DATE_WORD = r"(?:(?i:ngày|tanggal|tgl\.|le|am|el|den)[ \t\u00a0])"
 _DATE = (
-    rf"(?:{_DAY}{_S}?{_MONTH}(?:,?{_S}\d{{4}})?"  # 12 мар / 23 Februari 2016 / 12 MAR / 10 Jan. / 12 ม.ค.
+    rf"{_DATE_WORD}?(?:{_DAY}{_S}?{_MONTH}(?:,?{_S}\d{{4}})?"  # 12 мар / 23 Februari 2016 / 12 MAR / 10 Jan. / 12 ม.ค.
     rf"|{_MONTH}{_S}?{_DAY}(?:,{_S}?\d{{4}})?"  # Nov. 18 / March 3, 2020 / ஜன.17 / February 28th, 2008
     rf"|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)"  # 12/3 / 12/3/2025
     rf"(?:{_S}\([\p{{L}}]{{2,4}}\.?\))?"  # (Thu)
@@ -98,7 +100,7 @@ _AGENCY = r"\([^()\n]{1,40}\)"
 _KNOWN = (
     r"(?i:AP|AFP|Reuters|dpa|EFE|ANSA|Xinhua|Bernama|Antara|ANTARA\s?News|Kyodo|Yonhap|TASS|Lusa|UPI|"
     r"CNN(?:\s[\p{L}]+)?|CNBC|Bloomberg|IANS|PTI|AA|Sputnik|RIA|Interfax|KBS|NHK|BBC|dpa-AFX|APA|SDA|ATS|"
-    r"Agência\sBrasil|Europa\sPress|KNA|epd|Anadolu|WAFA|ANP|Belga|PAP|CTK|MTI|ČTK|Notimex)"
+    r"Agência\sBrasil|Europa\sPress|KNA|epd|Anadolu|WAFA|ANP|Belga|PAP|CTK|MTI|ČTK|Notimex|Jiji(?:\sPress)?|Lusa|PNA|VNA)"
 )
 # After a title-case place the parenthesis is a known agency or looks like one (AP, HawaiiNewsNow,
 # Antara/PRNewswire), not a country ("Chelsea (Inggris) - UEFA Champions League 2020/21").
@@ -126,12 +128,23 @@ PATTERNS = (
         rf"(?:{_S}?,?{_S}*(?:{_AGENCY}|/[^/\n]{{2,20}}/))?(?:(?:{_ANY_DASH}|{_COLON})(?:РИА{_S}Новости\.)?"
         rf"|\.{_S}*/[^/\n]{{2,20}}/\.?))"
         rf"|(?P<d>{_UPPLACE}\.)(?={_S}+\p{{Lu}}\p{{Ll}})"
+        # NUSANTARA NEWS | BANDUNG — Ada ... (id: an outlet's name in capitals, a bar, then the place)
+        rf"|(?P<d>{_UPPLACE}{_S}*\|{_S}*{_UPPLACE}{_ANY_DASH})"
+        # Medan-BP: Dalam operasi ... (id: a title-case place and the outlet's code in capitals joined by a hyphen)
+        rf"|(?P<d>\p{{Lu}}\p{{Ll}}{{2,}}+-\p{{Lu}}{{2,5}}(?:{_SPACED_DASH}|{_COLON}))"
     ),
     # Jakarta - / Jakarta, CNN Indonesia -- / Berlin (dpa) - / Madrid, 12 mar (EFE).- / Dekalb, Ill. —
+    # Tokyo, Jan. 12 (Jiji Press)--A man ... (the dash glued on both sides after the agency's bracket)
     # ", Washington D.C - " (the outlet before the comma torn out)
+    # Москва. 21 февраля. INTERFAX.RU - (ru: the parts closed by full stops, then the outlet's dash)
+    # Berlin. Wegen des Verdachts ... (de: a one- or two-word place and a full stop, then a sentence, see _sentence_follows)
     regex.compile(
         rf"(?P<d>(?:,{_S}?)?{_CAPPLACE}(?:{_S}{_DATE})?(?:(?P<comma>{_S}?,){_S}*(?:{_OUTLET}|{_DATE}|{_REGION})){{0,3}}"
-        rf"(?:{_S}?,?{_S}*{_CAP_AGENCY})?(?:{_SPACED_DASH}|{_COLON}))"
+        rf"(?:{_S}?,?{_S}*{_CAP_AGENCY})?(?:{_SPACED_DASH}|{_COLON}|(?<=\)){_DASH}(?=\p{{Lu}})))"
+        rf"|(?P<d>{_CAPPLACE}\.{_S}{_DATE}\.(?:{_S}{_OUTLET})?{_SPACED_DASH})"
+        # Roma, 4 ott. Otto arresti ... (it: place, date and a full stop, then a sentence)
+        rf"|(?P<d>{_CAPPLACE},{_S}{_DATE}\.?)(?<=\.)(?={_S}\p{{Lu}}\p{{Ll}})"
+        rf"|(?P<d>\p{{Lu}}\p{{Ll}}{{2,}}+(?:(?:-|{_S}(?:{_PARTICLE}{_S})?)\p{{Lu}}\p{{Ll}}{{2,}}+)?\.)(?={_S}\p{{Lu}}\p{{Ll}})"
     ),
     # Hong Kong (CNN Business) Shares ... / Jakarta (ANTARA) Presiden ... / Hong Kong (CNN Business)A muddled
     # Manila, Oct 10 (AP) Philippine police ...
@@ -148,7 +161,11 @@ PATTERNS = (
     ),
     # Liputan6.com, JakartaKita semua tahu ... (the dash lost, the place glued to the text)
     # or "Liputan6.com, Jakartasensual dan ...", never "Liputan6.com, Maria Vianey" (a reporter's credit)
-    regex.compile(rf"(?P<d>{_OUTLET},{_S}?[\p{{Lu}}](?:[\p{{Ll}}]++(?=[\p{{Lu}}\p{{N}}\"“])|[\p{{Ll}}]{{11,}}+))"),
+    # Newestindonesia.co.id, Sebanyak 138 demonstran ... (the outlet and its comma, then a sentence: see match_dateline)
+    regex.compile(
+        rf"(?P<d>{_OUTLET},{_S}?[\p{{Lu}}](?:[\p{{Ll}}]++(?=[\p{{Lu}}\p{{N}}\"“])|[\p{{Ll}}]{{11,}}+))"
+        rf"|(?P<d>{_OUTLET},)(?={_S}\p{{Lu}}\p{{Ll}})"
+    ),
     # (Reuters) — / (CNN) / (ANSA) - / (CNN)President / Jan 8 (Reuters) – / (Dân trí) - / (PLO)- (any short
     # bracketed name opening the line before a dash) / (CLO) Ngày 26/11 ... (vi: an outlet's acronym alone)
     regex.compile(
@@ -157,10 +174,12 @@ PATTERNS = (
         rf"|(?P<d>\(\p{{Lu}}[\p{{Lu}}\p{{N}}&]{{1,7}}\))(?={_S}+\p{{Lu}}\p{{Ll}})"
     ),
     # [서울=뉴시스] / (서울=연합뉴스) / 【ワシントン=共同】 / 【ワシントン共同】 / 新华社北京3月12日电
+    # 本报11月23日讯 / 新华网广州9月16日电 (zh: an outlet or a place, a date, then 讯 or 电)
     regex.compile(
         r"(?P<d>[\[【(（][^\]】)）=＝\n]{1,20}[=＝][^\]】)）\n]{1,30}[\]】)）]"
         r"|【[^】\n]{1,20}(?:共同|時事|ロイター|AFP|AP|EPA|新華社|聯合)】"
-        r"|(?:新华社|中新社|中新网)[^\n，。]{1,20}?电)"
+        r"|(?:新华社|中新社|中新网)[^\n，。]{1,20}?电"
+        r"|\p{Han}{1,12}?\d{1,2}月\d{1,2}日(?:电|讯|電|訊))"
     ),
     # القاهرة (رويترز) - / بيروت - / กรุงเทพฯ - / กรุงเทพฯ 1 มิ.ย. – / नई दिल्ली - / கோலாலம்பூர், ஜன.17-
     # (a place in a script without case, a date with or without a comma)
@@ -171,6 +190,14 @@ PATTERNS = (
     regex.compile(
         rf"(?P<d>\[(?:{_UPPLACE}|{_CAPPLACE}|{_LOPLACE})(?:,{_S}*(?:{_REGION}|{_DATE})){{0,2}}\]"
         rf"(?:{_SPACED_DASH})?)(?={_S}*[\p{{Lu}}\p{{Lo}}\p{{N}}\"“])"
+    ),
+    # Đà NẵngTrần Văn Tiến và ... (vi: a place of two or three capitalised words glued to the sentence, the separator
+    # lost); only a place with a letter outside ASCII, and a sentence after it (match_dateline)
+    regex.compile(rf"(?P<d>\p{{Lu}}\p{{Ll}}+(?:{_S}\p{{Lu}}\p{{Ll}}+){{1,2}})(?=\p{{Lu}}\p{{Ll}}+{_S})"),
+    # Medan | MISTAR.ID Di lokasi ... / MEDAN | 1kabar.com (alone on its line): a place, a bar and the outlet's domain,
+    # the place or the outlet in capitals, with or without a dash after it
+    regex.compile(
+        rf"(?P<d>(?:(?P<up>{_UPPLACE})|{_CAPPLACE}){_S}*\|{_S}*(?P<outlet>{_OUTLET})(?:{_ANY_DASH}|{_COLON})?)"
     ),
 )
 # A title-case place and a dash open a sentence; "Chris Davies - Nov 19, 2019, 10:31 pm CST",
@@ -213,7 +240,15 @@ def _is_headline(rest: str) -> bool:
     return capitalised >= 0.8 * len(words)
 _TEXT_AFTER = 40  # characters that must follow a title-case dateline, unless they end a sentence
 # A dateline alone on its line, before a paragraph: BAAR, SWITZERLAND
-OWN_LINE = regex.compile(rf"{_UPPLACE}(?:,{_S}*(?:{_UPPLACE}|{_DATE})){{1,2}}")
+# (?<!...): used with fullmatch only, the lookbehind lets a search start only where a word starts (linear on a long
+# run of capitals, which each start position rescanned)
+OWN_LINE = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}'’.\-])(?:{_UPPLACE}(?:,{_S}*(?:{_UPPLACE}|{_DATE})){{1,2}}"
+    # Accra (Greater Accra) 10 April 2001 / Jakarta, 12 Maret 2020: a place (its region in brackets) and a full date
+    rf"|(?:{_UPPLACE}|{_CAPPLACE})(?:{_S}\({_REGION}\))?,?{_S}\d{{1,2}}(?:st|nd|rd|th)?{_S}{_MONTH}{_S}\d{{4}}"
+    # Bangkok, September 1 / Jakarta, 1 September: a title-case place, a comma and a date
+    rf"|{_CAPPLACE},{_S}{_DATE})"
+)
 
 # Words that open ordinary sentences or labels and are never a place before a dash.
 _NOT_PLACES = frozenset(
@@ -226,6 +261,7 @@ _NOT_PLACES = frozenset(
     sebelum baca lihat simak tonton foto video infografis catatan lirik chord kunci berita update
     laporan reporter penulis editor sumber why what who how where correction hari tanggal
     monday tuesday wednesday thursday friday saturday sunday senin selasa rabu kamis jumat sabtu minggu
+    home beranda oleh by von por par isnin khamis jumaat ahad lunes martes pazartesi salı çarşamba perşembe cuma cumartesi pazar thứ chủ
     lunes martes miércoles jueves viernes sábado domingo segunda terça quarta quinta sexta
     lundi mardi mercredi jeudi vendredi samedi dimanche montag dienstag mittwoch donnerstag freitag
     samstag sonntag lunedì martedì mercoledì giovedì venerdì sabato domenica
@@ -273,6 +309,12 @@ def _is_paragraph(text: str) -> bool:
 
 
 _LETTERS = regex.compile(r"[\p{L}]+")
+# a name before its own acronym in brackets: "Anadolu Ajansı (AA)", "Quezon City Police District (QCPD)"
+_ACRONYM = regex.compile(r"(?P<words>(?:\p{Lu}[\p{L}\p{M}'’]*\s){1,5})\((?P<short>\p{Lu}{2,6})\)")
+
+
+def _initials(words: str) -> str:
+    return "".join(word[0] for word in words.split()).casefold()
 
 
 def _first_word(text: str) -> str:
@@ -295,7 +337,7 @@ def _candidates(window: str) -> list[regex.Pattern]:
     found = []
     if dash or colon or "/" in window or ". " in window:  # a dash, a colon, /TASS/ or a full stop ends it
         found.append(PATTERNS[0])
-    if dash or colon:  # a dash, or a colon after a comma, ends it
+    if dash or colon or ". " in window:  # a dash, a colon after a comma, or a full stop ends it
         found.append(PATTERNS[1])
     if "(" in window:  # a known agency in brackets
         found.append(PATTERNS[2])
@@ -304,12 +346,15 @@ def _candidates(window: str) -> list[regex.Pattern]:
         found.append(PATTERNS[4])
     if "(" in window:  # an agency alone, or after a date
         found.append(PATTERNS[5])
-    if first and first in "[【(（新中":  # brackets or a Chinese agency
+    if first and (first in "[【(（" or "\u4e00" <= first <= "\u9fff"):  # brackets, or a Chinese outlet or place
         found.append(PATTERNS[6])
     if (dash or colon) and regex.match(r"\p{Lo}", first):  # a place in a script without case
         found.append(PATTERNS[7])
     if first == "[":  # a bracketed place
         found.append(PATTERNS[8])
+    found.append(PATTERNS[9])  # a place glued to the text
+    if "|" in window:  # a place, a bar and the outlet
+        found.append(PATTERNS[10])
     return found
 
 
@@ -320,6 +365,8 @@ CAPTION_END = regex.compile(
     r"(?:^|[\s.(\-–—|])(?i:foto|photo|gambar|ảnh|pic)(?:\s(?i:by|oleh|ihsan|courtesy\sof|credit))?\s?:?\s?"
     r"\p{Lu}[^.!?()\n]{0,50}\)?\.?$"
     r"|\b\p{Lu}{3,}/\p{Lu}[\p{L} ]{1,40}(?:/(?i:file\sphoto))?\.?$"
+    r"|\((?i:source|nguồn|sumber|fuente|fonte|quelle|foto|photo|ảnh)\s?:[^()\n]{1,60}\)$"  # (Source: congan.com.vn)
+    r"|[.)]\s?/\s?\p{Lu}[\p{L} .]{1,30}/\p{Lu}[\p{L}.]{1,30}(?:\s?/)?$"  # ... baru-baru ini./Remy Suryadie/Galamedia
 )
 _BREADCRUMB = regex.compile(r"\s[>›»]\s")  # Home > News > Sarawak
 _BARE_PLACE = regex.compile(r"\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?\s?:")  # Kuala Lumpur:
@@ -329,7 +376,7 @@ _BYLINE = regex.compile(r"(?i:by|oleh|von|por|par|di|door|av|af)\s")
 
 def match_dateline(
     window: str, colon: bool = True, first_line: int | None = None, bare_colon: bool = True,
-    joined_at: int | None = None,
+    joined_at: int | None = None, bare_sentence: bool = False,
 ) -> str | None:
     """The dateline opening ``window`` (one line, or a few short lines joined by spaces), if any.
 
@@ -363,6 +410,23 @@ def match_dateline(
             continue  # "JAKARTA. Jakarta Governor ... said ...", not "OK. Let us ..." or "U.S. officials ..."
         if _first_word(text) in _NOT_PLACES:
             continue
+        if text.endswith(".") and pattern is _TITLE_CASE and not _sentence_follows(rest):
+            continue  # "Berlin. Wegen des Verdachts ..." opens a sentence, "Danke. Bis bald" does not
+        if pattern is PATTERNS[9] and (
+            _first_word(text) in _NOT_PLACES or text.isascii() or not _sentence_follows(rest)
+        ):
+            continue  # "Đà NẵngTrần Văn Tiến và ..." opens a sentence; "Survei IndoPolling", "Channel YouTube" (brands
+            # in camel case, plain ASCII) do not
+        if pattern is PATTERNS[10] and (
+            not (found.group("up") or found.group("outlet").isupper())
+            or (text[-1] not in "-–—:" and rest.strip() and not _sentence_follows(rest))
+        ):
+            continue  # "Medan | MISTAR.ID Di lokasi ...", "MEDAN | 1kabar.com"; not "Beranda | Kompas.com"
+        if pattern is PATTERNS[4] and text.endswith(",") and not _sentence_follows(rest):
+            continue  # "Newestindonesia.co.id, Sebanyak 138 demonstran ..." but not "Liputan6.com, Maria Vianey"
+        acronym = _ACRONYM.search(text)
+        if acronym and _initials(acronym.group("words")) == acronym.group("short").casefold():
+            continue  # "Anadolu Ajansı (AA) 23 Haziran ...": a name and its acronym open a sentence, no place
         if text.endswith(":") and joined_at is not None and found.end("d") >= joined_at and not _sentence_follows(rest):
             continue  # "MANAGED BY:" / "SABTU" / "22 FEBRUARI": a label ending its line, more labels joined after it
         if _STAMP.match(window, found.end("d")):
@@ -377,7 +441,13 @@ def match_dateline(
             if pattern is _TITLE_CASE and first_line is not None and found.end("d") > first_line + 2:
                 continue
             if pattern is _TITLE_CASE and text.endswith(":") and "," not in text and not (
-                bare_colon and _BARE_PLACE.fullmatch(text) and _BARE_AFTER.match(window, found.end("d"))
+                bare_colon and _BARE_PLACE.fullmatch(text) and (
+                    _BARE_AFTER.match(window, found.end("d"))
+                    or (
+                        bare_sentence and _first_word(window[found.end("d") :]) in _NOT_PLACES
+                        and _sentence_follows(window[found.end("d") : joined_at])
+                    )
+                )
             ):
                 continue  # "Film GOWOK: KAMASUTRA JAWA ...": a title, not "Kuala Lumpur: Remaja ..."
             rest = window[found.end() :].strip()
@@ -408,7 +478,8 @@ def _lead_lines(doc: Document) -> list[tuple[int, str]]:
         lead.append((number, stripped))
         # stop after the second paragraph: a dateline opens the first one, or the one after a
         # pull quote or lead ("“Jadi kita meminta ...”" / "SERAMBINEWS.COM, JAKARTA - ..."), or there is none
-        if _is_paragraph(stripped):
+        # a photo caption or a key-points item ("- Sebanyak 14 orang ...") is no paragraph of the story
+        if _is_paragraph(stripped) and stripped[:2] not in _STRIPPED and not CAPTION_END.search(stripped[-2 * SHORT :]):
             paragraphs += 1
             if paragraphs == PARAGRAPHS:
                 break
@@ -423,6 +494,29 @@ def _heading_again(doc: Document, text: str, after: int) -> bool:
 
 
 _NOT_FOUND = object()
+# a place and its agency alone on a line, the dash on the next: "HCM City (VNA)" / "– The investigation ..."
+_PLACE_AGENCY = regex.compile(rf"(?:{_UPPLACE}|{_CAPPLACE})(?:,{_S}*{_REGION})?{_S}?{_CAP_AGENCY}")
+# a place in a script without case and its agency alone on a line, before a paragraph: "واشنطن (رويترز)"
+_LO_PLACE_AGENCY = regex.compile(rf"{_LOPLACE}{_S}?\(\p{{Lo}}[\p{{Lo}}\p{{M}}]{{1,15}}(?:{_S}\p{{Lo}}[\p{{Lo}}\p{{M}}]{{1,15}}){{0,2}}\)")
+# an upper-case place and a known agency glued after a lower-case word, with no space: a caption or widget
+# label run into the dateline by the scrape ("... for the articleLAGOS (Reuters) - One year ago ...")
+_GLUED_DATELINE = regex.compile(
+    rf"(?<=\p{{Ll}})(?P<d>{_UPPLACE}(?:,{_S}*{_REGION})?{_S}?\({_KNOWN}\){_SPACED_DASH})(?=\p{{Lu}})"
+)
+
+
+# a section label in capitals before a dateline with a date or a known agency on the same line:
+# "CRIME & COURTS KOTA KINABALU, Aug 20 (Bernama) -- Five ..." (the label's last words may be taken for the place's)
+_LABELLED_DATELINE = regex.compile(
+    rf"(?:[\p{{Lu}}&]+{_S}){{1,4}}?(?P<d>{_UPPLACE}(?:,{_S}{_DATE}(?:{_S}?\({_KNOWN}\))?|{_S}?\({_KNOWN}\)){_SPACED_DASH})"
+    rf"(?=\p{{Lu}})"
+)
+
+
+def _is_headline_line(text: str) -> bool:
+    """A short line that does not end a sentence: a headline, whatever opens it."""
+    return len(text) < SENTENCE and not _SENTENCE_END.search(text)
+
 
 
 def find_dateline(doc: Document) -> Dateline | None:
@@ -460,8 +554,10 @@ def _find_dateline(doc: Document) -> Dateline | None:
             if toc and _heading_again(doc, text, lead[index + 1][0]):
                 return None  # the last entry of a table of contents, the city stripped after it
             return Dateline(f"{text} {nxt}", number, lead[index + 1][0])
-        if OWN_LINE.fullmatch(text) and _is_paragraph(nxt):
-            return Dateline(text, number, number)
+        if (OWN_LINE.fullmatch(text) or _PLACE_AGENCY.fullmatch(text) or _LO_PLACE_AGENCY.fullmatch(text)) and (
+            _is_paragraph(nxt) and nxt[0] not in _JOIN_BEFORE and _first_word(text) not in _NOT_PLACES
+        ):
+            return Dateline(text, number, number)  # BAAR, SWITZERLAND / HCM City (VNA) / واشنطن (رويترز), then the text
         # a dateline broken over short lines: "JAKARTA" / ", KOMPAS.com -" / "Gubernur ..."
         window, end = text, index
         while len(window) <= SHORT * 2 and end + 1 < len(lead) and end - index < 3:
@@ -470,15 +566,33 @@ def _find_dateline(doc: Document) -> Dateline | None:
                 break
             end += 1
             window = f"{window} {following}"
-        # a title-case dateline goes on to the next line only from a place alone on its line
-        # (detik: "Jakarta" / "- Kehadiran Presiden ..."), not from "Kirim ke teman" / "- ..."
+        # a title-case dateline goes on to the next line only from a place (and its agency) alone on its line
+        # (detik: "Jakarta" / "- Kehadiran Presiden ...", vi: "HCM City (VNA)" / "– The ..."), not from
+        # "Kirim ke teman" / "- ..."
         found = match_dateline(
             window,
             colon=index <= first_paragraph,
-            first_line=None if _is_split_place(text) else len(text),
-            bare_colon=labels < 2 and (index == 0 or _BYLINE.match(lead[index - 1][1]) is not None),
+            first_line=None if _is_split_place(text) or _PLACE_AGENCY.fullmatch(text) else len(text),
+            # "Kuala Lumpur: ..." opens the body, or follows a byline or only headline-like lines (the title repeated)
+            bare_colon=labels < 2 and (
+                index == 0 or _BYLINE.match(lead[index - 1][1]) is not None
+                or all(_is_headline_line(line) for _, line in lead[:index])
+            ),
+            # on the body's first line a sentence opener may follow ("New Delhi: The Delhi Police ...", not
+            # "Hollywood Nation: Taylor Swift will ...", a column's label)
+            bare_sentence=index == 0,
             joined_at=len(text) if end > index else None,
         )
+        if found and found.endswith(":") and _is_headline_line(text) and (
+            _is_paragraph(nxt)
+            or any(match_dateline(later) for _, later in lead[index + 1 : first_paragraph + 1] if not _is_headline_line(later))
+        ):
+            continue  # "IGP: Nabbed Colombians not linked to ATM hackings" / "KUALA LUMPUR: The ...": a headline, and
+            # "LAHAD DATU:Nine linked to ..." / "The New Straits Times" / "KOTA KINABALU: Police ...": the body's comes later
+        if not found and index <= first_paragraph:
+            glued = _GLUED_DATELINE.search(text, 0, WINDOW) or _LABELLED_DATELINE.match(text[:WINDOW])
+            if glued:  # "Cover picture for the articleLAGOS (Reuters) - One year ago ...": a caption glued before it
+                return Dateline(glued.group("d").strip(), number, number)
         if found:
             reach, last = len(text), number
             for later in range(index + 1, end + 1):
