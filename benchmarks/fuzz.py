@@ -5,7 +5,7 @@ exception or a file missing from the run counted. Every --full-every'th input al
 whole check (GX validation) and every reporter with the contracts of tests/test_fuzz_inputs.py, in a
 process of its own beside each worker: as in a real run, where the worker processes read and run the
 rules and GX is imported by the main process only. Prints counts per category, the slowest input per
-category, the inputs over 2 s of CPU, the peak RSS of each worker and of each full-check process.
+category, the inputs over 2 s of CPU (kept whole, and run once more at once), the peak RSS of each worker and of each full-check process.
 
     python benchmarks/fuzz.py --inputs 10000 --workers 2
 """
@@ -72,6 +72,8 @@ def worker(args) -> dict:
     out = {"n": defaultdict(int), "slow": {}, "escaped": [], "missing": 0, "full": 0, "over2s": 0, "bytes_max": 0,
            "over2s_inputs": [], "rss_after_max": 0.0}
     done = 0
+    keep = Path(tempfile.gettempdir()) / "corpuscheck-fuzz-slow"  # the inputs over 2 s, whole
+    keep.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:  # warm up imports, lexicons, models and GX: not the first input's cost
         warm = ("JAKARTA - A warm-up line of an article, long enough for every rule. " * 20 + "\nA\nA\n").encode()
         (Path(folder) / "w.txt").write_bytes(warm)
@@ -79,6 +81,10 @@ def worker(args) -> dict:
         # and a page: importing trafilatura and its first extraction (~0.7 s CPU) are not the first page's cost
         (Path(folder) / "w.html").write_bytes(b"<html><head><title>Warm</title></head><body><p>" + warm + b"</p></body></html>")
         run_rules([str(Path(folder) / "w.html")], entries, jobs=1)
+        # and a page with nothing to extract: trafilatura then falls back on jusText, whose first use reads the
+        # stoplists of its 100 languages (0.2 s CPU alone, once per process): not the first such page's cost
+        (Path(folder) / "e.html").write_bytes(b"<html><head><title>Warm</title></head><body><!-- --></body></html>")
+        run_rules([str(Path(folder) / "e.html")], entries, jobs=1)
     _, out["full_rss_base"] = full.submit(full_check, "w.txt", warm).result()
     out["rss_base"] = _rss_now()
     out["full_rss"] = out["full_rss_base"]
@@ -104,7 +110,14 @@ def worker(args) -> dict:
             cpu = time.process_time() - start
             if cpu > 2 and len(data) < 1_000_000:
                 out["over2s"] += 1
-                out["over2s_inputs"].append((cpu, category, len(data), data[:32]))
+                # kept whole, to reproduce it, and run once more at once: a one-time cost of the worker (a lazy
+                # import, a first use) is gone the second time, a cost of the input is not
+                kept = keep / f"{seed}-{done}-{name}"
+                kept.write_bytes(data)
+                again = time.process_time()
+                run_rules([str(path)], entries, jobs=1)
+                again = time.process_time() - again
+                out["over2s_inputs"].append((cpu, category, len(data), data[:32], again, str(kept)))
             if cpu > out["slow"].get(category, (0,))[0]:
                 out["slow"][category] = (cpu, len(data), data[:32])
             if done % 100 == 0:  # progress, so a run cut short still tells what it saw
@@ -166,8 +179,8 @@ def main() -> None:
     print(f"inputs missing from the run: {sum(r['missing'] for r in results)}")
     print(f"inputs under 1 MB over 2 s CPU: {sum(r['over2s'] for r in results)}")
     print(f"largest input: {max(r['bytes_max'] for r in results):,} bytes")
-    for cpu, category, size, head in sorted(i for r in results for i in r["over2s_inputs"])[::-1][:10]:
-        print(f"  {cpu:.2f} s CPU: {category} ({size:,} bytes, starts {head!r})")
+    for cpu, category, size, head, again, kept in sorted(i for r in results for i in r["over2s_inputs"])[::-1][:10]:
+        print(f"  {cpu:.2f} s CPU, {again:.2f} s run again at once: {category} ({size:,} bytes, starts {head!r}), kept in {kept}")
     each = ", ".join(f"{r['rss_mb']:.0f}" for r in results)
     print(f"peak RSS per worker (read + every rule): {max(r['rss_mb'] for r in results):.0f} MB (each: {each} MB); "
           f"after imports and warm-up: {max(r['rss_base'] for r in results):.0f} MB; largest left after an input: "

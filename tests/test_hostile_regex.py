@@ -13,6 +13,7 @@ import sys
 import pytest
 import regex
 
+from corpuscheck.rules.boilerplate.boilerplate_line import boilerplate_lexicon
 from tests.conftest import ROOT
 from tests.regex_audit import adversarial, units
 
@@ -30,16 +31,11 @@ ANCHORED = {
     ("corpuscheck/rules/encoding/script_residue.py", "\\s*[{}()\\[\\];,]*[{}]"): "BRACES_ONLY.fullmatch(line)",
     ("corpuscheck/rules/quality/stats.py", "(?:[\\w+\\-.]{2,}://)?"): "_URL.fullmatch(word)",
     ("corpuscheck/rules/structure/missing_title.py", "\\p{Lu}{3,}[\\p{Lu}\\s.,]*\\s"): "_PLACE_DATELINE.fullmatch",
-    # B101's entries are compiled one by one only to name a bad entry's file; the start alternation is
-    # used as words.start.match(line[:MAX_START_CHARS]); its inline alternation is KNOWN below
-    ("corpuscheck/rules/boilerplate/boilerplate_line.py", ""): "B101 lexicon entries: see KNOWN",
 }
-# Found by this audit and NOT fixed (a search over a long run of spaces is quadratic): kept listed so the
-# test fails when a new one appears and when one of these is fixed (then drop it here).
-KNOWN = {
-    ("corpuscheck/rules/boilerplate/boilerplate_line.py", "(?:"):
-        "B101 inline alternation, words.inline.search(line): entries open with \\(?\\s* (lexicon files)",
-}
+# B101's ^ entries, each compiled alone (to name a bad entry's file and line, and by the prefilter to confirm
+# its database's hits on a line): only ever .match-ed on a line's first MAX_START_CHARS (300) characters.
+# Their alternation starts with ^ and is audited as searched, like B101's inline (~) alternation.
+B101_STARTS = frozenset(boilerplate_lexicon().starts.patterns)
 
 
 def budget(size: int) -> float:
@@ -50,7 +46,7 @@ def budget(size: int) -> float:
 def _anchored(item) -> bool:
     source = item["pattern"] if isinstance(item["pattern"], str) else ""
     module = item["where"].split(":")[0]
-    return any(module == m and source.startswith(head) for m, head in ANCHORED)
+    return any(module == m and source.startswith(head) for m, head in ANCHORED) or source in B101_STARTS
 
 
 @pytest.fixture(scope="module")
@@ -86,7 +82,7 @@ def test_units_come_from_the_pattern_itself():
 
 def test_the_audit_catches_catastrophic_patterns():
     """Known bad shapes must fail the same check the real patterns pass (exponential ones; a light quadratic
-    one, such as a lone ``\\s*word`` searched over 4,000 spaces, fits this budget: see KNOWN for a heavy one)."""
+    one, such as a lone ``\\s*word`` searched over 4,000 spaces, fits this budget)."""
     for bad in (r"(a+)+$", r"(?:x+x+)+y"):
         item = {"pattern": bad, "flags": 0}
         with pytest.raises(TimeoutError):
@@ -95,15 +91,18 @@ def test_the_audit_catches_catastrophic_patterns():
                     _compiled(item).findall(text, timeout=budget(size))
 
 
-def test_known_superlinear_patterns_are_still_superlinear(patterns):
-    for module, head in KNOWN:
-        items = [p for p in patterns if p["where"].startswith(module + ":108") and isinstance(p["pattern"], str)
-                 and p["pattern"].startswith(head) and "iklan" in p["pattern"]]
-        assert items, (module, head)
-        with pytest.raises(TimeoutError):
-            for item in items:
-                for text in adversarial(item["pattern"], SIZES[1]):
-                    _compiled(item).findall(text, timeout=budget(SIZES[1]))
+def test_b101_alternations_are_searched_by_the_audit(patterns):
+    """B101's ^ alternation is anchored in its own text (linear when searched) and its ~ alternation is
+    searched: neither is let off as anchored, so test_every_pattern_is_linear_on_adversarial_strings runs
+    findall over both."""
+    words = boilerplate_lexicon()
+    assert words.start.pattern.startswith("^(?:") and words.inline is not None
+    for compiled in (words.start, words.inline):
+        item = next(p for p in patterns if p["pattern"] == compiled.pattern)
+        assert not _anchored(item), item["where"]
+    spaces = " " * 40_000
+    assert words.start.search(spaces + "x baca juga: x") is None  # unanchored, it would find the entry after "x"
+    assert words.start.match("  baca juga: x") is not None
 
 
 def test_anchored_patterns_are_few_and_still_exist(patterns):

@@ -97,7 +97,10 @@ class Boilerplate:
         return self.lines | self.leads | self.lists
 
 
-def _compile(patterns: list[tuple[str, str]]) -> regex.Pattern | None:
+def _compile(patterns: list[tuple[str, str]], anchored: bool = False) -> regex.Pattern | None:
+    """One alternation of the entries; ``anchored`` (the ``^`` entries): it starts with ``^``, so that it
+    matches where ``.match`` does and only there: searched, it tries one position, not every position of a
+    run of spaces that the ``\\(?\\s*`` openings of some entries would each rescan (quadratic)."""
     for pattern, where in patterns:  # each on its own first, so that a bad entry names its file and line
         try:
             regex.compile(pattern, regex.I)
@@ -105,7 +108,8 @@ def _compile(patterns: list[tuple[str, str]]) -> regex.Pattern | None:
             raise ValueError(f"{where}: bad pattern {pattern!r}: {error}") from None
     if not patterns:
         return None
-    return regex.compile("|".join(f"(?:{p})" for p, _ in patterns), regex.I)
+    alternation = "|".join(f"(?:{p})" for p, _ in patterns)
+    return regex.compile(f"^(?:{alternation})" if anchored else alternation, regex.I)
 
 
 ANY = "any"  # lexicons/boilerplate-line/any.txt: shapes of any language (breadcrumbs, stamps), loaded with every choice
@@ -162,7 +166,7 @@ def boilerplate_lexicon(languages: tuple[str, ...] = RESIDUE_LANGUAGES) -> Boile
                 lines.add(key(entry))
     for found in (lines, leads, lists, menu):
         found.discard("")
-    exact, glued = _compile(start), _compile(inline)
+    exact, glued = _compile(start, anchored=True), _compile(inline)
     return Boilerplate(
         frozenset(lines), frozenset(leads), frozenset(lists - leads), frozenset(menu - lines - leads - lists),
         exact, glued,

@@ -52,9 +52,13 @@ def _kinds(lines, words, placeholders):
     whether the page has chord lines is only asked when a chord-shaped line is a candidate."""
     kinds: list[str | None] = []
     chords = None
+    seen: dict[str, str | None] = {}  # a page repeats its short lines (60,000 times "A"): each judged once
     for _, line in lines:
-        kind = None
-        if len(line) <= MAX_PLACEHOLDER_CHARS:  # longer lines are neither widget labels nor placeholders
+        if len(line) > MAX_PLACEHOLDER_CHARS:  # longer lines are neither widget labels nor placeholders
+            kinds.append(None)
+            continue
+        kind = seen.get(line, 0)
+        if kind == 0:
             kind = ui_kind(line, words)
             if kind and len(line) <= CHORD_CHARS and is_chord(line):
                 if chords is None:
@@ -65,6 +69,7 @@ def _kinds(lines, words, placeholders):
                 kind = LABEL  # a reading-time counter: widget residue in any language
             if not kind:
                 kind = "" if is_placeholder(line, placeholders) else None
+            seen[line] = kind
         kinds.append(kind)
     return kinds
 
@@ -108,9 +113,15 @@ def detect(doc, options):
         after[index] = last
         if kinds[index] is None:
             last = lines[index][1]
+    judged: dict[tuple, bool] = {}  # the same candidate between the same texts: judged once
     for index, ((number, line), kind) in enumerate(zip(lines, kinds, strict=True)):
-        if kind and _out_of_place(kind, line, before[index], after[index]):
-            yield Hit(number, data={"line": line})
+        if kind:
+            around = (kind, line, before[index], after[index])
+            out = judged.get(around)
+            if out is None:
+                out = judged[around] = _out_of_place(*around)
+            if out:
+                yield Hit(number, data={"line": line})
 
 
 UiResidueLine = Rule(
