@@ -243,6 +243,7 @@ def run_check(args) -> int:
         if report_dir:
             from corpuscheck.report.html import is_report_data
 
+            _check_report_folder(report_dir, settings["paths"])
             staging = stack.enter_context(atomic.folder(report_dir, skip=is_report_data))
         report = _run(args, settings, data_docs_dir=staging / "gx" if staging and args.data_docs else None)
         if baseline is not None:
@@ -262,6 +263,21 @@ def run_check(args) -> int:
     if baseline is not None and (line := baseline_summary(report)):
         print(line, file=sys.stderr)
     return EXIT_PASSED if report.passed else EXIT_FAILED
+
+
+def _check_report_folder(report_dir: str, paths: list[str]) -> None:
+    """The report folder is rebuilt beside itself and swapped in whole, its other entries carried over: it
+    must be a folder of its own, not the working folder, one of its parents, or a folder holding the corpus."""
+    target = Path(report_dir).resolve()
+    here = Path.cwd().resolve()
+    if target == here or target in here.parents:
+        raise UsageError(f"--report {report_dir}: the report needs a folder of its own (it is replaced whole), "
+                         "not the current folder or one above it; e.g. --report reports")
+    for path in paths:
+        checked = Path(path).resolve()
+        if checked == target or target in checked.parents:
+            raise UsageError(f"--report {report_dir}: it holds the checked path {path}; the report needs a "
+                             "folder of its own (it is replaced whole), e.g. --report reports")
 
 
 def _color(choice: str) -> bool:

@@ -134,3 +134,27 @@ def test_a_second_report_keeps_the_users_files_but_not_the_first_reports_data(tm
     second = sorted(p.name for p in Path("rep").iterdir() if p.name.startswith("data-"))
     assert len(first) == len(second) == 1 and first != second  # the old data folder was not carried over
     assert Path("rep", "data", "mine.txt").read_text(encoding="utf-8") == "keep"
+
+
+@pytest.mark.parametrize("cwd, checked, report", [
+    ("proj", "a.txt", "."),  # the working folder
+    ("proj/sub", "../a.txt", ".."),  # a folder above it
+    ("", "proj/a.txt", "proj"),  # the folder holding the corpus
+])
+def test_a_report_folder_that_is_the_working_folder_or_holds_the_corpus_is_one_line_and_exit_2(
+        tmp_path, monkeypatch, capsys, cwd, checked, report):
+    """Swapped in whole, such a folder would be copied (a whole project) or pulled from under the shell."""
+    (tmp_path / "proj" / "sub").mkdir(parents=True)
+    (tmp_path / "proj" / "a.txt").write_text(TEXT)
+    monkeypatch.chdir(tmp_path / cwd)
+    assert main(["check", checked, "--report", report, "--no-progress"]) == 2
+    err = capsys.readouterr().err
+    assert f"--report {report}:" in err and "folder of its own" in err and "Traceback" not in err
+    assert not list(tmp_path.rglob("*.tmp")) and not list(tmp_path.rglob("index.html"))
+
+
+def test_a_report_folder_beside_the_corpus_is_written(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text(TEXT)
+    assert main(["check", "a.txt", "--report", "out", "--no-progress"]) in (0, 1)
+    assert (tmp_path / "out" / "index.html").is_file()
