@@ -11,7 +11,7 @@ from corpuscheck.input.document import Document
 SEVERITIES = ("error", "warning", "info")
 
 
-@dataclass(frozen=True, init=False)
+@dataclass(frozen=True)
 class Hit:
     """One place a rule fired: a line span in the document's text."""
 
@@ -22,12 +22,6 @@ class Hit:
     excerpt: str | None = None  # None: the text of the span's first line
     related: tuple[int, int] | None = None  # another span, e.g. the original of a repeat
     data: Mapping[str, Any] = field(default_factory=dict)
-
-    def __init__(self, line, end_line=None, column=1, message=None, excerpt=None, related=None, data=None):
-        # the fields in one update: a frozen dataclass's own __init__ sets each through object.__setattr__,
-        # twice the cost, and a page of one repeated line makes a Hit per line (60,000 and more)
-        self.__dict__.update(line=line, end_line=end_line, column=column, message=message, excerpt=excerpt,
-                             related=related, data={} if data is None else data)
 
 
 @dataclass(frozen=True)
