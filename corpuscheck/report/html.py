@@ -256,11 +256,15 @@ def build(report, emit, data_docs: str | None = None) -> dict:
 
     current, seen_rules, seen_source, counts, where = -1, set(), 0, [0, 0], ()
     total = 0
+
+    def close_doc() -> None:
+        if current >= 0:
+            worst.append([counts[0], counts[1], current, *where])
+
     for file, f in data.findings():
         index = doc_of[(f.path, f.record)]
         if index != current:
-            if current >= 0:
-                worst.append([counts[0], counts[1], current, *where])
+            close_doc()
             if chunk.findings >= FINDINGS_PER_CHUNK:
                 flush()
             title = data.title_of(file, f)
@@ -286,8 +290,7 @@ def build(report, emit, data_docs: str | None = None) -> dict:
         counts[1] += 1
         chunk.add_finding(index, kind, f)
         total += 1
-    if current >= 0:
-        worst.append([counts[0], counts[1], current, *where])
+    close_doc()
     flush()
 
     worst.sort(key=lambda w: (-w[0], -w[1], w[2]))
