@@ -1,13 +1,13 @@
 """Hostile input: bombs and vanishing files give an error naming the file; pathological shapes cost linear work."""
 
 import gzip
-import sys
 
 import pytest
 
 from corpuscheck.input import loader
 from corpuscheck.input.document import LoadError, from_text
 from corpuscheck.rules import all_rules
+from tests.work import assert_linear
 
 
 def test_gzip_bomb_stops_at_the_bound(tmp_path, monkeypatch):
@@ -45,22 +45,6 @@ SHAPES = {
 }
 
 
-def _calls(fn) -> int:
-    """Python and builtin calls made by fn(): a count of work that a noisy machine does not change."""
-    count = 0
-
-    def profile(frame, event, arg):
-        nonlocal count
-        count += 1
-
-    sys.setprofile(profile)
-    try:
-        fn()
-    finally:
-        sys.setprofile(None)
-    return count
-
-
 @pytest.mark.parametrize("shape", SHAPES)
 def test_rules_do_linear_work_on_pathological_shapes(shape):
     small, large = (from_text(SHAPES[shape](n), path="x.txt") for n in (20_000, 80_000))
@@ -68,8 +52,7 @@ def test_rules_do_linear_work_on_pathological_shapes(shape):
         run = rule.run_corpus if hasattr(rule, "run_corpus") else rule.run
         arg = (lambda d: [d.text]) if hasattr(rule, "run_corpus") else (lambda d: d)
         run(arg(from_text(SHAPES[shape](1_000) + "x", path="w.txt")))  # warm lexicons and patterns, not results
-        a, b = (_calls(lambda d=d, run=run, arg=arg: run(arg(d))) for d in (small, large))
-        assert b <= 4 * a * 1.6 + 200, f"{rule.code} on {shape}: {a} calls at n, {b} at 4n (superlinear)"
+        assert_linear(lambda d, run=run, arg=arg: run(arg(d)), small, large, 4, what=f"{rule.code} on {shape}")
 
 
 def test_oversized_document_is_checked_on_a_prefix_and_reported(tmp_path, monkeypatch):
