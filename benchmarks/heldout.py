@@ -87,6 +87,7 @@ from __future__ import annotations
 import argparse
 import collections
 import json
+import re
 import zlib
 from pathlib import Path
 
@@ -99,27 +100,15 @@ FIXTURES = ROOT / "tests" / "fixtures"
 HERE = Path(__file__).resolve().parent / "heldout"
 RESIDUE_CODES = ("P101", "P102", "B101")
 HALVES = ("calibration", "held-out")
-ROUND2 = "round 2"  # benchmarks/heldout/round2-*.jsonl: collected after the first changes; its misses were looked at
-ROUND3 = "round 3"  # benchmarks/heldout/round3-*.jsonl: collected after the second changes; its misses were looked at
-ROUND4 = "round 4"  # benchmarks/heldout/round4-*.jsonl: collected after the third changes; its misses were looked at
-ROUND5 = "round 5"  # benchmarks/heldout/round5-*.jsonl: collected after the fourth changes; its misses were looked at
-ROUND6 = "round 6"  # benchmarks/heldout/round6-*.jsonl: collected after the fifth changes; its misses were looked at
-ROUND7 = "round 7"  # benchmarks/heldout/round7-*.jsonl: collected after the sixth changes; its misses were looked at
-ROUND8 = "round 8"  # benchmarks/heldout/round8-*.jsonl: collected before the seventh changes; its misses were looked at
-ROUND9 = "round 9"  # benchmarks/heldout/round9-*.jsonl: collected after the seventh changes; its misses were looked at
-ROUND10 = "round 10"  # benchmarks/heldout/round10-*.jsonl: collected after the eighth changes; its misses were looked at
-ROUND11 = "round 11"  # benchmarks/heldout/round11-*.jsonl: collected after the ninth changes; its misses were looked at
-ROUND12 = "round 12"  # benchmarks/heldout/round12-*.jsonl: collected after the tenth changes; its misses were looked at
-ROUND13 = "round 13"  # benchmarks/heldout/round13-*.jsonl: collected after the eleventh changes; its misses were looked at
-ROUND14 = "round 14"  # benchmarks/heldout/round14-*.jsonl: collected after the twelfth changes; its misses were looked at
-ROUND15 = "round 15"  # benchmarks/heldout/round15-*.jsonl: collected after the thirteenth changes; its misses were looked at
-# fresh-*.jsonl: round 16, collected after the fourteenth changes, never used to change a rule
-FRESH = "fresh"  # benchmarks/heldout/fresh-*.jsonl: collected after the last rule change, never used to change one
-ROUNDS = {"round2": ROUND2, "round3": ROUND3, "round4": ROUND4, "round5": ROUND5, "round6": ROUND6, "round7": ROUND7,
-          "round8": ROUND8, "round9": ROUND9, "round10": ROUND10,
-          "round11": ROUND11, "round12": ROUND12, "round13": ROUND13,
-          "round14": ROUND14, "round15": ROUND15}
-GROUPS = (*HALVES, *ROUNDS.values(), FRESH)
+# benchmarks/heldout/roundN-*.jsonl: each round was collected after the changes its predecessor caused; its misses
+# were looked at afterwards (rounds 2-15 and round 17 on). fresh-*.jsonl is round 16, collected after the fourteenth
+# changes. A new round only needs its files: every ``roundN-openings.jsonl`` / ``roundN-endings.jsonl`` is read.
+FRESH = "fresh"  # benchmarks/heldout/fresh-*.jsonl: round 16
+ROUNDS = {f"round{n}": f"round {n}" for n in sorted({int(found.group(1)) for found in
+                                                    (re.match(r"round(\d+)-", path.name) for path in HERE.glob("round*-*.jsonl"))
+                                                    if found})}
+_BEFORE_FRESH = tuple(label for name, label in ROUNDS.items() if int(name[5:]) < 16)
+GROUPS = (*HALVES, *_BEFORE_FRESH, FRESH, *(label for label in ROUNDS.values() if label not in _BEFORE_FRESH))
 
 
 def outlet_key(outlet: str) -> str:
