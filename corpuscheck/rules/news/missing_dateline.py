@@ -43,7 +43,10 @@ MissingDateline = Rule(
         "opening with up to three capitalised words and a spaced dash (`Lirik Lagu Gemu - ...`) "
         "can be taken for one. A title-case place before a dash and a lower-case word is no dateline "
         "(`Kuala Lumpur - yang ...` goes on with a clause), so `Jakarta - realme GT 7 ...` (a lower-case brand) "
-        "is missed; after an upper-case place (`JAKARTA- realme ...`) it is found."
+        "is missed; after an upper-case place (`JAKARTA- realme ...`) it is found. When no known form opens the first "
+        "paragraph, a short lead of place-like words, a separator and a sentence is taken for a dateline by its shape, "
+        "so a person's name with a comma and a date before a dash (`John Smith, 45 - ...`) can be taken for one; in "
+        "scripts without case only a dash, never a colon, ends such a lead (`خالد أبو بكر:` is a speaker)."
     ),
     fix="Restore the dateline from the source page, or drop the rule for non-wire text.",
     examples=(
@@ -196,5 +199,31 @@ MissingDateline = Rule(
             note="id (detik): a headline's label and a colon, the dash line after it, is no place"),
         bad("Başlık\nAnadolu Ajansı (AA) 23 Haziran tekrar seçimlerinin ardından sessizliğe büründü.", 2,
             note="tr (yurtsever.org.tr): a name and its own acronym open a sentence, no place and agency"),
+        # round 17 of benchmarks/heldout (issue 9): the dateline's shape, not one more form; sentences ours
+        good("Headline\nAug 17, 2020\nNew Delhi [India], Aug 17 : Delhi Police has arrested three persons after a clash "
+             "in the old city.", note="en (indianeconomicobserver.com): a place, its country in square brackets, a date "
+             "and a spaced colon, read by the dateline's shape"),
+        good("Tajuk\nPublished\nᴘᴜᴛʀᴀᴊᴀʏᴀ – ʀᴀᴋʏᴀᴛ ᴍᴀʟᴀʏꜱɪᴀ ᴅɪᴍɪɴᴛᴀ ʙᴇʀꜱᴀʙᴀʀ ᴜɴᴛᴜᴋ ᴍᴇʟᴀᴋᴜᴋᴀɴ ᴀᴋᴛɪᴠɪᴛɪ ʀᴇɴᴛᴀꜱ ɴᴇɢᴇʀɪ.",
+             note="ms (kini.mysumber.net): a page set in Latin small capitals is read as capitals"),
+        good("見出し\n【ソウル聯合ニュース】韓国の生活用品メーカーは30日、在日韓国人に韓国文化を伝える事業を後援すると発表した。",
+             note="ja (a blog copying Yonhap): a bracketed place and agency opening the paragraph, no = sign"),
+        bad("見出し\n【速報】韓国の生活用品メーカーは30日、在日韓国人に韓国文化を伝える事業を後援すると発表した。", 2,
+            note="ja: a bracketed headline label is no dateline"),
+        good("Kichwa\nStori: Gladness Mallya, Risasi Jumamosi DAR ES SALAAM: Baada ya mamlaka kutangaza kuzima simu feki, "
+             "wananchi wamefunguka.", note="sw (phars.blogspot.com): a reporter's credit glued before the place in capitals"),
+        good("Headline\nFollow us on Image Source : PTI Robbers loot a delivery agent inside the tunnel, in New Delhi.\n"
+             "Delhi: At least 7 people have been arrested after the robbery in the tunnel.",
+             note="en (indiatvnews.com): a caption opening with its credit label is skipped, a place and a colon follow"),
+        good("Headline\nPTI\nNew Delhi, June 27\nThe Delhi Police detained more than 1,500 people during a night patrol",
+             note="en (tribuneindia.com): a place and date alone on a line before a paragraph cut short"),
+        bad("Titre\nDIRECT. Coronavirus: L’Allemagne ferme restaurants et institutions culturelles dès lundi\n"
+            "– Santé publique France a enregistré mardi soir plus de 33 000 nouveaux cas en 24 heures.", 2,
+            note="fr (thereadersplanet.fr): a headline label and a full stop is no place"),
+        bad("Headline\nApril 30, 2008\nStory 2: 3,000 policemen deploy in Metro Manila for Labor day, the police chief said.", 2,
+            note="en (newsnimiami.blogspot.com): a label and its number before a colon is no place and date"),
+        bad("عنوان\nخالد أبو بكر: لماذا لا يملك الشارع صورة واضحة عن التغيير الوزاري الذي يتحدث عنه الجميع اليوم", 2,
+            note="ar (masrawy.com): in a script without case a name and a colon read like a place: no dateline"),
+        bad("Headline\nA KENYAN, Mary Amukowa (27) and a Tanzanian appeared before the magistrate's court yesterday.", 2,
+            note="en (wavuti.com): capitals and a comma open a sentence, no separator follows"),
     ),
 )
