@@ -40,8 +40,10 @@ When no form above opens the first paragraph, its opening is read by a dateline'
 (:func:`general_dateline`): a short lead of place-like words (capitalised, in capitals, in a script without
 case; particles, a date, bracketed parts and commas allowed), a separator, a sentence; with the same rejects
 (a lower-case word, a sentence opener or label, a title, a name and its acronym, a bare title-case label and
-colon, a clause or a headline after it): ``New Delhi [India], Aug 17 :``, ``【ソウル聯合ニュース】``. A page set
-in Latin small capitals (``ᴘᴜᴛʀᴀᴊᴀʏᴀ –``) is read as capitals.
+colon, a clause or a headline after it): ``New Delhi [India], Aug 17 :``, ``【ソウル聯合ニュース】``,
+``SUMBA TENGAH, ||``, ``КИЇВ. 24 квітня. УНН.``, ``नई दिल्ली।``. It reads the first paragraph, and the second
+only for a lead in capitals (``ISLAMABAD, (UrduPoint ...) :`` after a teaser). A page set in Latin small
+capitals (``ᴘᴜᴛʀᴀᴊᴀʏᴀ –``) is read as capitals.
 """
 
 from __future__ import annotations
@@ -61,7 +63,7 @@ LEAD_LINES = 30  # non-empty lines looked at before giving up
 PARAGRAPH = 120  # a line this long is a paragraph
 PARAGRAPHS = 2  # a dateline opens one of the first two paragraphs, or there is none
 SENTENCE = 60  # a line this long that ends a sentence is a paragraph too
-_SENTENCE_END = regex.compile(r"[.!?。！？][\"'”’)]*$")
+_SENTENCE_END = regex.compile(r"[.!?。！？।۔؟][\"'”’)]*$")  # । (Devanagari, Bengali), ۔ (Urdu), ؟ (Arabic)
 SHORT = 40  # lines this short are joined to the next (split datelines: ``Jakarta`` / ``-``)
 DASHES = frozenset({"-", "–", "—", "--"})
 # A table of contents opening the body (detik): its entries come back as headings, a place does not.
@@ -254,7 +256,8 @@ OWN_LINE = regex.compile(
     # Accra (Greater Accra) 10 April 2001 / Jakarta, 12 Maret 2020: a place (its region in brackets) and a full date
     rf"|(?:{_UPPLACE}|{_CAPPLACE})(?:{_S}\({_REGION}\))?,?{_S}\d{{1,2}}(?:st|nd|rd|th)?{_S}{_MONTH}{_S}\d{{4}}"
     # Bangkok, September 1 / Jakarta, 1 September: a title-case place, a comma and a date
-    rf"|{_CAPPLACE},{_S}{_DATE})"
+    # नई दिल्ली, 29 अगस्त (hi): the same in a script without case
+    rf"|(?:{_CAPPLACE}|{_LOPLACE}),{_S}{_DATE})"
 )
 
 # Words that open ordinary sentences or labels and are never a place before a dash.
@@ -500,9 +503,13 @@ def _paragraph_like(text: str) -> bool:
 # grammar's own rules), a headline or a clause after the separator.
 _GENERAL_SEPARATOR = regex.compile(
     rf"{_S}+(?:-{{1,3}}|–|—)(?:{_S}+|(?=[\p{{Lu}}\p{{Lo}}\"“]))|(?<=[)\]])(?:-{{1,3}}|–|—)(?=[\p{{Lu}}\p{{Lo}}\"“])"
-    rf"|{_S}*:(?:{_S}+|(?=\p{{Lu}}))"
+    rf"|{_S}*:(?:{_S}+|(?=\p{{Lu}}))|{_S}*\|{{1,2}}{_S}+|(?P<stop>[।.]){_S}+"  # SUMBA TENGAH, || / नई दिल्ली। (hi)
 )
-_BRACKETED = regex.compile(r"[(\[][^()\[\]\n]{1,40}[)\]]")
+_BRACKETED = regex.compile(r"[(\[][^()\[\]\n]{1,60}[)\]]")
+# КИЇВ. 24 квітня. УНН. На Київщині ... (uk), Москва. 21 февраля. (ru): the parts closed by full stops, a sentence after
+_STOPPED_PARTS = regex.compile(
+    rf"(?P<d>(?:{_UPPLACE}|{_CAPPLACE})\.{_S}{_DATE}\.(?:{_S}[\p{{Lu}}\p{{N}}][\p{{Lu}}\p{{N}}.\-]{{1,15}}\.)?)(?={_S}\p{{Lu}})"
+)
 _LEAD_WORD = regex.compile(r"(?:[dDlL]['’])?[\p{L}][\p{L}\p{M}'’.\-]*")
 _NUMBER = regex.compile(r"\d{1,4}(?:st|nd|rd|th|\.)?")
 _NO_SPACE_SCRIPT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
@@ -521,10 +528,12 @@ _CREDITED = regex.compile(
 )
 
 
-def general_dateline(text: str, headline: bool = False) -> str | None:
+def general_dateline(text: str, headline: bool = False, later: bool = False) -> str | None:
     """The dateline opening ``text`` (a paragraph) by its shape alone, or None (see the comment above).
-    ``headline``: the line is short and ends no sentence; only a bracketed dateline of a script without spaces
-    (``【ソウル共同】...``, whose sentences are short in characters) is read on it."""
+    ``headline``: the line is no paragraph (a headline, a standfirst cut short); only a bracketed dateline of a
+    script without spaces (``【ソウル共同】...``, whose sentences are short in characters) is read on it.
+    ``later``: the paragraph is the second one (the first had none: a teaser repeating the story's start); only a
+    lead in capitals is read on it, as the grammar does."""
     found = _LENTICULAR.match(text)
     if found:
         return None if _BRACKET_LABELS.search(found.group("x")) else found.group()
@@ -533,11 +542,17 @@ def general_dateline(text: str, headline: bool = False) -> str | None:
     found = _CREDITED.match(text)
     if found and _sentence_follows(text[found.end() :]):
         return found.group("d").strip()
-    separator = _GENERAL_SEPARATOR.search(text, 0, _GENERAL_REACH)
+    found = _STOPPED_PARTS.match(text)
+    if found and _first_word(found.group("d")) not in _NOT_PLACES and _sentence_follows(text[found.end() :]):
+        return found.group("d")
+    # the separator is looked for outside brackets: "ISLAMABAD, (UrduPoint / Pakistan Point News - 31st Aug ) :"
+    masked = _BRACKETED.sub(lambda bracket: "(" + "_" * (len(bracket.group()) - 2) + ")", text[:_GENERAL_REACH])
+    separator = _GENERAL_SEPARATOR.search(masked)
     if separator is None or separator.start() == 0:
         return None
     lead, rest = text[: separator.start()], text[separator.end() :]
-    colon = ":" in separator.group()
+    mark = separator.group().strip()
+    colon, stop = mark == ":", separator.group("stop") is not None
     core = _BRACKETED.sub(" , ", lead)
     if any(c in core for c in "()[]/|\"“”«»!?;") or len(_BRACKETED.findall(lead)) > 2:
         return None
@@ -564,15 +579,21 @@ def general_dateline(text: str, headline: bool = False) -> str | None:
             if len(token) > _MONTHISH or not any(_NUMBER.fullmatch(t) for t in beside):
                 return None  # "The police said -": a lower-case word, a sentence's
     cased = [w for w in words if w[0].isupper()]
-    if colon and cased and not (lead.isupper() or "," in lead or _BRACKETED.search(lead) or any(c.isdigit() for c in lead)):
+    if later and not (cased and core.isupper()):
+        return None
+    if stop and (cased or len(words) > 2):
+        return None  # after a cased place the grammar reads the full stop; in a script without case, one or two words
+    labelled = colon or mark.startswith("|")
+    if labelled and cased and not (core.isupper() or "," in lead or _BRACKETED.search(lead) or any(c.isdigit() for c in lead)):
         return None  # "Hollywood Nation: ...", "Trump: ...": a bare title-case label, the grammar's own call
     acronym = _ACRONYM.search(lead + " ")
     if acronym and _initials(acronym.group("words")) == acronym.group("short").casefold():
         return None  # "Anadolu Ajansı (AA) -": a name and its acronym
     if cased and (_CONTINUATION.match(rest) or not _sentence_follows(rest) or _is_headline(rest)):
         return None  # a clause goes on, or a title follows: no dateline before a sentence
-    if not cased and (colon or len(rest.strip()) < _TEXT_AFTER):
-        return None  # "خالد أبو بكر:", "عضو بالكونجرس:": in a script without case a name or a speaker reads like a place
+    if not cased and (len(rest.strip()) < _TEXT_AFTER or labelled):
+        return None  # in a script without case a colon after a name or a credit reads like one after a place
+        # ("خالد أبو بكر:", "স্টাফ করেসপন্ডেন্ট :" a staff correspondent): no dateline (so "नई दिल्ली:" is missed)
     return text[: separator.end()].strip()
 
 
@@ -668,6 +689,10 @@ def _find_in(doc: Document, lead: list[tuple[int, str]]) -> Dateline | None:
     first_paragraph = next(
         (index for index, (_, text) in enumerate(lead) if _is_paragraph(text) and not _is_caption(text)), len(lead)
     )
+    second_paragraph = next(
+        (index for index, (_, text) in enumerate(lead) if index > first_paragraph and _is_paragraph(text)
+         and not _is_caption(text)), -1,
+    )
     # "Trump: We will ..." / "Smith: ...": speaker labels of a transcript, not "Kuala Lumpur: ..."
     labels = sum(1 for _, text in lead if _BARE_PLACE.match(text))
     for index, (number, text) in enumerate(lead):
@@ -728,10 +753,15 @@ def _find_in(doc: Document, lead: list[tuple[int, str]]) -> Dateline | None:
             glued = _GLUED_DATELINE.search(text, 0, WINDOW) or _LABELLED_DATELINE.match(text[:WINDOW])
             if glued:  # "Cover picture for the articleLAGOS (Reuters) - One year ago ...": a caption glued before it
                 return Dateline(glued.group("d").strip(), number, number)
-            if len(text) >= SHORT:
-                general = general_dateline(text, headline=_is_headline_line(text))
-                if general:
-                    return Dateline(general, number, number)
+        if not found and len(text) >= SHORT and (index <= first_paragraph or index == second_paragraph):
+            general = general_dateline(
+                text,
+                # a line before the first paragraph is read only when it reads as one cut short (a sentence)
+                headline=index not in (first_paragraph, second_paragraph) and not _paragraph_like(text),
+                later=index == second_paragraph,
+            )
+            if general:
+                return Dateline(general, number, number)
         if found:
             reach, last = len(text), number
             for later in range(index + 1, end + 1):

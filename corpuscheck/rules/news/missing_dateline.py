@@ -225,5 +225,24 @@ MissingDateline = Rule(
             note="ar (masrawy.com): in a script without case a name and a colon read like a place: no dateline"),
         bad("Headline\nA KENYAN, Mary Amukowa (27) and a Tanzanian appeared before the magistrate's court yesterday.", 2,
             note="en (wavuti.com): capitals and a comma open a sentence, no separator follows"),
+        # round 18 of benchmarks/heldout (issue 9); sentences ours
+        good("Заголовок\nКИЇВ. 24 квітня. УНН. На Київщині продовжує діяти заборона на відвідання кладовищ.",
+             note="uk (news.betaproject.net): place, date and agency each closed by a full stop, then a sentence"),
+        good("Judul\nSUMBA TENGAH, || Dalam upaya meningkatkan keamanan jelang pilkada, polisi meningkatkan patroli.",
+             note="id (sergap.co.id): a place, a comma and two bars as the separator"),
+        good("Headline\nGovernor Sindh Imran Ismail on Monday said that the Prime Minister would visit Karachi soon to announce "
+             "a financial package for the provincial capital.\nISLAMABAD, (UrduPoint / Pakistan Point News - 31st Aug, 2020 ) "
+             ":Governor Sindh Imran Ismail on Monday said that the Prime Minister would visit Karachi soon.",
+             note="en (urdupoint.com): a teaser first, then a place in capitals, a bracket holding a dash and a colon"),
+        good("शीर्षक\nनई दिल्ली, 29 अगस्त\nदिल्ली पुलिस ने एक हथियारबंद वाहन चोर गिरोह का भंडाफोड़ किया है और चार लोगों को गिरफ्तार किया है।",
+             note="hi (deshsewak.org): a place in a script without case and a date alone on a line"),
+        good("शीर्षक\nनई दिल्ली। दिल्ली में लगातार बढ़ती चोरी और लूट की घटनाओं को कम करने के लिए पुलिस पेट्रोलिंग कर रही है।",
+             note="hi: a place and the danda (full stop) before the sentence"),
+        bad("শিরোনাম\nস্টাফ করেসপন্ডেন্ট : ঢাকা মহানগর গোয়েন্দা পুলিশ উত্তর পিস্তলসহ ৫ ডাকাতকে গ্রেপ্তার করেছে।", 2,
+            note="bn (songbadsaradin.net): a staff correspondent's credit and a colon; in a script without case no colon "
+            "lead is read as a place"),
+        bad("Título\nBrasília (DF), 09/05/2025 - Márcia Marques, professora da UnB. Foto: Márcia Marques/Arquivo pessoal\n"
+            "A disseminação de notícias falsas é uma das grandes ameaças contemporâneas à cidadania.", 2,
+            note="pt (liberalfm.com.br): a photo caption shaped like a dateline is skipped, the body has none"),
     ),
 )
