@@ -41,7 +41,8 @@ When no form above opens the first paragraph, its opening is read by a dateline'
 case; particles, a date, bracketed parts and commas allowed), a separator, a sentence; with the same rejects
 (a lower-case word, a sentence opener or label, a title, a name and its acronym, a bare title-case label and
 colon, a clause or a headline after it): ``New Delhi [India], Aug 17 :``, ``【ソウル聯合ニュース】``,
-``SUMBA TENGAH, ||``, ``КИЇВ. 24 квітня. УНН.``, ``नई दिल्ली।``. It reads the first paragraph, and the second
+``SUMBA TENGAH, ||``, ``КИЇВ. 24 квітня. УНН.``, ``नई दिल्ली।``, ``Islamabad: Jan 29, 2022 (TNS):``,
+``Kabul (BNA)`` before a sentence; ``Nias Barat, Sumut – Mitrapolri.com`` alone on its line. It reads the first paragraph, and the second
 only for a lead in capitals (``ISLAMABAD, (UrduPoint ...) :`` after a teaser). A page set in Latin small
 capitals (``ᴘᴜᴛʀᴀᴊᴀʏᴀ –``) is read as capitals.
 """
@@ -502,10 +503,17 @@ def _paragraph_like(text: str) -> bool:
 # with digits in it (COVID-19), a title-case lead and a bare colon (a speaker's or column's label: left to the
 # grammar's own rules), a headline or a clause after the separator.
 _GENERAL_SEPARATOR = regex.compile(
+    # no hyphen glued between words: "Jambipos, Merangin-Kantor desa ..." (id) would be read, but so would
+    # "Sebelumnya, Bandara Soekarno-Hatta ..." and "Diketahui, Prabowo-Gibran ..." (names joined by a hyphen)
     rf"{_S}+(?:-{{1,3}}|–|—)(?:{_S}+|(?=[\p{{Lu}}\p{{Lo}}\"“]))|(?<=[)\]])(?:-{{1,3}}|–|—)(?=[\p{{Lu}}\p{{Lo}}\"“])"
     rf"|{_S}*:(?:{_S}+|(?=\p{{Lu}}))|{_S}*\|{{1,2}}{_S}+|(?P<stop>[।.]){_S}+"  # SUMBA TENGAH, || / नई दिल्ली। (hi)
 )
 _BRACKETED = regex.compile(r"[(\[][^()\[\]\n]{1,60}[)\]]")
+# Islamabad: Jan 29, 2022 (TNS): ... (en): a date and an agency after the place's colon, then a second colon
+_DATE_AFTER_COLON = regex.compile(rf"{_DATE}(?:{_S}*\([^()\n]{{1,30}}\))?{_S}*:{_S}*")
+# Kabul (BNA) Presidential Palace ... (en): a title-case place and an agency's acronym in brackets, no separator;
+# not a name and its own acronym (see _ACRONYM)
+_PLACE_ACRONYM = regex.compile(rf"(?P<d>\p{{Lu}}\p{{Ll}}+(?:{_S}\p{{Lu}}\p{{Ll}}+)?{_S}?\(\p{{Lu}}[\p{{Lu}}\p{{N}}&]{{1,6}}\))(?={_S}+\p{{Lu}})")
 # КИЇВ. 24 квітня. УНН. На Київщині ... (uk), Москва. 21 февраля. (ru): the parts closed by full stops, a sentence after
 _STOPPED_PARTS = regex.compile(
     rf"(?P<d>(?:{_UPPLACE}|{_CAPPLACE})\.{_S}{_DATE}\.(?:{_S}[\p{{Lu}}\p{{N}}][\p{{Lu}}\p{{N}}.\-]{{1,15}}\.)?)(?={_S}\p{{Lu}})"
@@ -545,14 +553,23 @@ def general_dateline(text: str, headline: bool = False, later: bool = False) -> 
     found = _STOPPED_PARTS.match(text)
     if found and _first_word(found.group("d")) not in _NOT_PLACES and _sentence_follows(text[found.end() :]):
         return found.group("d")
+    found = _PLACE_ACRONYM.match(text)
+    if found and _first_word(found.group("d")) not in _NOT_PLACES and _sentence_follows(text[found.end() :]):
+        acronym = _ACRONYM.match(found.group("d"))
+        if not (acronym and _initials(acronym.group("words")) == acronym.group("short").casefold()):
+            return found.group("d")
     # the separator is looked for outside brackets: "ISLAMABAD, (UrduPoint / Pakistan Point News - 31st Aug ) :"
     masked = _BRACKETED.sub(lambda bracket: "(" + "_" * (len(bracket.group()) - 2) + ")", text[:_GENERAL_REACH])
     separator = _GENERAL_SEPARATOR.search(masked)
     if separator is None or separator.start() == 0:
         return None
-    lead, rest = text[: separator.start()], text[separator.end() :]
+    end = separator.end()
+    lead, rest = text[: separator.start()], text[end:]
     mark = separator.group().strip()
     colon, stop = mark == ":", separator.group("stop") is not None
+    dated = False
+    if colon and (after := _DATE_AFTER_COLON.match(rest)):
+        end, rest, dated = end + after.end(), rest[after.end() :], True
     core = _BRACKETED.sub(" , ", lead)
     if any(c in core for c in "()[]/|\"“”«»!?;") or len(_BRACKETED.findall(lead)) > 2:
         return None
@@ -584,7 +601,9 @@ def general_dateline(text: str, headline: bool = False, later: bool = False) -> 
     if stop and (cased or len(words) > 2):
         return None  # after a cased place the grammar reads the full stop; in a script without case, one or two words
     labelled = colon or mark.startswith("|")
-    if labelled and cased and not (core.isupper() or "," in lead or _BRACKETED.search(lead) or any(c.isdigit() for c in lead)):
+    if labelled and cased and not (
+        dated or core.isupper() or "," in lead or _BRACKETED.search(lead) or any(c.isdigit() for c in lead)
+    ):
         return None  # "Hollywood Nation: ...", "Trump: ...": a bare title-case label, the grammar's own call
     acronym = _ACRONYM.search(lead + " ")
     if acronym and _initials(acronym.group("words")) == acronym.group("short").casefold():
@@ -594,7 +613,7 @@ def general_dateline(text: str, headline: bool = False, later: bool = False) -> 
     if not cased and (len(rest.strip()) < _TEXT_AFTER or labelled):
         return None  # in a script without case a colon after a name or a credit reads like one after a place
         # ("خالد أبو بكر:", "স্টাফ করেসপন্ডেন্ট :" a staff correspondent): no dateline (so "नई दिल्ली:" is missed)
-    return text[: separator.end()].strip()
+    return text[:end].strip()
 
 
 def lead_lines(doc: Document) -> list[tuple[int, str]]:
@@ -636,6 +655,9 @@ def _heading_again(doc: Document, text: str, after: int) -> bool:
 _NOT_FOUND = object()
 # a place and its agency alone on a line, the dash on the next: "HCM City (VNA)" / "– The investigation ..."
 _PLACE_AGENCY = regex.compile(rf"(?:{_UPPLACE}|{_CAPPLACE})(?:,{_S}*{_REGION})?{_S}?{_CAP_AGENCY}")
+# a place (and region), a dash and the outlet's domain alone on a line, before a paragraph:
+# "Nias Barat, Sumut – Mitrapolri.com" (id)
+_OWN_LINE_OUTLET = regex.compile(rf"(?:{_UPPLACE}|{_CAPPLACE})(?:,{_S}*{_REGION}){{0,2}}{_SPACED_DASH}{_OUTLET}")
 # a place in a script without case and its agency alone on a line, before a paragraph: "واشنطن (رويترز)"
 _LO_PLACE_AGENCY = regex.compile(rf"{_LOPLACE}{_S}?\(\p{{Lo}}[\p{{Lo}}\p{{M}}]{{1,15}}(?:{_S}\p{{Lo}}[\p{{Lo}}\p{{M}}]{{1,15}}){{0,2}}\)")
 # an upper-case place and a known agency glued after a lower-case word, with no space: a caption or widget
@@ -713,8 +735,9 @@ def _find_in(doc: Document, lead: list[tuple[int, str]]) -> Dateline | None:
             if toc and _heading_again(doc, text, lead[index + 1][0]):
                 return None  # the last entry of a table of contents, the city stripped after it
             return Dateline(f"{text} {nxt}", number, lead[index + 1][0])
-        if (OWN_LINE.fullmatch(text) or _PLACE_AGENCY.fullmatch(text) or _LO_PLACE_AGENCY.fullmatch(text)) and (
-            (_is_paragraph(nxt) or (OWN_LINE.fullmatch(text) and _paragraph_like(nxt)))
+        own = OWN_LINE.fullmatch(text) or _OWN_LINE_OUTLET.fullmatch(text)
+        if (own or _PLACE_AGENCY.fullmatch(text) or _LO_PLACE_AGENCY.fullmatch(text)) and (
+            (_is_paragraph(nxt) or (own and _paragraph_like(nxt)))
             and nxt[0] not in _JOIN_BEFORE and _first_word(text) not in _NOT_PLACES
         ):
             return Dateline(text, number, number)  # BAAR, SWITZERLAND / HCM City (VNA) / واشنطن (رويترز), then the text

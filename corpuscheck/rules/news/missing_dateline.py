@@ -244,5 +244,17 @@ MissingDateline = Rule(
         bad("Título\nBrasília (DF), 09/05/2025 - Márcia Marques, professora da UnB. Foto: Márcia Marques/Arquivo pessoal\n"
             "A disseminação de notícias falsas é uma das grandes ameaças contemporâneas à cidadania.", 2,
             note="pt (liberalfm.com.br): a photo caption shaped like a dateline is skipped, the body has none"),
+        # round 19 of benchmarks/heldout (issue 9); sentences ours
+        good("Headline\nInfo Minister reiterates the government's resolve\nIslamabad: Jan 29, 2022 (TNS): The Minister for "
+             "Information has reiterated the government's resolve to eliminate extremist elements.",
+             note="en (tns.world): a place and a colon, a date and the agency, a second colon"),
+        good("Headline\nSunday September 1, 2019\nKabul (BNA) Presidential Palace in a statement condemned the attack on the "
+             "northern city of Kunduz here yesterday.", note="en (bakhtarnews.com.af): a place and an agency's acronym in "
+             "brackets, no separator"),
+        good("Judul\nNias Barat, Sumut – Mitrapolri.com\nAkhir-akhir ini viral seorang oknum kepala dusun di desa itu "
+             "memaki-maki masyarakat dengan bahasa daerah.", note="id (mitrapolri.com): place, region, dash and the outlet's "
+             "domain alone on a line"),
+        bad("Judul\nDiketahui, Prabowo-Gibran memiliki program hasil terbaik cepat sebagai bagian dari strategi mereka.", 2,
+            note="id: names joined by a hyphen after a sentence opener and a comma are no dateline"),
     ),
 )
