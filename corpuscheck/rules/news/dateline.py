@@ -42,7 +42,8 @@ case; particles, a date, bracketed parts and commas allowed), a separator, a sen
 (a lower-case word, a sentence opener or label, a title, a name and its acronym, a bare title-case label and
 colon, a clause or a headline after it): ``New Delhi [India], Aug 17 :``, ``【ソウル聯合ニュース】``,
 ``SUMBA TENGAH, ||``, ``КИЇВ. 24 квітня. УНН.``, ``नई दिल्ली।``, ``Islamabad: Jan 29, 2022 (TNS):``,
-``Kabul (BNA)`` before a sentence; ``Nias Barat, Sumut – Mitrapolri.com`` alone on its line. It reads the first paragraph, and the second
+``Kabul (BNA)`` before a sentence, ``MANILA //``, ``titastory, Jakarta –``; ``Nias Barat, Sumut – Mitrapolri.com``
+alone on its line. It reads the first paragraph, and the second
 only for a lead in capitals (``ISLAMABAD, (UrduPoint ...) :`` after a teaser). A page set in Latin small
 capitals (``ᴘᴜᴛʀᴀᴊᴀʏᴀ –``) is read as capitals.
 """
@@ -506,7 +507,8 @@ _GENERAL_SEPARATOR = regex.compile(
     # no hyphen glued between words: "Jambipos, Merangin-Kantor desa ..." (id) would be read, but so would
     # "Sebelumnya, Bandara Soekarno-Hatta ..." and "Diketahui, Prabowo-Gibran ..." (names joined by a hyphen)
     rf"{_S}+(?:-{{1,3}}|–|—)(?:{_S}+|(?=[\p{{Lu}}\p{{Lo}}\"“]))|(?<=[)\]])(?:-{{1,3}}|–|—)(?=[\p{{Lu}}\p{{Lo}}\"“])"
-    rf"|{_S}*:(?:{_S}+|(?=\p{{Lu}}))|{_S}*\|{{1,2}}{_S}+|(?P<stop>[।.]){_S}+"  # SUMBA TENGAH, || / नई दिल्ली। (hi)
+    rf"|{_S}*:(?:{_S}+|(?=\p{{Lu}}))|{_S}*\|{{1,2}}{_S}+|{_S}+/{{1,2}}{_S}+"  # SUMBA TENGAH, || / MANILA // (en)
+    rf"|(?P<stop>[।.]){_S}+"  # नई दिल्ली। (hi)
 )
 _BRACKETED = regex.compile(r"[(\[][^()\[\]\n]{1,60}[)\]]")
 # Islamabad: Jan 29, 2022 (TNS): ... (en): a date and an agency after the place's colon, then a second colon
@@ -592,6 +594,8 @@ def general_dateline(text: str, headline: bool = False, later: bool = False) -> 
         if index and token.casefold().strip(".") in _NOT_PLACES and token.casefold() not in _PARTICLES:
             return None  # "Kata Presiden:", "Smith and Jones -": a title or a function word, no place
         if token[0].islower() and token not in _PARTICLES:
+            if index == 0 and tokens[1:2] == [","] and len(tokens) == 3 and mark in DASHES:
+                continue  # "titastory, Jakarta –" (id): an outlet's name in lower case, a comma, the place and a dash
             beside = [tokens[i] for i in (index - 1, index + 1) if 0 <= i < len(tokens)]
             if len(token) > _MONTHISH or not any(_NUMBER.fullmatch(t) for t in beside):
                 return None  # "The police said -": a lower-case word, a sentence's
@@ -600,7 +604,7 @@ def general_dateline(text: str, headline: bool = False, later: bool = False) -> 
         return None
     if stop and (cased or len(words) > 2):
         return None  # after a cased place the grammar reads the full stop; in a script without case, one or two words
-    labelled = colon or mark.startswith("|")
+    labelled = colon or mark.startswith(("|", "/"))
     if labelled and cased and not (
         dated or core.isupper() or "," in lead or _BRACKETED.search(lead) or any(c.isdigit() for c in lead)
     ):

@@ -256,5 +256,10 @@ MissingDateline = Rule(
              "domain alone on a line"),
         bad("Judul\nDiketahui, Prabowo-Gibran memiliki program hasil terbaik cepat sebagai bagian dari strategi mereka.", 2,
             note="id: names joined by a hyphen after a sentence opener and a comma are no dateline"),
+        # round 20 of benchmarks/heldout (issue 9); sentences ours
+        good("Headline\nMANILA // Typhoon Noul slammed into the northern tip of the Philippines on Sunday, triggering warnings.",
+             note="en (thenational.ae): two slashes as the separator"),
+        good("Judul\ntitastory, Jakarta – Badan Nasional Penanggulangan Bencana melaporkan sejumlah kejadian bencana di beberapa "
+             "wilayah.", note="id (titastory.id): the outlet's name in lower case, a comma and the place"),
     ),
 )
