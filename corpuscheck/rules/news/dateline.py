@@ -488,10 +488,19 @@ _AS_CAPITALS = str.maketrans(_SMALL, "ABCDEFGHIJKLMNOPQRSTUVWXYZ".replace("X", "
 _SMALL_CAPITALS = regex.compile(rf"[{_SMALL}]{{3}}")
 
 
+_CASED_LETTER = regex.compile(r"[\p{Lu}\p{Ll}]")
+_SENTENCE_WORDS = 8  # words of a line in a script without case that reads as a sentence
+
+
 def _paragraph_like(text: str) -> bool:
     """A paragraph, or the start of one cut short: a line of :data:`SENTENCE` characters or more that reads as a
-    sentence (mostly lower-case words), not a headline."""
-    return _is_paragraph(text) or (len(text) >= SENTENCE and _sentence_follows(text))
+    sentence (mostly lower-case words; in a script without case, :data:`_SENTENCE_WORDS` words or more), not a
+    headline."""
+    if _is_paragraph(text) or len(text) < SENTENCE:
+        return _is_paragraph(text)
+    if _CASED_LETTER.search(text, 0, SENTENCE) is None:
+        return len(text.split()) >= _SENTENCE_WORDS
+    return _sentence_follows(text)
 
 
 # --- The shape of a dateline, whatever the outlet (issue 9) --------------------------------------------------

@@ -261,5 +261,8 @@ MissingDateline = Rule(
              note="en (thenational.ae): two slashes as the separator"),
         good("Judul\ntitastory, Jakarta – Badan Nasional Penanggulangan Bencana melaporkan sejumlah kejadian bencana di beberapa "
              "wilayah.", note="id (titastory.id): the outlet's name in lower case, a comma and the place"),
+        # round 21 of benchmarks/heldout (issue 9); sentences ours
+        good("शीर्षक\nहाईलाइट\nगोवा, 8 मार्च (हि.स.)। इंडियन सुपर लीग में सोमवार रात खेले गए मुकाबले में जमशेदपुर एफसी ने जीत",
+             note="hi (khabarworld.com): place, date and agency before the danda, on a paragraph cut short"),
     ),
 )
