@@ -515,9 +515,11 @@ def _paragraph_like(text: str) -> bool:
 _GENERAL_SEPARATOR = regex.compile(
     # no hyphen glued between words: "Jambipos, Merangin-Kantor desa ..." (id) would be read, but so would
     # "Sebelumnya, Bandara Soekarno-Hatta ..." and "Diketahui, Prabowo-Gibran ..." (names joined by a hyphen)
-    rf"{_S}+(?:-{{1,3}}|–|—)(?:{_S}+|(?=[\p{{Lu}}\p{{Lo}}\"“]))|(?<=[)\]])(?:-{{1,3}}|–|—)(?=[\p{{Lu}}\p{{Lo}}\"“])"
+    # (?<!...): a search starts a run of spaces only at its first space (linear on a long run of them)
+    rf"(?<!{_S})(?:{_S}+(?:-{{1,3}}|–|—)(?:{_S}+|(?=[\p{{Lu}}\p{{Lo}}\"“]))"
+    rf"|(?<=[)\]])(?:-{{1,3}}|–|—)(?=[\p{{Lu}}\p{{Lo}}\"“])"
     rf"|{_S}*:(?:{_S}+|(?=\p{{Lu}}))|{_S}*\|{{1,2}}{_S}+|{_S}+/{{1,2}}{_S}+"  # SUMBA TENGAH, || / MANILA // (en)
-    rf"|(?P<stop>[।.]){_S}+"  # नई दिल्ली। (hi)
+    rf"|(?P<stop>[।.]){_S}+)"  # नई दिल्ली। (hi)
 )
 _BRACKETED = regex.compile(r"[(\[][^()\[\]\n]{1,60}[)\]]")
 # Islamabad: Jan 29, 2022 (TNS): ... (en): a date and an agency after the place's colon, then a second colon
@@ -670,7 +672,8 @@ _NOT_FOUND = object()
 _PLACE_AGENCY = regex.compile(rf"(?:{_UPPLACE}|{_CAPPLACE})(?:,{_S}*{_REGION})?{_S}?{_CAP_AGENCY}")
 # a place (and region), a dash and the outlet's domain alone on a line, before a paragraph:
 # "Nias Barat, Sumut – Mitrapolri.com" (id)
-_OWN_LINE_OUTLET = regex.compile(rf"(?:{_UPPLACE}|{_CAPPLACE})(?:,{_S}*{_REGION}){{0,2}}{_SPACED_DASH}{_OUTLET}")
+# (used with fullmatch only; the lookbehind keeps a search linear on a run of capitals, as in OWN_LINE)
+_OWN_LINE_OUTLET = regex.compile(rf"(?<![\p{{L}}\p{{M}}'’.\-])(?:{_UPPLACE}|{_CAPPLACE})(?:,{_S}*{_REGION}){{0,2}}{_SPACED_DASH}{_OUTLET}")
 # a place in a script without case and its agency alone on a line, before a paragraph: "واشنطن (رويترز)"
 _LO_PLACE_AGENCY = regex.compile(rf"{_LOPLACE}{_S}?\(\p{{Lo}}[\p{{Lo}}\p{{M}}]{{1,15}}(?:{_S}\p{{Lo}}[\p{{Lo}}\p{{M}}]{{1,15}}){{0,2}}\)")
 # an upper-case place and a known agency glued after a lower-case word, with no space: a caption or widget
