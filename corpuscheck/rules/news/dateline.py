@@ -389,7 +389,9 @@ CAPTION_START = regex.compile(
 
 def _is_caption(text: str) -> bool:
     """A photo caption: its credit ends it, or its credit label opens it (within its first words)."""
-    return CAPTION_END.search(text[-2 * SHORT :]) is not None or CAPTION_START.search(text[: SHORT]) is not None
+    return CAPTION_END.search(text[-2 * SHORT :]) is not None or (
+        ":" in text[:SHORT] and CAPTION_START.search(text[:SHORT]) is not None  # a label needs its colon
+    )
 
 
 _BREADCRUMB = regex.compile(r"\s[>›»]\s")  # Home > News > Sarawak
@@ -486,6 +488,7 @@ def match_dateline(
 _SMALL = "ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘǫʀꜱᴛᴜᴠᴡʏᴢ"
 _AS_CAPITALS = str.maketrans(_SMALL, "ABCDEFGHIJKLMNOPQRSTUVWXYZ".replace("X", ""))
 _SMALL_CAPITALS = regex.compile(rf"[{_SMALL}]{{3}}")
+SMALL_CAPITALS_LINES = 6  # lead lines looked at for small capitals
 
 
 _CASED_LETTER = regex.compile(r"[\p{Lu}\p{Ll}]")
@@ -709,7 +712,8 @@ def find_dateline(doc: Document) -> Dateline | None:
 
 def _find_dateline(doc: Document) -> Dateline | None:
     lead = lead_lines(doc)
-    if not any(_SMALL_CAPITALS.search(text) for _, text in lead):
+    # a page set in small capitals is so from its first lines (its headline); only they are looked at
+    if not _SMALL_CAPITALS.search("\n".join(text[:SHORT] for _, text in lead[:SMALL_CAPITALS_LINES])):
         return _find_in(doc, lead)
     # ᴘᴜᴛʀᴀᴊᴀʏᴀ – ʀᴀᴋʏᴀᴛ ... (a page set in small capitals): read as capitals, give back the page's own characters
     found = _find_in(doc, [(number, text.translate(_AS_CAPITALS)) for number, text in lead])
@@ -724,12 +728,22 @@ def _find_dateline(doc: Document) -> Dateline | None:
 def _find_in(doc: Document, lead: list[tuple[int, str]]) -> Dateline | None:
     toc = False
     # after a first paragraph, "GOWOK: KAMASUTRA JAWA ..." is a title, not a dateline
+    known: dict[int, bool] = {}
+
+    def caption(index: int) -> bool:  # each line's answer once: the checks below ask again and again
+        if index not in known:
+            known[index] = _is_caption(lead[index][1])
+        return known[index]
+
+    def titles_before(index: int) -> bool:  # every line before it a headline or a caption ("Kuala Lumpur: ...")
+        return all(_is_headline_line(line) or caption(before) for before, (_, line) in enumerate(lead[:index]))
+
     first_paragraph = next(
-        (index for index, (_, text) in enumerate(lead) if _is_paragraph(text) and not _is_caption(text)), len(lead)
+        (index for index, (_, text) in enumerate(lead) if _is_paragraph(text) and not caption(index)), len(lead)
     )
     second_paragraph = next(
         (index for index, (_, text) in enumerate(lead) if index > first_paragraph and _is_paragraph(text)
-         and not _is_caption(text)), -1,
+         and not caption(index)), -1,
     )
     # "Trump: We will ..." / "Smith: ...": speaker labels of a transcript, not "Kuala Lumpur: ..."
     labels = sum(1 for _, text in lead if _BARE_PLACE.match(text))
@@ -741,7 +755,7 @@ def _find_in(doc: Document, lead: list[tuple[int, str]]) -> Dateline | None:
             continue  # "- Presiden ...": a stripped dateline, or a list of related links
         if len(text) <= SHORT * 2 and _BREADCRUMB.search(text):
             continue  # "WILAYAH - SARAWAK > BERITA": the page's breadcrumb, not a dateline
-        if _is_caption(text):
+        if caption(index):
             continue  # "NOOR RASHID: Penahanan ... - Foto BERNAMA": a photo caption, whatever opens it
         nxt = lead[index + 1][1] if index + 1 < len(lead) else ""
         # detik: "Jakarta" / "-" / text, and "nakhon Ratchasima" / "-": a short line, then a lone dash
@@ -751,7 +765,7 @@ def _find_in(doc: Document, lead: list[tuple[int, str]]) -> Dateline | None:
             if toc and _heading_again(doc, text, lead[index + 1][0]):
                 return None  # the last entry of a table of contents, the city stripped after it
             return Dateline(f"{text} {nxt}", number, lead[index + 1][0])
-        own = OWN_LINE.fullmatch(text) or _OWN_LINE_OUTLET.fullmatch(text)
+        own = OWN_LINE.fullmatch(text) or ("." in text and _OWN_LINE_OUTLET.fullmatch(text))  # a domain has a dot
         if (own or _PLACE_AGENCY.fullmatch(text) or _LO_PLACE_AGENCY.fullmatch(text)) and (
             (_is_paragraph(nxt) or (own and _paragraph_like(nxt)))
             and nxt[0] not in _JOIN_BEFORE and _first_word(text) not in _NOT_PLACES
@@ -775,7 +789,7 @@ def _find_in(doc: Document, lead: list[tuple[int, str]]) -> Dateline | None:
             # "Kuala Lumpur: ..." opens the body, or follows a byline or only headline-like lines (the title repeated)
             bare_colon=labels < 2 and (
                 index == 0 or _BYLINE.match(lead[index - 1][1]) is not None
-                or all(_is_headline_line(line) or _is_caption(line) for _, line in lead[:index])
+                or titles_before(index)
             ),
             # on the body's first line a sentence opener may follow ("New Delhi: The Delhi Police ...", not
             # "Hollywood Nation: Taylor Swift will ...", a column's label)
