@@ -645,6 +645,7 @@ def lead_lines(doc: Document) -> list[tuple[int, str]]:
 
 def _lead_lines(doc: Document) -> list[tuple[int, str]]:
     lead: list[tuple[int, str]] = []
+    captions = doc.__dict__["_lead_captions"] = {}  # line number -> a caption?, for the lines asked here
     paragraphs = 0
     lines = doc.lines
     for number, stripped in stripped_body(doc):
@@ -656,7 +657,9 @@ def _lead_lines(doc: Document) -> list[tuple[int, str]]:
         # stop after the second paragraph: a dateline opens the first one, or the one after a
         # pull quote or lead ("“Jadi kita meminta ...”" / "SERAMBINEWS.COM, JAKARTA - ..."), or there is none
         # a photo caption or a key-points item ("- Sebanyak 14 orang ...") is no paragraph of the story
-        if _is_paragraph(stripped) and stripped[:2] not in _STRIPPED and not _is_caption(stripped):
+        if _is_paragraph(stripped) and stripped[:2] not in _STRIPPED and not captions.setdefault(
+            number, _is_caption(stripped)
+        ):
             paragraphs += 1
             if paragraphs == PARAGRAPHS:
                 break
@@ -728,12 +731,15 @@ def _find_dateline(doc: Document) -> Dateline | None:
 def _find_in(doc: Document, lead: list[tuple[int, str]]) -> Dateline | None:
     toc = False
     # after a first paragraph, "GOWOK: KAMASUTRA JAWA ..." is a title, not a dateline
-    known: dict[int, bool] = {}
+    # each line's answer once: the checks below ask again and again (lead_lines asked it of its paragraphs; not of a
+    # page's lines read as capitals, see _find_dateline)
+    known: dict[int, bool] = dict(doc.__dict__.get("_lead_captions", {})) if lead is lead_lines(doc) else {}
 
-    def caption(index: int) -> bool:  # each line's answer once: the checks below ask again and again
-        if index not in known:
-            known[index] = _is_caption(lead[index][1])
-        return known[index]
+    def caption(index: int) -> bool:
+        number = lead[index][0]
+        if number not in known:
+            known[number] = _is_caption(lead[index][1])
+        return known[number]
 
     def titles_before(index: int) -> bool:  # every line before it a headline or a caption ("Kuala Lumpur: ...")
         return all(_is_headline_line(line) or caption(before) for before, (_, line) in enumerate(lead[:index]))
