@@ -35,6 +35,17 @@ Keuangan (OJK) menyatakan``) needs a dash, a country in brackets
 after a title-case place the dash opens a sentence, not a lower-case word (``Kuala Lumpur - yang ...``
 goes on with a clause), and a title-case headline after it (``Perintah Presiden, Kapolri: Polisi Siap
 Tindak Tegas``) makes the line a headline.
+
+When no form above opens the first paragraph, its opening is read by a dateline's shape alone
+(:func:`general_dateline`): a short lead of place-like words (capitalised, in capitals, in a script without
+case; particles, a date, bracketed parts and commas allowed), a separator, a sentence; with the same rejects
+(a lower-case word, a sentence opener or label, a title, a name and its acronym, a bare title-case label and
+colon, a clause or a headline after it): ``New Delhi [India], Aug 17 :``, ``【ソウル聯合ニュース】``,
+``SUMBA TENGAH, ||``, ``КИЇВ. 24 квітня. УНН.``, ``नई दिल्ली।``, ``Islamabad: Jan 29, 2022 (TNS):``,
+``Kabul (BNA)`` before a sentence, ``MANILA //``, ``titastory, Jakarta –``; ``Nias Barat, Sumut – Mitrapolri.com``
+alone on its line. It reads the first paragraph, and the second
+only for a lead in capitals (``ISLAMABAD, (UrduPoint ...) :`` after a teaser). A page set in Latin small
+capitals (``ᴘᴜᴛʀᴀᴊᴀʏᴀ –``) is read as capitals.
 """
 
 from __future__ import annotations
@@ -54,7 +65,7 @@ LEAD_LINES = 30  # non-empty lines looked at before giving up
 PARAGRAPH = 120  # a line this long is a paragraph
 PARAGRAPHS = 2  # a dateline opens one of the first two paragraphs, or there is none
 SENTENCE = 60  # a line this long that ends a sentence is a paragraph too
-_SENTENCE_END = regex.compile(r"[.!?。！？][\"'”’)]*$")
+_SENTENCE_END = regex.compile(r"[.!?。！？।۔؟][\"'”’)]*$")  # । (Devanagari, Bengali), ۔ (Urdu), ؟ (Arabic)
 SHORT = 40  # lines this short are joined to the next (split datelines: ``Jakarta`` / ``-``)
 DASHES = frozenset({"-", "–", "—", "--"})
 # A table of contents opening the body (detik): its entries come back as headings, a place does not.
@@ -247,7 +258,8 @@ OWN_LINE = regex.compile(
     # Accra (Greater Accra) 10 April 2001 / Jakarta, 12 Maret 2020: a place (its region in brackets) and a full date
     rf"|(?:{_UPPLACE}|{_CAPPLACE})(?:{_S}\({_REGION}\))?,?{_S}\d{{1,2}}(?:st|nd|rd|th)?{_S}{_MONTH}{_S}\d{{4}}"
     # Bangkok, September 1 / Jakarta, 1 September: a title-case place, a comma and a date
-    rf"|{_CAPPLACE},{_S}{_DATE})"
+    # नई दिल्ली, 29 अगस्त (hi): the same in a script without case
+    rf"|(?:{_CAPPLACE}|{_LOPLACE}),{_S}{_DATE})"
 )
 
 # Words that open ordinary sentences or labels and are never a place before a dash.
@@ -274,6 +286,7 @@ _NOT_PLACES = frozenset(
     chairman chief premier governor mayor senator perdana timbalan datuk dato dr prof mr mrs ms sir
     pak bu ibu bapak encik cik tuan puan kata ujar menurut theo ông bà anh chị thủ chủ bộ
     file lead urgent corrected wrapup focus interview audio editorial podcast infographic lts
+    direct directo diretta urgente exclusif exclusivo esclusiva eilmeldung alerte flash dakika
     قال وقال قالت أكد وأكد أعلن وأعلن أضاف وأضاف أشار كتب في من إن
     o os as um uma e mas в и но это на
     """.split()
@@ -368,6 +381,19 @@ CAPTION_END = regex.compile(
     r"|\((?i:source|nguồn|sumber|fuente|fonte|quelle|foto|photo|ảnh)\s?:[^()\n]{1,60}\)$"  # (Source: congan.com.vn)
     r"|[.)]\s?/\s?\p{Lu}[\p{L} .]{1,30}/\p{Lu}[\p{L}.]{1,30}(?:\s?/)?$"  # ... baru-baru ini./Remy Suryadie/Galamedia
 )
+# ... or open with it: "Follow us on Image Source : PTI Motorcycle-borne robbers loot ..." (en), "Foto: ..."
+CAPTION_START = regex.compile(
+    r"(?:^|\s)(?i:image\s(?:source|credit)|photo\s(?:source|credit)|foto|photo|ảnh|gambar|crédito|bildquelle)\s?:"
+)
+
+
+def _is_caption(text: str) -> bool:
+    """A photo caption: its credit ends it, or its credit label opens it (within its first words)."""
+    return CAPTION_END.search(text[-2 * SHORT :]) is not None or (
+        ":" in text[:SHORT] and CAPTION_START.search(text[:SHORT]) is not None  # a label needs its colon
+    )
+
+
 _BREADCRUMB = regex.compile(r"\s[>›»]\s")  # Home > News > Sarawak
 _BARE_PLACE = regex.compile(r"\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?\s?:")  # Kuala Lumpur:
 _BARE_AFTER = regex.compile(r"\s*\p{Lu}\p{Ll}+\s\p{Ll}")  # Remaja perempuan ...
@@ -457,6 +483,157 @@ def match_dateline(
     return None
 
 
+
+# Latin small capitals (a page set in them: "ᴘᴜᴛʀᴀᴊᴀʏᴀ – ʀᴀᴋʏᴀᴛ ᴍᴀʟᴀʏꜱɪᴀ ...") and the capitals they stand for
+_SMALL = "ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘǫʀꜱᴛᴜᴠᴡʏᴢ"
+_AS_CAPITALS = str.maketrans(_SMALL, "ABCDEFGHIJKLMNOPQRSTUVWXYZ".replace("X", ""))
+_SMALL_CAPITALS = regex.compile(rf"[{_SMALL}]{{3}}")
+SMALL_CAPITALS_LINES = 6  # lead lines looked at for small capitals
+
+
+_CASED_LETTER = regex.compile(r"[\p{Lu}\p{Ll}]")
+_SENTENCE_WORDS = 8  # words of a line in a script without case that reads as a sentence
+
+
+def _paragraph_like(text: str) -> bool:
+    """A paragraph, or the start of one cut short: a line of :data:`SENTENCE` characters or more that reads as a
+    sentence (mostly lower-case words; in a script without case, :data:`_SENTENCE_WORDS` words or more), not a
+    headline."""
+    if _is_paragraph(text) or len(text) < SENTENCE:
+        return _is_paragraph(text)
+    if _CASED_LETTER.search(text, 0, SENTENCE) is None:
+        return len(text.split()) >= _SENTENCE_WORDS
+    return _sentence_follows(text)
+
+
+# --- The shape of a dateline, whatever the outlet (issue 9) --------------------------------------------------
+# When no form of the grammar above opens the first paragraph, its opening is read as a dateline if it has a
+# dateline's shape: a short lead of place-like words (capitalised, in capitals, or in a script without case; with
+# particles, a date, bracketed parts, commas), then a separator (a spaced dash, a dash after a closing bracket, a
+# colon), then a sentence. Precise rejects keep ordinary sentences out: a lower-case word in a Latin lead (other
+# than a particle or a month beside its day), a word that opens sentences or labels (_NOT_PLACES: function words,
+# verbs of saying, titles before a name, headline labels), a name before its own acronym, too many words, a word
+# with digits in it (COVID-19), a title-case lead and a bare colon (a speaker's or column's label: left to the
+# grammar's own rules), a headline or a clause after the separator.
+_GENERAL_SEPARATOR = regex.compile(
+    # no hyphen glued between words: "Jambipos, Merangin-Kantor desa ..." (id) would be read, but so would
+    # "Sebelumnya, Bandara Soekarno-Hatta ..." and "Diketahui, Prabowo-Gibran ..." (names joined by a hyphen)
+    # (?<!...): a search starts a run of spaces only at its first space (linear on a long run of them)
+    rf"(?<!{_S})(?:{_S}+(?:-{{1,3}}|–|—)(?:{_S}+|(?=[\p{{Lu}}\p{{Lo}}\"“]))"
+    rf"|(?<=[)\]])(?:-{{1,3}}|–|—)(?=[\p{{Lu}}\p{{Lo}}\"“])"
+    rf"|{_S}*:(?:{_S}+|(?=\p{{Lu}}))|{_S}*\|{{1,2}}{_S}+|{_S}+/{{1,2}}{_S}+"  # SUMBA TENGAH, || / MANILA // (en)
+    rf"|(?P<stop>[।.]){_S}+)"  # नई दिल्ली। (hi)
+)
+_BRACKETED = regex.compile(r"[(\[][^()\[\]\n]{1,60}[)\]]")
+# Islamabad: Jan 29, 2022 (TNS): ... (en): a date and an agency after the place's colon, then a second colon
+_DATE_AFTER_COLON = regex.compile(rf"{_DATE}(?:{_S}*\([^()\n]{{1,30}}\))?{_S}*:{_S}*")
+# Kabul (BNA) Presidential Palace ... (en): a title-case place and an agency's acronym in brackets, no separator;
+# not a name and its own acronym (see _ACRONYM)
+_PLACE_ACRONYM = regex.compile(rf"(?P<d>\p{{Lu}}\p{{Ll}}+(?:{_S}\p{{Lu}}\p{{Ll}}+)?{_S}?\(\p{{Lu}}[\p{{Lu}}\p{{N}}&]{{1,6}}\))(?={_S}+\p{{Lu}})")
+# КИЇВ. 24 квітня. УНН. На Київщині ... (uk), Москва. 21 февраля. (ru): the parts closed by full stops, a sentence after
+_STOPPED_PARTS = regex.compile(
+    rf"(?P<d>(?:{_UPPLACE}|{_CAPPLACE})\.{_S}{_DATE}\.(?:{_S}[\p{{Lu}}\p{{N}}][\p{{Lu}}\p{{N}}.\-]{{1,15}}\.)?)(?={_S}\p{{Lu}})"
+)
+_LEAD_WORD = regex.compile(r"(?:[dDlL]['’])?[\p{L}][\p{L}\p{M}'’.\-]*")
+_NUMBER = regex.compile(r"\d{1,4}(?:st|nd|rd|th|\.)?")
+_NO_SPACE_SCRIPT = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+_GENERAL_WORDS = 6  # words of a lead at most (dates and bracketed parts aside)
+_GENERAL_REACH = 80  # characters of the paragraph its separator is looked for in
+# a lower-case word may stand in a lead only beside a number: a month or a word for "day" (12 mars, ngày 12)
+_MONTHISH = 10
+# 【ソウル大貫智子】, 【ソウル聯合ニュース】 (ja): a bracketed place and reporter or agency opening a paragraph; not a label
+_LENTICULAR = regex.compile(r"【(?P<x>[^】\n]{2,20})】(?=\S)")
+_BRACKET_LABELS = regex.compile(r"速報|動画|写真|独自|詳報|更新|注目|解説|特集|PR|関連|図解|社説|コラム|インタビュー|まとめ|号外|编者按|导读|摘要|提示|声明")
+# "Stori: Gladness Mallya, Risasi Jumamosi DAR ES SALAAM: Baada ya ..." (sw): a reporter's credit glued before the
+# dateline of the paragraph it opens; the place in capitals, then a sentence
+_CREDITED = regex.compile(
+    rf"(?i:stori|story|by|oleh|reporter|reporting|laporan|texto|text|por|par|von)\s?:?\s+[^\n.!?:]{{3,60}}?"
+    rf"\s(?P<d>{_UPPLACE}(?:{_S}?:|{_SPACED_DASH}))"
+)
+
+
+def general_dateline(text: str, headline: bool = False, later: bool = False) -> str | None:
+    """The dateline opening ``text`` (a paragraph) by its shape alone, or None (see the comment above).
+    ``headline``: the line is no paragraph (a headline, a standfirst cut short); only a bracketed dateline of a
+    script without spaces (``【ソウル共同】...``, whose sentences are short in characters) is read on it.
+    ``later``: the paragraph is the second one (the first had none: a teaser repeating the story's start); only a
+    lead in capitals is read on it, as the grammar does."""
+    found = _LENTICULAR.match(text)
+    if found:
+        return None if _BRACKET_LABELS.search(found.group("x")) else found.group()
+    if headline:
+        return None
+    found = _CREDITED.match(text)
+    if found and _sentence_follows(text[found.end() :]):
+        return found.group("d").strip()
+    found = _STOPPED_PARTS.match(text)
+    if found and _first_word(found.group("d")) not in _NOT_PLACES and _sentence_follows(text[found.end() :]):
+        return found.group("d")
+    found = _PLACE_ACRONYM.match(text)
+    if found and _first_word(found.group("d")) not in _NOT_PLACES and _sentence_follows(text[found.end() :]):
+        acronym = _ACRONYM.match(found.group("d"))
+        if not (acronym and _initials(acronym.group("words")) == acronym.group("short").casefold()):
+            return found.group("d")
+    # the separator is looked for outside brackets: "ISLAMABAD, (UrduPoint / Pakistan Point News - 31st Aug ) :"
+    masked = _BRACKETED.sub(lambda bracket: "(" + "_" * (len(bracket.group()) - 2) + ")", text[:_GENERAL_REACH])
+    separator = _GENERAL_SEPARATOR.search(masked)
+    if separator is None or separator.start() == 0:
+        return None
+    end = separator.end()
+    lead, rest = text[: separator.start()], text[end:]
+    mark = separator.group().strip()
+    colon, stop = mark == ":", separator.group("stop") is not None
+    dated = False
+    if colon and (after := _DATE_AFTER_COLON.match(rest)):
+        end, rest, dated = end + after.end(), rest[after.end() :], True
+    core = _BRACKETED.sub(" , ", lead)
+    if any(c in core for c in "()[]/|\"“”«»!?;") or len(_BRACKETED.findall(lead)) > 2:
+        return None
+    tokens = core.replace(",", " , ").split()
+    words = [t for t in tokens if t != "," and not _NUMBER.fullmatch(t)]
+    if not words or len(words) > _GENERAL_WORDS or not _LEAD_WORD.fullmatch(tokens[0]):
+        return None
+    if _first_word(words[0]) in _NOT_PLACES or _NO_SPACE_SCRIPT.search(core):
+        return None
+    for index, token in enumerate(tokens):
+        if token == ",":
+            continue
+        if _NUMBER.fullmatch(token):
+            beside = [tokens[i] for i in (index - 1, index + 1) if 0 < i < len(tokens) and tokens[i] != ","]
+            if not any(_LEAD_WORD.fullmatch(t) for t in beside):
+                return None  # "Story 2:", "Part 3 -": a label and its number; a day stands beside its month
+            continue
+        if not _LEAD_WORD.fullmatch(token):
+            return None  # COVID-19, 3G, @handle: no place's word
+        if index and token.casefold().strip(".") in _NOT_PLACES and token.casefold() not in _PARTICLES:
+            return None  # "Kata Presiden:", "Smith and Jones -": a title or a function word, no place
+        if token[0].islower() and token not in _PARTICLES:
+            if index == 0 and tokens[1:2] == [","] and len(tokens) == 3 and mark in DASHES:
+                continue  # "titastory, Jakarta –" (id): an outlet's name in lower case, a comma, the place and a dash
+            beside = [tokens[i] for i in (index - 1, index + 1) if 0 <= i < len(tokens)]
+            if len(token) > _MONTHISH or not any(_NUMBER.fullmatch(t) for t in beside):
+                return None  # "The police said -": a lower-case word, a sentence's
+    cased = [w for w in words if w[0].isupper()]
+    if later and not (cased and core.isupper()):
+        return None
+    if stop and (cased or len(words) > 2):
+        return None  # after a cased place the grammar reads the full stop; in a script without case, one or two words
+    labelled = colon or mark.startswith(("|", "/"))
+    if labelled and cased and not (
+        dated or core.isupper() or "," in lead or _BRACKETED.search(lead) or any(c.isdigit() for c in lead)
+    ):
+        return None  # "Hollywood Nation: ...", "Trump: ...": a bare title-case label, the grammar's own call
+    acronym = _ACRONYM.search(lead + " ")
+    if acronym and _initials(acronym.group("words")) == acronym.group("short").casefold():
+        return None  # "Anadolu Ajansı (AA) -": a name and its acronym
+    if cased and (_CONTINUATION.match(rest) or not _sentence_follows(rest) or _is_headline(rest)):
+        return None  # a clause goes on, or a title follows: no dateline before a sentence
+    if not cased and (len(rest.strip()) < _TEXT_AFTER or labelled):
+        return None  # in a script without case a colon after a name or a credit reads like one after a place
+        # ("خالد أبو بكر:", "স্টাফ করেসপন্ডেন্ট :" a staff correspondent): no dateline (so "नई दिल्ली:" is missed)
+    return text[:end].strip()
+
+
 def lead_lines(doc: Document) -> list[tuple[int, str]]:
     """The non-empty, non-filler lines a dateline can open, ``(line number, stripped line)``,
     up to the second paragraph (at most :data:`LEAD_LINES`). Kept on the Document."""
@@ -468,6 +645,7 @@ def lead_lines(doc: Document) -> list[tuple[int, str]]:
 
 def _lead_lines(doc: Document) -> list[tuple[int, str]]:
     lead: list[tuple[int, str]] = []
+    captions = doc.__dict__["_lead_captions"] = {}  # line number -> a caption?, for the lines asked here
     paragraphs = 0
     lines = doc.lines
     for number, stripped in stripped_body(doc):
@@ -479,7 +657,9 @@ def _lead_lines(doc: Document) -> list[tuple[int, str]]:
         # stop after the second paragraph: a dateline opens the first one, or the one after a
         # pull quote or lead ("“Jadi kita meminta ...”" / "SERAMBINEWS.COM, JAKARTA - ..."), or there is none
         # a photo caption or a key-points item ("- Sebanyak 14 orang ...") is no paragraph of the story
-        if _is_paragraph(stripped) and stripped[:2] not in _STRIPPED and not CAPTION_END.search(stripped[-2 * SHORT :]):
+        if _is_paragraph(stripped) and stripped[:2] not in _STRIPPED and not captions.setdefault(
+            number, _is_caption(stripped)
+        ):
             paragraphs += 1
             if paragraphs == PARAGRAPHS:
                 break
@@ -496,6 +676,10 @@ def _heading_again(doc: Document, text: str, after: int) -> bool:
 _NOT_FOUND = object()
 # a place and its agency alone on a line, the dash on the next: "HCM City (VNA)" / "– The investigation ..."
 _PLACE_AGENCY = regex.compile(rf"(?:{_UPPLACE}|{_CAPPLACE})(?:,{_S}*{_REGION})?{_S}?{_CAP_AGENCY}")
+# a place (and region), a dash and the outlet's domain alone on a line, before a paragraph:
+# "Nias Barat, Sumut – Mitrapolri.com" (id)
+# (used with fullmatch only; the lookbehind keeps a search linear on a run of capitals, as in OWN_LINE)
+_OWN_LINE_OUTLET = regex.compile(rf"(?<![\p{{L}}\p{{M}}'’.\-])(?:{_UPPLACE}|{_CAPPLACE})(?:,{_S}*{_REGION}){{0,2}}{_SPACED_DASH}{_OUTLET}")
 # a place in a script without case and its agency alone on a line, before a paragraph: "واشنطن (رويترز)"
 _LO_PLACE_AGENCY = regex.compile(rf"{_LOPLACE}{_S}?\(\p{{Lo}}[\p{{Lo}}\p{{M}}]{{1,15}}(?:{_S}\p{{Lo}}[\p{{Lo}}\p{{M}}]{{1,15}}){{0,2}}\)")
 # an upper-case place and a known agency glued after a lower-case word, with no space: a caption or widget
@@ -531,9 +715,42 @@ def find_dateline(doc: Document) -> Dateline | None:
 
 def _find_dateline(doc: Document) -> Dateline | None:
     lead = lead_lines(doc)
+    # a page set in small capitals is so from its first lines (its headline); only they are looked at
+    if not _SMALL_CAPITALS.search("\n".join(text[:SHORT] for _, text in lead[:SMALL_CAPITALS_LINES])):
+        return _find_in(doc, lead)
+    # ᴘᴜᴛʀᴀᴊᴀʏᴀ – ʀᴀᴋʏᴀᴛ ... (a page set in small capitals): read as capitals, give back the page's own characters
+    found = _find_in(doc, [(number, text.translate(_AS_CAPITALS)) for number, text in lead])
+    if found is None:
+        return None
+    span = [text for number, text in lead if found.line <= number <= found.end_line]
+    joined = " ".join(span)
+    at = " ".join(span).translate(_AS_CAPITALS).find(found.text)
+    return Dateline(joined[at : at + len(found.text)], found.line, found.end_line) if at >= 0 else found
+
+
+def _find_in(doc: Document, lead: list[tuple[int, str]]) -> Dateline | None:
     toc = False
     # after a first paragraph, "GOWOK: KAMASUTRA JAWA ..." is a title, not a dateline
-    first_paragraph = next((index for index, (_, text) in enumerate(lead) if _is_paragraph(text)), len(lead))
+    # each line's answer once: the checks below ask again and again (lead_lines asked it of its paragraphs; not of a
+    # page's lines read as capitals, see _find_dateline)
+    known: dict[int, bool] = dict(doc.__dict__.get("_lead_captions", {})) if lead is lead_lines(doc) else {}
+
+    def caption(index: int) -> bool:
+        number = lead[index][0]
+        if number not in known:
+            known[number] = _is_caption(lead[index][1])
+        return known[number]
+
+    def titles_before(index: int) -> bool:  # every line before it a headline or a caption ("Kuala Lumpur: ...")
+        return all(_is_headline_line(line) or caption(before) for before, (_, line) in enumerate(lead[:index]))
+
+    first_paragraph = next(
+        (index for index, (_, text) in enumerate(lead) if _is_paragraph(text) and not caption(index)), len(lead)
+    )
+    second_paragraph = next(
+        (index for index, (_, text) in enumerate(lead) if index > first_paragraph and _is_paragraph(text)
+         and not caption(index)), -1,
+    )
     # "Trump: We will ..." / "Smith: ...": speaker labels of a transcript, not "Kuala Lumpur: ..."
     labels = sum(1 for _, text in lead if _BARE_PLACE.match(text))
     for index, (number, text) in enumerate(lead):
@@ -544,7 +761,7 @@ def _find_dateline(doc: Document) -> Dateline | None:
             continue  # "- Presiden ...": a stripped dateline, or a list of related links
         if len(text) <= SHORT * 2 and _BREADCRUMB.search(text):
             continue  # "WILAYAH - SARAWAK > BERITA": the page's breadcrumb, not a dateline
-        if CAPTION_END.search(text[-2 * SHORT :]):
+        if caption(index):
             continue  # "NOOR RASHID: Penahanan ... - Foto BERNAMA": a photo caption, whatever opens it
         nxt = lead[index + 1][1] if index + 1 < len(lead) else ""
         # detik: "Jakarta" / "-" / text, and "nakhon Ratchasima" / "-": a short line, then a lone dash
@@ -554,8 +771,10 @@ def _find_dateline(doc: Document) -> Dateline | None:
             if toc and _heading_again(doc, text, lead[index + 1][0]):
                 return None  # the last entry of a table of contents, the city stripped after it
             return Dateline(f"{text} {nxt}", number, lead[index + 1][0])
-        if (OWN_LINE.fullmatch(text) or _PLACE_AGENCY.fullmatch(text) or _LO_PLACE_AGENCY.fullmatch(text)) and (
-            _is_paragraph(nxt) and nxt[0] not in _JOIN_BEFORE and _first_word(text) not in _NOT_PLACES
+        own = OWN_LINE.fullmatch(text) or ("." in text and _OWN_LINE_OUTLET.fullmatch(text))  # a domain has a dot
+        if (own or _PLACE_AGENCY.fullmatch(text) or _LO_PLACE_AGENCY.fullmatch(text)) and (
+            (_is_paragraph(nxt) or (own and _paragraph_like(nxt)))
+            and nxt[0] not in _JOIN_BEFORE and _first_word(text) not in _NOT_PLACES
         ):
             return Dateline(text, number, number)  # BAAR, SWITZERLAND / HCM City (VNA) / واشنطن (رويترز), then the text
         # a dateline broken over short lines: "JAKARTA" / ", KOMPAS.com -" / "Gubernur ..."
@@ -576,7 +795,7 @@ def _find_dateline(doc: Document) -> Dateline | None:
             # "Kuala Lumpur: ..." opens the body, or follows a byline or only headline-like lines (the title repeated)
             bare_colon=labels < 2 and (
                 index == 0 or _BYLINE.match(lead[index - 1][1]) is not None
-                or all(_is_headline_line(line) for _, line in lead[:index])
+                or titles_before(index)
             ),
             # on the body's first line a sentence opener may follow ("New Delhi: The Delhi Police ...", not
             # "Hollywood Nation: Taylor Swift will ...", a column's label)
@@ -593,6 +812,15 @@ def _find_dateline(doc: Document) -> Dateline | None:
             glued = _GLUED_DATELINE.search(text, 0, WINDOW) or _LABELLED_DATELINE.match(text[:WINDOW])
             if glued:  # "Cover picture for the articleLAGOS (Reuters) - One year ago ...": a caption glued before it
                 return Dateline(glued.group("d").strip(), number, number)
+        if not found and len(text) >= SHORT and (index <= first_paragraph or index == second_paragraph):
+            general = general_dateline(
+                text,
+                # a line before the first paragraph is read only when it reads as one cut short (a sentence)
+                headline=index not in (first_paragraph, second_paragraph) and not _paragraph_like(text),
+                later=index == second_paragraph,
+            )
+            if general:
+                return Dateline(general, number, number)
         if found:
             reach, last = len(text), number
             for later in range(index + 1, end + 1):
