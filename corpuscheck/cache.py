@@ -7,8 +7,12 @@ A stat index (size, modification time) maps a path to its last content hash, so
 an unchanged file is not even read. An entry holds what the rules found before
 the corpus rules judged: the file's documents, read errors, findings, feature
 rows, titles and corpus-rule signatures, so corpus rules are judged again over
-cached and fresh files alike. The verdict (GX outcomes) is kept under a hash of
-the whole feature table: an unchanged corpus needs no GX import.
+cached and fresh files alike. A corpus rule's verdict (its findings after the
+judge) is kept under a hash of the run's fingerprint and the content keys of
+every file in stream order (the signatures it judged are a function of those):
+when no file changed, the rules are not judged again; when one did, they all
+are, over every file's signatures. The verdict (GX outcomes) is kept under a
+hash of the whole feature table: an unchanged corpus needs no GX import.
 
 Every write goes to a temporary file in the same folder first and is renamed
 over the entry (``os.replace``): a killed run, or two runs at once, leave either
@@ -47,11 +51,35 @@ def content_hash(path: str) -> str:
     return digest.hexdigest()
 
 
+class FilesKey:
+    """A hash of the content keys of every file of a run, in stream order (read errors too): under
+    the run's fingerprint, it determines every signature a corpus rule judges and every finding it
+    defers to. ``value`` is None when a file had no key (it could not be hashed)."""
+
+    def __init__(self):
+        self._digest = hashlib.sha256()
+        self._complete = True
+
+    def add(self, key: str | None) -> None:
+        if key is None:
+            self._complete = False
+        else:
+            self._digest.update(b"F" + key.encode("utf-8", "surrogatepass") + b"\0")
+
+    def add_error(self, error: Any) -> None:
+        self._digest.update(b"E" + repr(error).encode("utf-8", "surrogatepass") + b"\0")
+
+    @property
+    def value(self) -> str | None:
+        return self._digest.hexdigest() if self._complete else None
+
+
 class Cache:
     def __init__(self, folder: str | os.PathLike, run_key: str):
         self.folder = Path(folder)
         self.run_key = run_key
         self.hits = self.misses = 0
+        self._keys: dict[str, str | None] = {}  # path -> content key, once looked up in this process
 
     # -- storage ------------------------------------------------------------------
     def _path(self, kind: str, key: str) -> Path:
@@ -87,17 +115,21 @@ class Cache:
 
     def file_key(self, path: str) -> str | None:
         """The content key of ``path``: from the stat index when size and mtime match, else by hashing it."""
+        if path in self._keys:
+            return self._keys[path]
         stat_key = self._stat_key(path)
         if stat_key is None:
             return None
         known = self._get("stat", stat_key)
         if known is not None:
+            self._keys[path] = known
             return known
         try:
             key = f"{content_hash(path)}|{path}"  # the display path is part of every finding
         except OSError:
             return None
         self._put("stat", stat_key, key)
+        self._keys[path] = key
         return key
 
     def get_file(self, path: str) -> Any | None:
@@ -113,6 +145,13 @@ class Cache:
         key = self.file_key(path)
         if key:
             self._put("file", key, value)
+
+    # -- corpus rules -------------------------------------------------------------
+    def get_corpus(self, key: str) -> Any | None:
+        return self._get("corpus", key)
+
+    def put_corpus(self, key: str, judged: Any) -> None:
+        self._put("corpus", key, judged)
 
     # -- verdicts -----------------------------------------------------------------
     def get_verdict(self, rows_key: str) -> Any | None:
