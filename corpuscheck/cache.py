@@ -12,7 +12,10 @@ judge) is kept under a hash of the run's fingerprint and the content keys of
 every file in stream order (the signatures it judged are a function of those):
 when no file changed, the rules are not judged again; when one did, they all
 are, over every file's signatures. The verdict (GX outcomes) is kept under a
-hash of the whole feature table: an unchanged corpus needs no GX import.
+hash of the whole feature table: an unchanged corpus needs no GX import. A
+report's text (``--format json``) is kept under a hash of all of these (and the
+reporter's options): a re-check of an unchanged corpus copies its bytes instead
+of serialising every finding again.
 
 Every write goes to a temporary file in the same folder first and is renamed
 over the entry (``os.replace``): a killed run, or two runs at once, leave either
@@ -25,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -153,9 +157,92 @@ class Cache:
     def put_corpus(self, key: str, judged: Any) -> None:
         self._put("corpus", key, judged)
 
+    # -- report texts -------------------------------------------------------------
+    def write_output(self, key: str, render, stream) -> None:
+        """Write to ``stream`` the text ``render(stream)`` writes, from the cache when it holds
+        ``key`` (the bytes copied), else rendered and kept there as it is written (atomically)."""
+        target = self._path("output", key)
+        try:
+            source = open(target, "rb")
+        except OSError:
+            source = None
+        if source is not None:
+            with source:
+                _copy(source, stream)
+            return
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        except OSError:
+            render(stream)  # a cache that cannot be written only makes the next run slower
+            return
+        tee = _Tee(stream, os.fdopen(fd, "w", encoding="utf-8", newline=""))
+        try:
+            render(tee)
+            kept = tee.close()
+        except BaseException:
+            tee.close()
+            kept = False
+            raise
+        finally:
+            try:
+                if kept:
+                    os.chmod(tmp, 0o644)
+                    os.replace(tmp, target)
+                else:
+                    os.unlink(tmp)
+            except OSError:
+                pass
+
     # -- verdicts -----------------------------------------------------------------
     def get_verdict(self, rows_key: str) -> Any | None:
         return self._get("verdict", rows_key)
 
     def put_verdict(self, rows_key: str, outcomes: Any) -> None:
         self._put("verdict", rows_key, outcomes)
+
+
+class _Tee:
+    """A text stream writing to ``stream`` and to a cache file (which may fail alone: then it is not kept)."""
+
+    def __init__(self, stream, kept):
+        self.stream, self.kept, self.ok = stream, kept, True
+
+    def write(self, text: str) -> int:
+        self.stream.write(text)
+        if self.ok:
+            try:
+                self.kept.write(text)
+            except (OSError, UnicodeError):
+                self.ok = False
+        return len(text)
+
+    def close(self) -> bool:
+        """Flush and close the cache file: True when it holds everything written."""
+        try:
+            self.kept.flush()
+            os.fsync(self.kept.fileno())
+        except (OSError, ValueError):
+            self.ok = False
+        try:
+            self.kept.close()
+        except (OSError, UnicodeError):
+            self.ok = False
+        return self.ok
+
+
+def _copy(source, stream) -> None:
+    """A cached report's bytes onto a text ``stream`` (its binary buffer when it is UTF-8 and has one)."""
+    import codecs
+
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None and codecs.lookup(getattr(stream, "encoding", None) or "ascii").name == "utf-8":
+        stream.flush()
+        while block := source.read(1 << 20):
+            buffer.write(block)
+        buffer.flush()
+        return
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    while block := source.read(1 << 20):
+        stream.write(decoder.decode(block))
+    stream.write(decoder.decode(b"", final=True))

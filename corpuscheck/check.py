@@ -203,6 +203,13 @@ def check(
         suite=suite, files=list(run.files.values()), outcomes=outcomes, documents=len(run.table), fail_on=fail_on,
         file_count=run.file_count,
     )
+    if key is not None and run.files_key is not None:
+        # everything a reporter shows follows from these: its text can be kept (corpuscheck.cache.Cache.write_output)
+        from corpuscheck.cache import fingerprint
+
+        ignores = sorted((glob, list(selectors)) for glob, selectors in (per_path_ignores or {}).items())
+        report.extra["cached_output"] = CachedOutput(
+            cache, fingerprint(cache.run_key, run.files_key, key, ignores, fail_on, suite.name))
     # per document (path, record, source, n_chars): the report's charts and per-source counts (corpuscheck.report.data)
     report.extra["doc_stats"] = DocStats(run.table)
     # how the files were read, so the HTML report can show the documents' text (corpuscheck.report.data)
@@ -212,6 +219,22 @@ def check(
 
         report.extra["language_mix"] = language_mix(list(run.table.rows()))
     return report
+
+
+class CachedOutput:
+    """A report's text in the cache: ``write(name, settings, reporter, stream)`` copies it when a run
+    with the very same files, suite, verdict and reporter settings wrote it, else renders and keeps it."""
+
+    def __init__(self, cache, key: str):
+        self.cache, self.key = cache, key
+
+    def write(self, name: str, settings, render, stream) -> None:
+        from corpuscheck.cache import fingerprint
+
+        self.cache.write_output(fingerprint(self.key, name, settings), render, stream)
+
+    def __reduce__(self):  # never carried along (a pickled Report holds no cache)
+        return type(None), ()
 
 
 class DocStats:

@@ -569,6 +569,7 @@ class RuleRun:
     file_count: int | None = None
     store: SpillStore | None = None
     first_row: dict[str, int] = field(default_factory=dict)  # path -> its first row (its place in the stream)
+    files_key: str | None = None  # with a cache: the hash of every file's content key (corpuscheck.cache.FilesKey)
 
     def __post_init__(self):
         if self.table is None:
@@ -662,7 +663,7 @@ def run_rules(
     corpus_entries = [e for e in entries if isinstance(e, RuleEntry) and isinstance(e.rule, CorpusRule)]
     fold = _Fold([e.rule.code for e in corpus_entries], SPILL_FINDINGS if spill_findings is None else spill_findings)
     plan = Plan(list(entries), columns, text_field, title_field, html, cache, limits)
-    files_key = FilesKey() if cache is not None and corpus_entries else None  # keys the corpus rules' verdicts
+    files_key = FilesKey() if cache is not None else None  # keys the corpus rules' verdicts and the report
 
     def stream() -> Iterator[Piece | LoadError | tuple]:
         imported = False
@@ -717,8 +718,9 @@ def run_rules(
                 done, future = pending.popleft()
                 fold_in(done, future.result() if future is not None else None)
     files, table = fold.finish()
-    run = RuleRun(files, table=table, file_count=fold.file_count, store=fold.store, first_row=fold.first_row)
-    _judge_corpus(corpus_entries, fold.signatures, run, cache, files_key.value if files_key is not None else None)
+    run = RuleRun(files, table=table, file_count=fold.file_count, store=fold.store, first_row=fold.first_row,
+                  files_key=files_key.value if files_key is not None else None)
+    _judge_corpus(corpus_entries, fold.signatures, run, cache, run.files_key)
     run.in_order()
     return run
 
