@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -209,7 +210,7 @@ def check(
 
         ignores = sorted((glob, list(selectors)) for glob, selectors in (per_path_ignores or {}).items())
         report.extra["cached_output"] = CachedOutput(
-            cache, fingerprint(cache.run_key, run.files_key, key, ignores, fail_on, suite.name))
+            cache, fingerprint(cache.run_key, run.files_key, key, ignores, fail_on, suite.name), report)
     # per document (path, record, source, n_chars): the report's charts and per-source counts (corpuscheck.report.data)
     report.extra["doc_stats"] = DocStats(run.table)
     # how the files were read, so the HTML report can show the documents' text (corpuscheck.report.data)
@@ -222,13 +223,18 @@ def check(
 
 
 class CachedOutput:
-    """A report's text in the cache: ``write(name, settings, reporter, stream)`` copies it when a run
-    with the very same files, suite, verdict and reporter settings wrote it, else renders and keeps it."""
+    """A report's text in the cache: ``write(report, name, settings, render, stream)`` copies it when a run
+    with the very same files, suite, verdict and reporter settings wrote it, else renders and keeps it.
+    Only for the Report it was made with (a baselined copy of it, holding other findings, renders afresh)."""
 
-    def __init__(self, cache, key: str):
+    def __init__(self, cache, key: str, report):
         self.cache, self.key = cache, key
+        self._report = weakref.ref(report)
 
-    def write(self, name: str, settings, render, stream) -> None:
+    def write(self, report, name: str, settings, render, stream) -> None:
+        if self._report() is not report:
+            render(stream)
+            return
         from corpuscheck.cache import fingerprint
 
         self.cache.write_output(fingerprint(self.key, name, settings), render, stream)

@@ -253,7 +253,7 @@ def run_check(args) -> int:
         reporter.options = {"show": args.show, "statistics": args.statistics, "quiet": args.quiet}
         cached = report.extra.get("cached_output") if baseline is None and args.format in CACHED_FORMATS else None
         if cached is not None:  # the same files, suite and verdict as a run that wrote it: its bytes again
-            cached.write(args.format, sorted(reporter.options.items()),
+            cached.write(report, args.format, sorted(reporter.options.items()),
                          lambda stream: reporter.write(report, stream), sys.stdout)
         else:
             reporter.write(report, sys.stdout)

@@ -76,6 +76,24 @@ def test_a_text_stream_without_a_buffer_gets_the_same_text(corpus, tmp_path):
     for _ in range(2):  # kept, then copied
         report = check([str(corpus)], select=CODES.split(","), jobs=1, cache_dir=cache)
         out = io.StringIO()
-        report.extra["cached_output"].write("json", [], lambda stream: reporter.write(report, stream), out)
+        report.extra["cached_output"].write(report, "json", [], lambda stream: reporter.write(report, stream), out)
         assert out.getvalue() == reporter.render(check([str(corpus)], select=CODES.split(","), jobs=1))
     assert len(_outputs(cache)) == 1
+
+
+def test_a_baselined_copy_renders_afresh(corpus, tmp_path):
+    """A Report made from another (a baseline drops findings) carries its extra along, not its cached text."""
+    from dataclasses import replace
+
+    from corpuscheck.report import get_reporter
+
+    cache = tmp_path / "cache"
+    reporter = get_reporter("json")()
+    for _ in range(2):
+        report = check([str(corpus)], select=CODES.split(","), jobs=1, cache_dir=cache)
+        out = io.StringIO()
+        report.extra["cached_output"].write(report, "json", [], lambda stream: reporter.write(report, stream), out)
+    other = replace(report, files=report.files[:1], extra=dict(report.extra))
+    out = io.StringIO()
+    other.extra["cached_output"].write(other, "json", [], lambda stream: reporter.write(other, stream), out)
+    assert out.getvalue() == reporter.render(other) != reporter.render(report)
