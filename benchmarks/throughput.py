@@ -12,7 +12,9 @@ including interpreter start-up, for every size and layout:
   (j2 runs fill a fresh cache each: the full run the cache figures compare with);
 * ``cached``: the default suite again over the unchanged corpus, from that cache;
 * ``touched``: the same after appending a record (JSONL) or a line (.txt) to 1% of the
-  files (this changes the generated corpus: it runs last for each layout);
+  files (this changes the generated corpus: it runs last for each layout); with the default
+  2,000 records a JSONL file, 75 MB is 15 files and one touched file is 6.7% of the data:
+  ``--jsonl-records 200`` makes 146 files, so 1% of the files is ~1% of the data;
 * ``datatrove``: datatrove's four filters (Gopher quality and repetition, C4, FineWeb)
   over the first ``--datatrove-files`` JSONL files, with its own plain-read floor.
 
@@ -23,6 +25,8 @@ same size and layout, measured in the same session::
 
     python benchmarks/throughput.py --sizes 75,500,2000 --runs 3 --runs-at 2000=1 --dir /tmp/bench --reuse
     python benchmarks/throughput.py --sizes 75 --configs floor,five --layouts jsonl
+    python benchmarks/throughput.py --sizes 75 --layouts jsonl --configs floor,default-j2,cached,touched \
+        --runs 1 --jsonl-records 200 --dir /tmp/bench --reuse
 
 The corpus is written to a temporary folder (or ``--dir``), never into the repo.
 """
@@ -109,9 +113,9 @@ def articles(sources: list[tuple[str, list[str]]], seed: int):
         yield title, body
 
 
-def generate(out: Path, size_mb: float, seed: int = 7) -> dict[str, Path]:
+def generate(out: Path, size_mb: float, seed: int = 7, per_jsonl: int = RECORDS_PER_JSONL) -> dict[str, Path]:
     """Write the same articles as ``out/txt/NNN/NNNNNN.txt`` and ``out/jsonl/part-NNN.jsonl``
-    until each layout holds at least ``size_mb`` MB."""
+    (``per_jsonl`` records a file) until each layout holds at least ``size_mb`` MB."""
     sources = source_articles(CORPORA)
     txt_dir, jsonl_dir = out / "txt", out / "jsonl"
     for folder in (txt_dir, jsonl_dir):
@@ -131,10 +135,10 @@ def generate(out: Path, size_mb: float, seed: int = 7) -> dict[str, Path]:
         data = text.encode("utf-8")
         (shard / f"{number:06d}.txt").write_bytes(data)
         txt_bytes += len(data)
-        if number % RECORDS_PER_JSONL == 0:
+        if number % per_jsonl == 0:
             if part:
                 part.close()
-            part = open(jsonl_dir / f"part-{number // RECORDS_PER_JSONL:03d}.jsonl", "wb")
+            part = open(jsonl_dir / f"part-{number // per_jsonl:03d}.jsonl", "wb")
         line = orjson.dumps({"id": f"bench-{number:06d}", "title": title, "text": "\n".join(body)}) + b"\n"
         part.write(line)
         jsonl_bytes += len(line)
@@ -330,6 +334,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--configs", default=",".join(CONFIGS), help=f"rows to measure (default: {','.join(CONFIGS)})")
     parser.add_argument("--args", default="", help="more corpuscheck arguments for every run")
     parser.add_argument("--datatrove-files", type=int, default=1, help="JSONL files datatrove's line runs on (default 1)")
+    parser.add_argument("--jsonl-records", type=int, default=RECORDS_PER_JSONL,
+                        help=f"records per JSONL file (default {RECORDS_PER_JSONL}; 200 gives >= 100 files at 75 MB, "
+                             "so 'touched' changes 1%% of the files and about 1%% of the data)")
     parser.add_argument("--dir", type=Path, help="generate the corpus here and keep it (default: a temporary folder, removed)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary corpus")
     parser.add_argument("--reuse", action="store_true", help="reuse a corpus already generated in --dir")
@@ -347,9 +354,10 @@ def main(argv: list[str] | None = None) -> int:
     lines = [header]
     try:
         for size in (float(s) for s in args.sizes.split(",")):
-            folder = base / f"{size:g}MB"
+            folder = base / (f"{size:g}MB" if args.jsonl_records == RECORDS_PER_JSONL
+                             else f"{size:g}MB-{args.jsonl_records}")
             if not (args.reuse and (folder / "txt").is_dir() and (folder / "jsonl").is_dir()):
-                generate(folder, size)
+                generate(folder, size, per_jsonl=args.jsonl_records)
             runs = fewer.get(size, args.runs)
             for layout in layouts:
                 mb, files = folder_stats(folder / layout)

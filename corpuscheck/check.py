@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -203,6 +204,13 @@ def check(
         suite=suite, files=list(run.files.values()), outcomes=outcomes, documents=len(run.table), fail_on=fail_on,
         file_count=run.file_count,
     )
+    if key is not None and run.files_key is not None:
+        # everything a reporter shows follows from these: its text can be kept (corpuscheck.cache.Cache.write_output)
+        from corpuscheck.cache import fingerprint
+
+        ignores = sorted((glob, list(selectors)) for glob, selectors in (per_path_ignores or {}).items())
+        report.extra["cached_output"] = CachedOutput(
+            cache, fingerprint(cache.run_key, run.files_key, key, ignores, fail_on, suite.name), report)
     # per document (path, record, source, n_chars): the report's charts and per-source counts (corpuscheck.report.data)
     report.extra["doc_stats"] = DocStats(run.table)
     # how the files were read, so the HTML report can show the documents' text (corpuscheck.report.data)
@@ -212,6 +220,27 @@ def check(
 
         report.extra["language_mix"] = language_mix(list(run.table.rows()))
     return report
+
+
+class CachedOutput:
+    """A report's text in the cache: ``write(report, name, settings, render, stream)`` copies it when a run
+    with the very same files, suite, verdict and reporter settings wrote it, else renders and keeps it.
+    Only for the Report it was made with (a baselined copy of it, holding other findings, renders afresh)."""
+
+    def __init__(self, cache, key: str, report):
+        self.cache, self.key = cache, key
+        self._report = weakref.ref(report)
+
+    def write(self, report, name: str, settings, render, stream) -> None:
+        if self._report() is not report:
+            render(stream)
+            return
+        from corpuscheck.cache import fingerprint
+
+        self.cache.write_output(fingerprint(self.key, name, settings), render, stream)
+
+    def __reduce__(self):  # never carried along (a pickled Report holds no cache)
+        return type(None), ()
 
 
 class DocStats:

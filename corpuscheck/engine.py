@@ -22,7 +22,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
-from corpuscheck.cache import Cache
+from corpuscheck.cache import Cache, FilesKey
 from corpuscheck.findings import Finding, excerpt, message
 from corpuscheck.fix.edits import hit_edits, line_starts
 from corpuscheck.gx.suite import RuleEntry
@@ -569,6 +569,7 @@ class RuleRun:
     file_count: int | None = None
     store: SpillStore | None = None
     first_row: dict[str, int] = field(default_factory=dict)  # path -> its first row (its place in the stream)
+    files_key: str | None = None  # with a cache: the hash of every file's content key (corpuscheck.cache.FilesKey)
 
     def __post_init__(self):
         if self.table is None:
@@ -662,15 +663,20 @@ def run_rules(
     corpus_entries = [e for e in entries if isinstance(e, RuleEntry) and isinstance(e.rule, CorpusRule)]
     fold = _Fold([e.rule.code for e in corpus_entries], SPILL_FINDINGS if spill_findings is None else spill_findings)
     plan = Plan(list(entries), columns, text_field, title_field, html, cache, limits)
+    files_key = FilesKey() if cache is not None else None  # keys the corpus rules' verdicts and the report
 
     def stream() -> Iterator[Piece | LoadError | tuple]:
         imported = False
         for found in discover(paths):
             if isinstance(found, LoadError):
+                if files_key is not None:
+                    files_key.add_error(found)
                 yield found
                 continue
             shown = display_path(found)
             known = cache.get_file(found) if cache is not None else None
+            if files_key is not None:
+                files_key.add(cache.file_key(found))
             if known is not None and len(known) == 3 and isinstance(known[1], Table):
                 yield known
                 continue
@@ -712,8 +718,9 @@ def run_rules(
                 done, future = pending.popleft()
                 fold_in(done, future.result() if future is not None else None)
     files, table = fold.finish()
-    run = RuleRun(files, table=table, file_count=fold.file_count, store=fold.store, first_row=fold.first_row)
-    _judge_corpus(corpus_entries, fold.signatures, run)
+    run = RuleRun(files, table=table, file_count=fold.file_count, store=fold.store, first_row=fold.first_row,
+                  files_key=files_key.value if files_key is not None else None)
+    _judge_corpus(corpus_entries, fold.signatures, run, cache, run.files_key)
     run.in_order()
     return run
 
@@ -732,30 +739,51 @@ def _taken_lines(files: dict[str, FileReport], codes: tuple[str, ...], paths: se
     }
 
 
-def _judge_corpus(entries: list[RuleEntry], signatures: Signatures, run: RuleRun) -> None:
-    """Corpus rules, once every document is in: their findings join the files, their counts the table."""
+def _judge_corpus(entries: list[RuleEntry], signatures: Signatures, run: RuleRun, cache: Cache | None = None,
+                  files_key: str | None = None) -> None:
+    """Corpus rules, once every document is in: their findings join the files, their counts the table.
+    With ``cache`` and ``files_key`` (:class:`corpuscheck.cache.FilesKey`), a rule's findings over the very
+    same files come from the cache instead of its judge."""
     if not entries:
         return
     counts: dict[tuple[str, str], int] = {}
-    for entry, judged in judge_corpus(entries, signatures):
-        if isinstance(judged, Exception):  # reported on every file, the run goes on
+    for index, entry in enumerate(entries):
+        key = f"{index}|{entry.rule.code}|{files_key}" if cache is not None and files_key is not None else None
+        made = cache.get_corpus(key) if key is not None else None
+        if made is None:
+            made = _corpus_findings(entry, signatures, run)
+            if key is not None and not isinstance(made, Exception):
+                cache.put_corpus(key, made)
+        if isinstance(made, Exception):  # reported on every file, the run goes on
             for report in run.files.values():
-                report.errors.append(LoadError(report.path, f"corpus rule {entry.rule.code} failed: {judged!r}"))
+                report.errors.append(LoadError(report.path, f"corpus rule {entry.rule.code} failed: {made!r}"))
             continue
-        taken = _taken_lines(run.files, entry.rule.defers_to, {ref.path for ref, _ in judged})
-        for ref, hit in judged:
-            if (ref.path, ref.record, hit.line) in taken:
-                continue  # another rule reports this line already (B101 before B102)
-            report = run.report_for(ref.path)
-            report.findings.append(to_finding(hit, entry, ref, None))
-            if ref.title:
-                report.titles.setdefault(ref.record, ref.title)
-            key = (ref.doc_id, entry.rule.column)
-            counts[key] = counts.get(key, 0) + 1
+        for path, record, title, doc_id, finding in made:
+            report = run.report_for(path)
+            report.findings.append(finding)
+            if title:
+                report.titles.setdefault(record, title)
+            where = (doc_id, entry.rule.column)
+            counts[where] = counts.get(where, 0) + 1
     if counts:
         where = run.positions(doc_id for doc_id, _ in counts)
         for (doc_id, column), amount in counts.items():
             run.table.add(column, where[doc_id], amount)
+
+
+def _corpus_findings(entry: RuleEntry, signatures: Signatures, run: RuleRun) -> list[tuple] | Exception:
+    """The entry's judge over every signature: ``[(path, record, title, doc_id, Finding), ...]`` in the
+    judge's order, without the lines a rule of its ``defers_to`` reports; or the judge's exception."""
+    for _entry, judged in judge_corpus([entry], signatures):
+        if isinstance(judged, Exception):
+            return judged
+        taken = _taken_lines(run.files, entry.rule.defers_to, {ref.path for ref, _ in judged})
+        return [
+            (ref.path, ref.record, ref.title, ref.doc_id, to_finding(hit, entry, ref, None))
+            for ref, hit in judged
+            if (ref.path, ref.record, hit.line) not in taken  # another rule reports this line (B101 before B102)
+        ]
+    return []
 
 
 def reported_lines(files: dict[str, FileReport], codes: tuple[str, ...]) -> set[tuple[str, int, int]]:

@@ -123,6 +123,10 @@ def collect() -> dict:
     report = check([str(p) for p in samples if p.exists()], select=[r.code for r in all_rules()], jobs=1)
     for name in reporters():
         get_reporter(name)().render(report)
+    # B101 compiles an entry's regex only once its prefilter reports it on a line: all of them, for the audit
+    from corpuscheck.rules.boilerplate.boilerplate_line import boilerplate_lexicon
+
+    boilerplate_lexicon().compile_all()
     return found
 
 

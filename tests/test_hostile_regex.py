@@ -129,3 +129,11 @@ def test_every_pattern_is_linear_on_adversarial_strings(patterns):
                 continue
             break
     assert not slow, "patterns that backtrack on their own adversarial strings:\n" + "\n".join(slow)
+
+
+def test_the_audit_sees_every_b101_entry(patterns):
+    """B101 compiles an entry's regex only when its prefilter reports it on a line; the audit compiles them all."""
+    audited = {p["pattern"] for p in patterns if isinstance(p["pattern"], str)}
+    words = boilerplate_lexicon()
+    assert B101_STARTS and B101_STARTS <= audited
+    assert set(words.inlines.patterns) <= audited

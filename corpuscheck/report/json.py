@@ -82,6 +82,6 @@ class JsonReporter(Reporter):
         first = True
         for file in report.files:
             body = orjson.dumps(_file(file), option=OPTIONS).decode()
-            stream.write(("\n" if first else ",\n") + "\n".join("    " + line for line in body.split("\n")))
+            stream.write(("\n    " if first else ",\n    ") + body.replace("\n", "\n    "))  # indented 4 more
             first = False
         stream.write("]\n}\n" if first else "\n  ]\n}\n")

@@ -32,7 +32,7 @@ extension every line goes to the exact alternation: the same answers, slower.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import hashlib
 import os
@@ -309,48 +309,91 @@ class PatternSet:
         patterns: Sequence[str],
         flags: int = regex.I,
         use_hyperscan: bool = True,
-        exact: regex.Pattern | None = None,
+        exact: regex.Pattern | Callable[[], regex.Pattern] | None = None,
         anchored: bool = True,
     ):
         self.patterns = tuple(patterns)
         self.anchored = anchored
-        # ``exact``: the caller's own alternation of the same patterns, compiled already
-        self.exact = exact or regex.compile("|".join(f"(?:{p})" for p in self.patterns), flags)
+        self._flags = flags
+        # ``exact``: the caller's own alternation of the same patterns, compiled already or a function that
+        # compiles it; with a database it is compiled only when asked for (:attr:`exact`, :meth:`compile_all`)
+        self._exact = exact
         self.database = None
-        self.rest: regex.Pattern | None = self.exact  # patterns the database does not cover
+        self.rest: regex.Pattern | None = None  # patterns the database does not cover
         self.unsupported: tuple[str, ...] = self.patterns
         if use_hyperscan and hyperscan is not None and self.patterns:
             self._build(flags)
+        else:
+            self.rest = self.exact
+
+    @property
+    def exact(self) -> regex.Pattern:
+        """The alternation of every pattern (the reference answers), compiled on first use."""
+        if not isinstance(self._exact, regex.Pattern):
+            made = self._exact() if callable(self._exact) else None
+            self._exact = made or regex.compile("|".join(f"(?:{p})" for p in self.patterns), self._flags)
+        return self._exact
+
+    def compile_all(self) -> None:
+        """Compile every pattern now, alone and in the alternation (what the regex audit sees): at run
+        time each is compiled only once the database reports it on a line."""
+        self.exact  # noqa: B018 - compiles it
+        for index in range(len(self._singles) if self.database is not None else 0):
+            self._single(index)
+
+    def _single(self, index: int) -> regex.Pattern:
+        found = self._singles[index]
+        if found is None:
+            found = self._singles[index] = regex.compile(self._covered[index], self._flags)
+        return found
 
     def _build(self, flags: int) -> None:
-        self._folds = _ascii_folds(self.exact.flags)
-        self._foldable = re.compile("[" + "".join(map(chr, sorted(self._folds))) + "]")
-        covered: list[tuple[str, str]] = []  # (pattern, its widened form)
+        kept = _load(self._key(flags))
+        if kept is not None:  # an earlier run compiled these patterns: nothing to compile here
+            database, covered, exact_flags = kept
+            taken = set(covered)
+            left = [p for i, p in enumerate(self.patterns) if i not in taken]
+            self._install(database, [self.patterns[i] for i in covered], left, exact_flags)
+            return
+        exact_flags = self.exact.flags  # compiled (and each pattern checked) only when the database is made
+        covered: list[tuple[int, str]] = []  # (index, its widened form)
         left: list[str] = []
-        for pattern in self.patterns:
+        for index, pattern in enumerate(self.patterns):
             try:
-                covered.append((pattern, widen(pattern, flags, self.anchored)))
+                covered.append((index, widen(pattern, flags, self.anchored)))
             except Unsupported:
                 left.append(pattern)
         try:
-            database = _database([hs for _, hs in covered]) if covered else None
+            database = _compile_database([hs for _, hs in covered]) if covered else None
         except hyperscan.error:  # some pattern refused: find it, alone, and leave it to regex
-            kept = []
-            for pattern, hs in covered:
+            kept_ = []
+            for index, hs in covered:
                 try:
                     _compile_database([hs])
-                    kept.append((pattern, hs))
+                    kept_.append((index, hs))
                 except hyperscan.error:
-                    left.append(pattern)
-            covered = kept
-            database = _database([hs for _, hs in covered]) if covered else None
+                    left.append(self.patterns[index])
+            covered = kept_
+            database = _compile_database([hs for _, hs in covered]) if covered else None
+        if database is not None:
+            _store(self._key(flags), database, [i for i, _ in covered], exact_flags)
+        self._install(database, [self.patterns[i] for i, _ in covered], left, exact_flags)
+
+    def _key(self, flags: int) -> str:
+        return "\0".join([_VERSION, hyperscan.__version__, regex.__version__, str(flags), str(self.anchored),
+                          *self.patterns])
+
+    def _install(self, database, covered: list[str], left: list[str], exact_flags: int) -> None:
+        self._folds = _ascii_folds(exact_flags)
+        self._foldable = re.compile("[" + "".join(map(chr, sorted(self._folds))) + "]")
         if database is not None:
             self.database = database
             self._scratch = hyperscan.Scratch(database)
-            # each covered pattern alone, to confirm only those the database reports on a line
-            self._singles = [regex.compile(pattern, flags) for pattern, _ in covered]
+            # each covered pattern alone, to confirm only those the database reports on a line: compiled then
+            self._covered = covered
+            self._singles: list[regex.Pattern | None] = [None] * len(covered)
         self.unsupported = tuple(left)
-        self.rest = regex.compile("|".join(f"(?:{p})" for p in left), flags) if left else None
+        self.rest = regex.compile("|".join(f"(?:{p})" for p in left), self._flags) if left else None
 
     def match(self, line: str) -> bool:
         """Whether ``line`` starts with one of the patterns (as ``exact.match(line)``), or holds
@@ -399,11 +442,11 @@ class PatternSet:
                 ends.append(offset)
             for to, pattern_id in hits:  # no widened pattern crosses a line break: a match ends in its line
                 flagged.setdefault(bisect_left(ends, to), set()).add(pattern_id)
-        rest, singles, start_of = self.rest, self._singles, self._start
+        rest, singles, single, start_of = self.rest, self._singles, self._single, self._start
         found_at: list[int | None] = []
         for index, line in enumerate(lines):
             # the alternation's match starts where the leftmost of its patterns' matches starts
-            starts = [s for i in flagged.get(index, ()) if (s := start_of(singles[i], line)) is not None]
+            starts = [s for i in flagged.get(index, ()) if (s := start_of(singles[i] or single(i), line)) is not None]
             if rest is not None and (s := start_of(rest, line)) is not None:
                 starts.append(s)
             found_at.append(min(starts) if starts else None)
@@ -420,29 +463,42 @@ def cache_folder() -> Path | None:
     return Path(base) / "corpuscheck" / "prefilter"
 
 
-def _database(patterns: list[str]):
-    """The compiled database of ``patterns``: loaded from :func:`cache_folder` when an earlier
-    run compiled the same patterns with the same Hyperscan (compiling B101's takes most of a
-    second; loading it, a fraction of a millisecond), else compiled and kept there."""
+def _path(key: str) -> Path | None:
     folder = cache_folder()
-    path = None
-    if folder is not None:
-        key = hashlib.sha256("\0".join([_VERSION, hyperscan.__version__, *patterns]).encode("utf-8")).hexdigest()
-        path = folder / f"{key[:32]}.hsdb"
-        try:
-            return hyperscan.loadb(path.read_bytes(), hyperscan.HS_MODE_BLOCK)
-        except (OSError, hyperscan.error, TypeError, ValueError):
-            pass  # not there yet, unreadable or from another build: compile
-    database = _compile_database(patterns)
-    if path is not None:
-        try:
-            write_bytes(path, hyperscan.dumpb(database))
-        except (OSError, hyperscan.error):
-            pass  # a read-only home: compile again next time
-    return database
+    if folder is None:
+        return None
+    return folder / f"{hashlib.sha256(key.encode('utf-8', 'surrogatepass')).hexdigest()[:32]}.hsdb"
 
 
-_VERSION = "2"  # of widen()'s output: bump when it changes what a pattern compiles to
+def _load(key: str):
+    """``(database, indices of the patterns it covers, the alternation's flags)`` that an earlier run
+    compiled from the same patterns with the same Hyperscan and regex (compiling B101's takes most of
+    a second and every pattern's ``regex`` compile; loading it, a millisecond), or None."""
+    path = _path(key)
+    if path is None:
+        return None
+    try:
+        data = path.read_bytes()
+        head, _, body = data.partition(b"\n")
+        fields = head.decode("ascii").split(" ")
+        covered = [int(i) for i in fields[2:]]
+        return hyperscan.loadb(body, hyperscan.HS_MODE_BLOCK), covered, int(fields[1])
+    except (OSError, hyperscan.error, TypeError, ValueError, IndexError, UnicodeError):
+        return None  # not there yet, unreadable or from another build: compile
+
+
+def _store(key: str, database, covered: list[int], exact_flags: int) -> None:
+    path = _path(key)
+    if path is None:
+        return
+    try:
+        head = " ".join(["hsdb", str(exact_flags), *map(str, covered)]).encode("ascii")
+        write_bytes(path, head + b"\n" + hyperscan.dumpb(database))
+    except (OSError, hyperscan.error):
+        pass  # a read-only home: compile again next time
+
+
+_VERSION = "3"  # of widen()'s output and of the kept file: bump when either changes (3: keyed by the patterns as written)
 
 
 def _compile_database(patterns: list[str]):

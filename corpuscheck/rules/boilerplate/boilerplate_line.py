@@ -21,9 +21,10 @@ entry per line, ``#`` starts a comment. Six kinds of entry:
     a line that starts with this pattern (``^baca juga\\s*:``, ``^©``), the
     ``regex`` package's syntax, case-insensitive, matched at the start of the
     stripped line (its first :data:`MAX_START_CHARS` characters). All of them
-    are compiled once into one alternation, and a Hyperscan database derived from them
-    at load time picks the lines worth trying it on (:mod:`corpuscheck.rules.prefilter`:
-    the same answers, one scan per document).
+    are compiled into one alternation, and a Hyperscan database derived from them
+    picks the lines worth trying it on (:mod:`corpuscheck.rules.prefilter`: the same
+    answers, one scan per document; an entry's regex is compiled once the database
+    reports it on a line, and the database is kept between runs).
 ``~regex``
     an insert glued inside a paragraph or opening it
     (``~(?:^|(?<=[.!?"”]\\s?))baca juga\\s*:``); the finding gives the column
@@ -42,7 +43,7 @@ labels count as menu context here but are reported by P102 only.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, partial
 from importlib import resources
 
 import regex
@@ -86,10 +87,24 @@ class Boilerplate:
     leads: frozenset[str]
     lists: frozenset[str]
     menu: frozenset[str]
-    start: regex.Pattern | None  # every ^ entry, in one alternation
-    inline: regex.Pattern | None  # every ~ entry, in one alternation
     starts: PatternSet | None = None  # the ^ entries behind their prefilter: the answers of ``start``
     inlines: PatternSet | None = None  # the ~ entries behind theirs: the answers of ``inline.search``
+
+    @property
+    def start(self) -> regex.Pattern | None:
+        """Every ^ entry, in one alternation (compiled on first use)."""
+        return self.starts.exact if self.starts is not None else None
+
+    @property
+    def inline(self) -> regex.Pattern | None:
+        """Every ~ entry, in one alternation (compiled on first use)."""
+        return self.inlines.exact if self.inlines is not None else None
+
+    def compile_all(self) -> None:
+        """Compile every entry's regex now (the regex audit); a run compiles one when the prefilter reports it."""
+        for found in (self.starts, self.inlines):
+            if found is not None:
+                found.compile_all()
 
     @cached_property
     def known(self) -> frozenset[str]:
@@ -166,12 +181,12 @@ def boilerplate_lexicon(languages: tuple[str, ...] = RESIDUE_LANGUAGES) -> Boile
                 lines.add(key(entry))
     for found in (lines, leads, lists, menu):
         found.discard("")
-    exact, glued = _compile(start, anchored=True), _compile(inline)
+    # the alternations (and each entry, to name a bad one's file and line) are compiled when the prefilter's
+    # database is made or asked for; a database an earlier run kept needs neither
     return Boilerplate(
         frozenset(lines), frozenset(leads), frozenset(lists - leads), frozenset(menu - lines - leads - lists),
-        exact, glued,
-        PatternSet([p for p, _ in start], exact=exact) if exact is not None else None,
-        PatternSet([p for p, _ in inline], exact=glued, anchored=False) if glued is not None else None,
+        PatternSet([p for p, _ in start], exact=partial(_compile, start, anchored=True)) if start else None,
+        PatternSet([p for p, _ in inline], exact=partial(_compile, inline), anchored=False) if inline else None,
     )
 
 
@@ -346,7 +361,7 @@ def detect(doc, options):
             yield Hit(number, data={"line": clip(line)})
         elif kind == LINE or (index in menus and kind != CONTEXT) or (kind == SITE and _alone(items, index)):
             yield Hit(number, data={"line": clip(line)})
-        elif kind is None and words.inline is not None and glued.get(index) is not None:
+        elif kind is None and words.inlines is not None and glued.get(index) is not None:
             raw, start = doc.line(number), glued[index]  # start: where words.inline.search(raw) finds it
             excerpt = raw[start : start + 80]
             yield Hit(number, column=start + 1, excerpt=excerpt, data={"line": excerpt.strip()})
