@@ -86,3 +86,33 @@ def test_oversized_document_is_checked_on_a_prefix_and_reported(tmp_path, monkey
     record.write_text('{"text": "' + "x" * 5_000 + '"}\n')
     (doc,) = [i for i in loader.iter_items([record]) if not isinstance(i, loader.FileStart)]
     assert len(doc.text) == 1_000 and doc.meta["truncated_from"] == 5_000 and get_rule("S107").run(doc)
+
+
+def _spanish_page(lang: str | None) -> bytes:
+    declared = f' lang="{lang}"' if lang else ""
+    body = "Un párrafo largo de la noticia que se lee como texto principal de la página. " * 5
+    return (f"<html{declared}><head><title>Noticia</title></head><body><article><p>Publicado el 15 de marzo de 2016"
+            f"</p><p>{body}</p></article></body></html>").encode()
+
+
+@pytest.mark.parametrize("lang, languages", [("es", ["es", "en"]), (None, ["en"]), ("xx", ["en"]), ("en", ["en"])])
+def test_html_dates_reach_dateparser_in_the_declared_language_and_english_only(monkeypatch, lang, languages):
+    # dateparser given no language tries its ~400 locales and compiles each one's patterns: 2-6 s of CPU on
+    # the first date-like string in a process (two 2-6 KB fuzz pages took over 2 s for it)
+    from dateparser import DateDataParser
+    from htmldate import extractors
+
+    from corpuscheck.input.html import page_items
+
+    extractors.try_date_expr.cache_clear()  # what another test's page parsed as is not read again
+    seen = []
+    parse = DateDataParser.get_date_data
+
+    def spy(self, *args, **kwargs):
+        seen.append(self.languages)
+        return parse(self, *args, **kwargs)
+
+    monkeypatch.setattr(DateDataParser, "get_date_data", spy)
+    (doc,) = page_items(_spanish_page(lang), "p.html")
+    assert seen and all(s == languages for s in seen) and doc.meta["date"] == "2016-01-01"
+    assert extractors.get_external_parser().languages is None  # htmldate's own parser is left as it was
