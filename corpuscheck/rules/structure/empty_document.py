@@ -3,17 +3,42 @@
 import regex
 
 from corpuscheck.rules.base import Hit, Rule, bad, drops_document, good
-from corpuscheck.rules.news.lines import is_filler
+from corpuscheck.rules.news.lines import is_filler, stripped_body
 
 _TEXT = regex.compile(r"[\p{L}\p{N}]")
 
 
 def text_lines(doc):
     """``(line number, stripped line)`` of every body line that holds text: letters or
-    digits, and not a placeholder or widget line (P101/P102 shapes)."""
-    for number, line in doc.body_lines():
-        stripped = line.strip()
-        if stripped and _TEXT.search(stripped) and not is_filler(stripped):
+    digits, and not a placeholder or widget line (P101/P102 shapes).
+
+    Four rules ask, most for the first lines only: the lines found are kept on the Document
+    and each rule reads them from there, judging further lines (each distinct one once)
+    only when it reads past them. A page of 200,000 widget lines (``A``) was walked whole
+    by each of those rules."""
+    found = doc.__dict__.get("_text_lines")
+    if found is None:
+        found = doc.__dict__["_text_lines"] = ([], _judge_lines(doc))
+    lines, more = found
+    index = 0
+    while True:
+        if index < len(lines):
+            yield lines[index]
+            index += 1
+            continue
+        line = next(more, None)
+        if line is None:
+            return
+        lines.append(line)
+
+
+def _judge_lines(doc):
+    judged: dict[str, bool] = {}
+    for number, stripped in stripped_body(doc):
+        text = judged.get(stripped)
+        if text is None:
+            text = judged[stripped] = _TEXT.search(stripped) is not None and not is_filler(stripped)
+        if text:
             yield number, stripped
 
 
