@@ -1,6 +1,7 @@
 """Hostile input: bombs and vanishing files give an error naming the file; pathological shapes cost linear work."""
 
 import gzip
+import pickle
 import sys
 
 import pytest
@@ -225,3 +226,4 @@ def test_text_lines_read_in_turns_are_the_lines_that_hold_text(lines, first_read
     partial = text_lines(doc)
     early = [line for _, line in zip(range(first_reads), partial)]  # a rule that stops after a few lines
     assert early == expected[:first_reads] and list(text_lines(doc)) == expected and list(partial) == expected[len(early):]
+    assert pickle.loads(pickle.dumps(doc)).text == doc.text  # what is kept on the Document still pickles
