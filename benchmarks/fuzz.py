@@ -6,6 +6,7 @@ whole check (GX validation) and every reporter with the contracts of tests/test_
 process of its own beside each worker: as in a real run, where the worker processes read and run the
 rules and GX is imported by the main process only. Prints counts per category, the slowest input per
 category, the inputs over 2 s of CPU (kept whole, and run once more at once), the peak RSS of each worker and of each full-check process.
+The first worker also runs the issue's pathological shapes at its sizes (ISSUE_SHAPES) once and prints the CPU of each.
 
     python benchmarks/fuzz.py --inputs 10000 --workers 2
 """
@@ -29,6 +30,13 @@ sys.path.insert(0, str(ROOT))
 
 
 BATCH = 250
+FIRST_SEED = 1000
+# Issue 12's pathological shapes, whole: the drawn ones (tests/fuzz_strategies.py) are at most 60,000 repeats
+ISSUE_SHAPES = {
+    "A-lines": lambda: b"A\n" * 200_000,  # 400 KB of one-letter lines
+    "comment-token": lambda: b"<!--" * 225_000,  # one line of one token, 900 KB
+    "distinct-lines": lambda: "".join(f"a{i}\n" for i in range(150_000)).encode(),  # 1.09 MB of distinct short lines
+}
 
 
 def _rss_now() -> float:
@@ -70,7 +78,7 @@ def worker(args) -> dict:
     warnings.simplefilter("ignore")
     entries = load_suite(None).restrict(all_rules(), add_missing=True).rule_entries
     out = {"n": defaultdict(int), "slow": {}, "escaped": [], "missing": 0, "full": 0, "over2s": 0, "bytes_max": 0,
-           "over2s_inputs": [], "rss_after_max": 0.0}
+           "over2s_inputs": [], "rss_after_max": 0.0, "shapes": []}
     done = 0
     keep = Path(tempfile.gettempdir()) / "corpuscheck-fuzz-slow"  # the inputs over 2 s, whole
     keep.mkdir(exist_ok=True)
@@ -108,6 +116,8 @@ def worker(args) -> dict:
             except Exception:
                 out["escaped"].append((category, len(data), traceback.format_exc(limit=3)))
             cpu = time.process_time() - start
+            if category == "issue-shape":
+                out["shapes"].append((name, len(data), cpu))
             if cpu > 2 and len(data) < 1_000_000:
                 out["over2s"] += 1
                 # kept whole, to reproduce it, and run once more at once: a one-time cost of the worker (a lazy
@@ -131,6 +141,10 @@ def worker(args) -> dict:
                 if failure:
                     out["escaped"].append((category + " (full check)", len(data), failure))
         out["rss_after_max"] = max(out["rss_after_max"], _rss_now())
+
+    if seed == FIRST_SEED:  # the issue's shapes at its sizes, once (by the first worker), before the drawn inputs
+        for label, shape in ISSUE_SHAPES.items():
+            one(("issue-shape", f"{label}.txt", shape()))
 
     # in batches of BATCH inputs, each with its own seed: hypothesis keeps every example's choices for the
     # run (~28 MB per 1,000 of these inputs), which would grow the worker's RSS with the count, not the input
@@ -159,7 +173,7 @@ def main() -> None:
     # not a multiprocessing.Pool: its daemonic workers could not start their full-check process
     with ProcessPoolExecutor(args.workers, mp_context=multiprocessing.get_context("spawn")) as pool:
         deadline = start + args.minutes * 60 if args.minutes else 0
-        results = list(pool.map(worker, [(1000 + i, per, args.full_every, deadline) for i in range(args.workers)]))
+        results = list(pool.map(worker, [(FIRST_SEED + i, per, args.full_every, deadline) for i in range(args.workers)]))
     counts, slow = defaultdict(int), {}
     for r in results:
         for k, v in r["n"].items():
@@ -172,6 +186,8 @@ def main() -> None:
     for k in sorted(counts):
         cpu, size, head = slow[k]
         print(f"  {k:13} {counts[k]:6}  slowest {cpu:6.2f} s CPU  ({size:,} bytes, starts {head!r})")
+    for name, size, cpu in (s for r in results for s in r["shapes"]):
+        print(f"  issue shape {name:15} {cpu:6.2f} s CPU  ({size:,} bytes)")
     print(f"full checks (GX + every reporter): {sum(r['full'] for r in results)}")
     print(f"escaped exceptions: {len(escaped)}")
     for category, size, tb in escaped[:5]:

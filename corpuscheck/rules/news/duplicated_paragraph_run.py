@@ -108,7 +108,13 @@ def _texts(doc):
     ``(numbers, None)`` when no line can repeat."""
     lines = doc.lines
     body = stripped_body(doc)  # a blank line normalises to nothing
-    starts = normalize_starts([line for _, line in body], clean=not has_invisible(doc))
+    body_texts = [line for _, line in body]
+    distinct = list(dict.fromkeys(body_texts))  # a page repeats its lines (200,000 times "A"): each start worked out once
+    if len(distinct) < len(body_texts):
+        start_of = dict(zip(distinct, normalize_starts(distinct, clean=not has_invisible(doc)), strict=True))
+        starts = [start_of[line] for line in body_texts]
+    else:
+        starts = normalize_starts(body_texts, clean=not has_invisible(doc))
     if "" in starts:  # a line of marks only ("..."), or one that opens with them (". . . text")
         kept = [(number, start or normalize(line)) for (number, line), start in zip(body, starts, strict=True)]
         body = [(number, start) for number, start in kept if start]
@@ -117,10 +123,17 @@ def _texts(doc):
         return None, None
     numbers = [number for number, _ in body]
     shared = Counter(starts)
-    texts = [
-        normalize(lines[number - 1]) if shared[start] > 1 else index
-        for index, (number, start) in enumerate(zip(numbers, starts, strict=True))
-    ]
+    normalized: dict[str, str] = {}  # a page repeats its lines (200,000 times "A"): each normalised once
+    texts: list = []
+    for index, (number, start) in enumerate(zip(numbers, starts, strict=True)):
+        if shared[start] > 1:
+            line = lines[number - 1]
+            text = normalized.get(line)
+            if text is None:
+                text = normalized[line] = normalize(line)
+            texts.append(text)
+        else:
+            texts.append(index)
     return numbers, texts
 
 
@@ -278,7 +291,8 @@ def _runs(doc, options):
         run = texts[index : index + length]
         adjacent = texts[index - length : index] == run
         window = [lines[n - 1] for n in numbers[index : index + length]]
-        weights = [weight(line) for line in window]  # only the lines of a repeat are weighed
+        weighed: dict[str, int] = {}  # only the lines of a repeat are weighed, each distinct line once
+        weights = [weighed[line] if line in weighed else weighed.setdefault(line, weight(line)) for line in window]
         sizes = [len(line.strip()) for line in window]
         if _counts(run, weights, sizes, counts, adjacent, options):
             last = index + length - 1

@@ -114,9 +114,9 @@ def detect(doc, options):
         if kinds[index] is None:
             last = lines[index][1]
     judged: dict[tuple, bool] = {}  # the same candidate between the same texts: judged once
-    for index, ((number, line), kind) in enumerate(zip(lines, kinds, strict=True)):
+    for (number, line), kind, text_before, text_after in zip(lines, kinds, before, after, strict=True):
         if kind:
-            around = (kind, line, before[index], after[index])
+            around = (kind, line, text_before, text_after)
             out = judged.get(around)
             if out is None:
                 out = judged[around] = _out_of_place(*around)

@@ -1,5 +1,7 @@
 """G104 fineweb-quality."""
 
+from collections import Counter
+
 from corpuscheck.rules.base import Hit, Option, Rule, bad, good
 from corpuscheck.rules.quality.stats import (
     DROP_MESSAGE,
@@ -15,21 +17,17 @@ from corpuscheck.rules.quality.stats import (
 
 def statistics(doc, short_line_length: int) -> dict[str, float]:
     text = doc.text
-    lines = [line for line in text.split("\n") if line.strip()]
-    if not lines:
+    # each distinct line measured once, times its count: a page repeats its lines (200,000 times "A")
+    counts = {line: n for line, n in Counter(text.split("\n")).items() if line.strip()}
+    if not counts:
         return {"fineweb_line_punct_ratio": 0.0, "fineweb_short_line_ratio": 0.0,
                 "fineweb_char_dup_ratio": 0.0, "fineweb_list_ratio": 0.0, "_empty": True}
-    seen: set[str] = set()
-    repeated_chars = 0
-    for line in lines:
-        if line in seen:
-            repeated_chars += len(line)
-        else:
-            seen.add(line)
+    total = sum(counts.values())
+    repeated_chars = sum(len(line) * (n - 1) for line, n in counts.items())
     return {
         # lines are not stripped: trailing spaces after the full stop make a line count as unpunctuated
-        "fineweb_line_punct_ratio": sum(1 for line in lines if line.endswith(TERMINAL_TUPLE)) / len(lines),
-        "fineweb_short_line_ratio": sum(1 for line in lines if len(line) <= short_line_length) / len(lines),
+        "fineweb_line_punct_ratio": sum(n for line, n in counts.items() if line.endswith(TERMINAL_TUPLE)) / total,
+        "fineweb_short_line_ratio": sum(n for line, n in counts.items() if len(line) <= short_line_length) / total,
         "fineweb_char_dup_ratio": repeated_chars / (len(text) - text.count("\n")),
         "fineweb_list_ratio": text.count("\n") / (len(doc_words(doc)) or 1),
         "_empty": False,

@@ -215,6 +215,11 @@ def ngram_chars(words: list[str], top_ns, dup_ns) -> tuple[dict[int, int], dict[
     dup_ns = sorted(n for n in dup_ns if 1 <= n <= size)
     if not top_ns and not dup_ns:
         return top, dup
+    if len(set(words)) == 1:  # one word repeated ("A" x 200,000): every n-gram is the same text, none to hash
+        width = len(words[0])
+        top.update({n: (n * width + n - 1) * (size - n + 1) for n in top_ns})  # the one n-gram, at every position
+        dup.update({n: len(range(1, size - n + 1, n)) * n * width for n in dup_ns})  # a repeat at 1, 1 + n, ...
+        return top, dup
     spaced = " ".join(words)  # words hold no whitespace: the spaces are the word boundaries
     up, down = _powers(len(spaced) + 2)
     codes = np.frombuffer(spaced.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)  # every code point

@@ -522,14 +522,21 @@ def lines_span(doc: Document, test: Callable[[str], bool]) -> tuple[int, int] | 
 
 def repeated_lines_span(doc: Document) -> tuple[int, int] | None:
     """First and last non-blank line that repeats an earlier line word for word."""
+    lines = doc.lines
     seen: set[str] = set()
-    found = []
-    for number, line in enumerate(doc.lines, 1):
-        if line.strip():
-            if line in seen:
-                found.append(number)
-            seen.add(line)
-    return (found[0], found[-1]) if found else None
+    for first, line in enumerate(lines, 1):
+        if line in seen and line.strip():
+            break
+        seen.add(line)
+    else:
+        return None
+    # the last: walked back from the end, the first line met that occurs earlier (not one pass per line kept)
+    where = {line: index for index, line in zip(range(len(lines) - 1, -1, -1), reversed(lines))}  # first occurrences
+    for index in range(len(lines) - 1, first - 2, -1):
+        line = lines[index]
+        if where[line] < index and line.strip():
+            return first, index + 1
+    return first, first
 
 
 def fmt(value: float) -> str:

@@ -3,18 +3,42 @@
 import regex
 
 from corpuscheck.rules.base import Hit, Rule, bad, drops_document, good
-from corpuscheck.rules.news.lines import is_filler
+from corpuscheck.rules.news.lines import is_filler, stripped_body
 
 _TEXT = regex.compile(r"[\p{L}\p{N}]")
 
 
 def text_lines(doc):
     """``(line number, stripped line)`` of every body line that holds text: letters or
-    digits, and not a placeholder or widget line (P101/P102 shapes)."""
-    for number, line in doc.body_lines():
-        stripped = line.strip()
-        if stripped and _TEXT.search(stripped) and not is_filler(stripped):
-            yield number, stripped
+    digits, and not a placeholder or widget line (P101/P102 shapes).
+
+    Four rules ask, most for the first lines only: the lines found are kept on the Document
+    (plain lists, so it still pickles) and each rule reads them from there, judging further
+    lines (each distinct one once) only when it reads past them. A page of 200,000 widget
+    lines (``A``) was walked whole by each of those rules."""
+    found = doc.__dict__.get("_text_lines")
+    if found is None:
+        found = doc.__dict__["_text_lines"] = {"lines": [], "read": 0, "judged": {}}
+    lines, judged, body = found["lines"], found["judged"], stripped_body(doc)
+    index = 0
+    while True:
+        if index < len(lines):
+            yield lines[index]
+            index += 1
+            continue
+        read = found["read"]  # the body lines judged so far: judge on to the next one that holds text
+        while read < len(body):
+            number, stripped = body[read]
+            read += 1
+            text = judged.get(stripped)
+            if text is None:
+                text = judged[stripped] = _TEXT.search(stripped) is not None and not is_filler(stripped)
+            if text:
+                lines.append((number, stripped))
+                break
+        found["read"] = read
+        if index == len(lines):
+            return
 
 
 def detect(doc, options):
