@@ -171,6 +171,18 @@ GLUED_VI_NAME = regex.compile(r"(?<=[.!?])\s(?P<i>\p{Lu}[\p{Lu}\p{M}]{1,9}(?:\s\
 # BH ONLINE: an outlet's or reporter's name in capitals (two or three words) alone on the very last line after the
 # last sentence (a single word, "USA", may be text).
 CAPS_NAME = regex.compile(r"\p{Lu}[\p{Lu}\p{M}.&]{1,15}(?:\s\p{Lu}[\p{Lu}\p{M}.&]{1,15}){1,2}")
+# INFORMACIÓN EN DESARROLLO... / MORE TO FOLLOW: a notice in capitals, not a name: it ends with an ellipsis or has a
+# word of one or two letters (a function word) between its words.
+CAPS_PHRASE = regex.compile(r".*(?:\.\.|…)|\S+\s(?:\S+\s)?\p{Lu}{1,2}\s.*")
+# 김영록 기자 (kiyuro@kbs.co.kr) / Juan Pérez, jperez@diario.mx: a reporter's name (and the word for reporter) with the
+# reporter's e-mail address, alone on the very last line after the last sentence. Words in lower case ("Contact us at
+# info@...") make it a sentence or a page's notice, not a signature.
+_EMAIL = r"[\w.+\-]{1,40}@[\w\-]{1,40}(?:\.[\w\-]{1,20}){1,4}"
+EMAIL_SIGN_OFF = regex.compile(
+    rf"(?:\p{{Lu}}[\p{{Ll}}'’\-]+|\p{{Lu}}{{2,}}|[\p{{Lo}}][\p{{Lo}}\p{{M}}]*)(?:\s(?:\p{{Lu}}[\p{{Ll}}'’\-]+|\p{{Lu}}{{2,}}|[\p{{Lo}}][\p{{Lo}}\p{{M}}]*)){{0,3}}"
+    rf"\s?[,:]?\s?(?:[(<\[（]\s?{_EMAIL}\s?[)>\]）]|{_EMAIL})"
+)
+
 # ...untuk dapat bergabung (amr) / ...Ole Romeny(sto): after a word, only on the very last line
 # ("year on year (yoy)" higher up is text)
 UNPUNCTUATED = regex.compile(rf"(?<=[\p{{L}}\p{{N}}])\s?(?P<i>{INITIALS})\s*$")
@@ -247,7 +259,11 @@ def _signature(tail: list[tuple[int, str]], index: int, line: str) -> bool:
         return False
     if CODES_LINE.fullmatch(line):
         return True  # ... tandasnya. / SS/MX: codes between slashes alone on the very last line
-    return TITLE_SIGN_OFF.fullmatch(line) is not None or CAPS_NAME.fullmatch(line) is not None or (
+    if EMAIL_SIGN_OFF.fullmatch(line):
+        return True  # ... 조사하고 있습니다. / 김영록 기자 (kiyuro@kbs.co.kr): a name and the reporter's e-mail address
+    return TITLE_SIGN_OFF.fullmatch(line) is not None or (
+        CAPS_NAME.fullmatch(line) is not None and not CAPS_PHRASE.fullmatch(line)
+    ) or (
         VI_NAMES.fullmatch(line) is not None and _vietnamese(tail)
     ) or (BARE_INITIALS.fullmatch(line) is not None and not _used_in(tail, index, line))
 
@@ -357,7 +373,10 @@ BylineResidue = Rule(
         "agency in brackets end a last line (`Taylan ERGÜN/İSTANBUL(DHA)`); a number of 6-8 digits glued after the last "
         "sentence's end is a wire's code (`」1051103`); a number and a code in brackets alone last is a file number and an "
         "editor's code (`(2019224513 ^SK)`). Brackets holding the word for reporter or correspondent anywhere, or the word "
-        "for source in Chinese, Korean or Japanese, are a credit (`(记者王琳 通讯员王国强)`, `(来源:央视新闻客户端)`)."
+        "for source in Chinese, Korean or Japanese, are a credit (`(记者王琳 通讯员王国强)`, `(来源:央视新闻客户端)`). A name (and the "
+        "word for reporter) with an e-mail address alone on the very last line is a signature (`김영록 기자 (kiyuro@kbs.co.kr)`); "
+        "capitals ending in an ellipsis or holding a word of one or two letters are a notice, not a name "
+        "(`INFORMACIÓN EN DESARROLLO...`, `MORE TO FOLLOW`)."
     ),
     fix="Delete the initials; keep them in metadata if they matter.",
     examples=(
@@ -493,5 +512,15 @@ BylineResidue = Rule(
              note="a name in words after a word for from is no code"),
         good("Headline\nLONDON - Text.\nThe patient had been admitted in 2019.\n(2019)", note="a year alone is no file number"),
         good("标题\n本报讯 正文。\n他对记者说,调查仍在进行。", note="zh: the word for reporter in a sentence"),
+        # sign-offs of round 18 of benchmarks/heldout (issue 9); sentences shortened or ours
+        bad("제목\n[KBS 부산] 본문.\n경찰은 운전자의 당일 동선을 확인하고 있습니다.\n김영록 기자 (kiyuro@kbs.co.kr)", 4,
+            note="ko (KBS via v.daum.net): the reporter's name, the word for reporter and the e-mail address"),
+        bad("Headline\nMANILA - Text.\nThe suspects were brought to the police station.\nJuan Cruz, jcruz@example.ph", 4,
+            note="en: a name and an e-mail address alone on the last line"),
+        good("Headline\nMANILA - Text.\nThe suspects were brought to the police station.\nContact us at info@example.ph",
+             note="a notice in lower-case words with an address is no signature"),
+        good("Título\nMÉXICO - Texto.\nLas autoridades confirmaron tres arrestos.\nINFORMACIÓN EN DESARROLLO...",
+             note="es (infobae.com): a notice in capitals, not a name"),
+        good("Headline\nLONDON - Text.\nThe talks will resume on Monday.\nMORE TO FOLLOW", note="a function word between capitals"),
     ),
 )
