@@ -119,8 +119,9 @@ GLUED_NAME_PLACE = regex.compile(
     r"(?:(?<=[.!?\"”’|])\s?|^)(?P<i>\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{L}'’\-]+){0,3}"
     r"(?:\s?/\s?\p{Lu}[\p{L}\-]+(?:\s\p{Lu}[\p{L}\-]+){0,2}){1,2}\s?\(\p{Lu}{2,6}\))\s*$"
 )
-# ...偵訊的對象。」1051103: a number code (the wire's date and desk) glued after the last sentence's end, on the last line.
-GLUED_NUMBER = regex.compile(r"(?<=[。！？」』）.!?\"”])(?P<i>\d{6,8})\s*$")
+# ...偵訊的對象。」1051103: a number code (the wire's date and desk) glued after the last sentence's end, on the last line
+# (not the decimals of a number: "... pi is 3.14159265").
+GLUED_NUMBER = regex.compile(r"(?:(?<=[。！？」』）!?\"”])|(?<=(?<!\d)\.))(?P<i>\d{6,8})\s*$")
 # (2019224513 ^SK): a case or file number and an editor's code in brackets, alone on the very last line.
 NUMBER_CODE = regex.compile(r"[(\[]\s?\d{4,12}\s?[\^#/\-]?\s?\p{Lu}{1,6}\s?[)\]]")
 # - report from Annie Perez / -- With reports from Juan Cruz / - Ulat ni Mark Santos: the reporter's credit after a dash
@@ -522,5 +523,6 @@ BylineResidue = Rule(
         good("Título\nMÉXICO - Texto.\nLas autoridades confirmaron tres arrestos.\nINFORMACIÓN EN DESARROLLO...",
              note="es (infobae.com): a notice in capitals, not a name"),
         good("Headline\nLONDON - Text.\nThe talks will resume on Monday.\nMORE TO FOLLOW", note="a function word between capitals"),
+        good("Headline\nLONDON - Text.\nThe constant was given as 3.14159265", note="decimals are no wire code"),
     ),
 )
