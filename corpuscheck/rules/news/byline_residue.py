@@ -172,6 +172,9 @@ GLUED_VI_NAME = regex.compile(r"(?<=[.!?])\s(?P<i>\p{Lu}[\p{Lu}\p{M}]{1,9}(?:\s\
 # BH ONLINE: an outlet's or reporter's name in capitals (two or three words) alone on the very last line after the
 # last sentence (a single word, "USA", may be text).
 CAPS_NAME = regex.compile(r"\p{Lu}[\p{Lu}\p{M}.&]{1,15}(?:\s\p{Lu}[\p{Lu}\p{M}.&]{1,15}){1,2}")
+# ... (oeste de México). EFE / ... sneak into the US. PTI: a news agency's name glued after the last sentence without a
+# dash, on the article's last line.
+GLUED_AGENCY = regex.compile(rf"(?<=[.!?\"”’])\s(?P<i>{_AGENCIES})\.?\s*$")
 # INFORMACIÓN EN DESARROLLO... / MORE TO FOLLOW: a notice in capitals, not a name: it ends with an ellipsis or has a
 # word of one or two letters (a function word) between its words.
 CAPS_PHRASE = regex.compile(r".*(?:\.\.|…)|\S+\s(?:\S+\s)?\p{Lu}{1,2}\s.*")
@@ -299,6 +302,7 @@ def detect(doc, options):
             or (_last_text(tail, index) and _vietnamese(tail) and GLUED_VI_NAME.search(line))
             or (_last_text(tail, index) and GLUED_NAME_PLACE.search(line))
             or (last and GLUED_NUMBER.search(line))
+            or (_last_text(tail, index) and GLUED_AGENCY.search(line))
         ):
             before = line[: found.start("i")].rstrip()
             if not last and found.group("i")[:1] in _DASHES and before[-1:] in ")]":
@@ -377,7 +381,9 @@ BylineResidue = Rule(
         "for source in Chinese, Korean or Japanese, are a credit (`(记者王琳 通讯员王国强)`, `(来源:央视新闻客户端)`). A name (and the "
         "word for reporter) with an e-mail address alone on the very last line is a signature (`김영록 기자 (kiyuro@kbs.co.kr)`); "
         "capitals ending in an ellipsis or holding a word of one or two letters are a notice, not a name "
-        "(`INFORMACIÓN EN DESARROLLO...`, `MORE TO FOLLOW`)."
+        "(`INFORMACIÓN EN DESARROLLO...`, `MORE TO FOLLOW`). A news agency's name glued after the last sentence's "
+        "end on the article's last line is its sign-off (`... (oeste de México). EFE`, `... into the US. PTI`), so a last "
+        "sentence followed by an agency's name as a sentence of one word would be too."
     ),
     fix="Delete the initials; keep them in metadata if they matter.",
     examples=(
@@ -523,6 +529,9 @@ BylineResidue = Rule(
         good("Título\nMÉXICO - Texto.\nLas autoridades confirmaron tres arrestos.\nINFORMACIÓN EN DESARROLLO...",
              note="es (infobae.com): a notice in capitals, not a name"),
         good("Headline\nLONDON - Text.\nThe talks will resume on Monday.\nMORE TO FOLLOW", note="a function word between capitals"),
+        bad("Título\nMÉXICO - Texto.\nDetuvieron al presunto autor del crimen en Michoacán (oeste de México). EFE", 3,
+            note="es (prensalibre.com): the agency glued after the last sentence, no dash"),
+        good("Headline\nLONDON - Text.\nThe minister spoke to Reuters", note="an agency named in the last sentence"),
         good("Headline\nLONDON - Text.\nThe constant was given as 3.14159265", note="decimals are no wire code"),
     ),
 )
