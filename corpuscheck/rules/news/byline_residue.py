@@ -178,9 +178,9 @@ GLUED_AGENCY = regex.compile(rf"(?<=[.!?\"”’])\s(?P<i>{_AGENCIES})\.?\s*$")
 # (17/gas) / (Seda/Bam’s) / (rls/adi): the shape of desk and editor codes whatever their letters: two to six short
 # segments between slashes in brackets (digits, apostrophes, capitals and lower case alike), at least one with a letter,
 # at the end of the article's last line after its last sentence or alone on the very last line ("(17/9)", a date, has no
-# letter). A photo credit is not taken: a word for photo inside, or a news agency then a person's name
+# letter; the words after the first of a segment start with a letter: "(Part 1/2)" is a page's counter). A photo credit is not taken: a word for photo inside, or a news agency then a person's name
 # ("(REUTERS / Danny Moloshok)", "(AP Photo/Evan Vucci)").
-_SEG = r"[\p{L}\p{N}*][\p{L}\p{N}.'’\-*]{0,20}(?:\s[\p{L}\p{N}][\p{L}\p{N}.'’\-]{0,20}){0,2}"
+_SEG = r"[\p{L}\p{N}*][\p{L}\p{N}.'’\-*]{0,20}(?:\s\p{L}[\p{L}\p{N}.'’\-]{0,20}){0,2}"
 SLASH_BRACKET = (
     rf"[(\[]\s?(?=[^)\]\n]*\p{{L}})(?![^)\]\n]*(?i:photo|foto|image|file|video)\b)(?!(?i:{_AGENCIES})\s?/\s?\p{{Lu}}\p{{Ll}})"
     rf"{_SEG}(?:\s?/\s?{_SEG}){{1,5}}\s?[)\]]"
@@ -567,6 +567,7 @@ BylineResidue = Rule(
         bad("제목\n본문.\n지금까지 한국은행에서 WOW-TV NEWS 채주연입니다. 채주연기자 jychae@wowtv.co.kr", 3,
             note="ko (hankyung.com, WOW-TV): the reporter and the e-mail address glued after the last sentence"),
         good("Judul\nJAKARTA - Isi.\nRapat itu digelar kemarin.\n(17/9)", note="a date in brackets has no letter"),
+        good("Headline\nLONDON - Text.\nThe hearing resumes on Monday.\n(Part 1/2)", note="a page counter, not codes"),
         good("Judul\nLOS ANGELES - Isi.\nIa berpose di karpet merah, Senin (15/2). (REUTERS / Danny Moloshok)",
              note="id (liputan6): an agency and a photographer's name are a photo credit"),
         good("Headline\nWASHINGTON - Text.\nThe president spoke on Monday. (AP Photo/Evan Vucci)",
