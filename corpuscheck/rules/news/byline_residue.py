@@ -192,13 +192,17 @@ GLUED_SHAPE = regex.compile(rf"(?<=[.!?\"”’。！？」])\s?(?P<i>{SLASH_BRA
 LAST_SHAPE = regex.compile(rf"(?:{SLASH_BRACKET}|{AGENCY_BRACKET})\.?")
 # INFORMACIÓN EN DESARROLLO... / MORE TO FOLLOW: a notice in capitals, not a name: it ends with an ellipsis or has a
 # word of one or two letters (a function word) between its words.
-CAPS_PHRASE = regex.compile(r".*(?:\.\.|…)|\S+\s(?:\S+\s)?\p{Lu}{1,2}\s.*")
+# (searched: linear on any line)
+CAPS_PHRASE = regex.compile(r"(?:\.\.|…)$|^\S++\s(?:\S++\s)?\p{Lu}{1,2}\s")
 # 김영록 기자 (kiyuro@kbs.co.kr) / Juan Pérez, jperez@diario.mx: a reporter's name (and the word for reporter) with the
 # reporter's e-mail address, alone on the very last line after the last sentence. Words in lower case ("Contact us at
 # info@...") make it a sentence or a page's notice, not a signature.
 _EMAIL = r"[\w.+\-]{1,40}@[\w\-]{1,40}(?:\.[\w\-]{1,20}){1,4}"
+_NAME_WORD = r"(?:\p{Lu}[\p{Ll}'’\-]{1,30}+|\p{Lu}{2,30}+|\p{Lo}[\p{Lo}\p{M}]{0,30}+)"
+# (?<![\p{L}\p{N}]): a match starts at a word's start only, and its words are possessive and bounded, so a search is
+# linear on a long run of capitals or letters
 EMAIL_SIGN_OFF = regex.compile(
-    rf"(?:\p{{Lu}}[\p{{Ll}}'’\-]+|\p{{Lu}}{{2,}}|[\p{{Lo}}][\p{{Lo}}\p{{M}}]*)(?:\s(?:\p{{Lu}}[\p{{Ll}}'’\-]+|\p{{Lu}}{{2,}}|[\p{{Lo}}][\p{{Lo}}\p{{M}}]*)){{0,3}}"
+    rf"(?<![\p{{L}}\p{{N}}]){_NAME_WORD}(?:\s{_NAME_WORD}){{0,3}}"
     rf"\s?[,:]?\s?(?:[(<\[（]\s?{_EMAIL}\s?[)>\]）]|{_EMAIL})"
 )
 # ... WOW-TV NEWS 채주연입니다. 채주연기자 jychae@wowtv.co.kr: the same signature glued after the last sentence.
@@ -283,7 +287,7 @@ def _signature(tail: list[tuple[int, str]], index: int, line: str) -> bool:
     if EMAIL_SIGN_OFF.fullmatch(line):
         return True  # ... 조사하고 있습니다. / 김영록 기자 (kiyuro@kbs.co.kr): a name and the reporter's e-mail address
     return TITLE_SIGN_OFF.fullmatch(line) is not None or (
-        CAPS_NAME.fullmatch(line) is not None and not CAPS_PHRASE.fullmatch(line)
+        CAPS_NAME.fullmatch(line) is not None and not CAPS_PHRASE.search(line)
     ) or (
         VI_NAMES.fullmatch(line) is not None and _vietnamese(tail)
     ) or (BARE_INITIALS.fullmatch(line) is not None and not _used_in(tail, index, line))
