@@ -18,6 +18,7 @@ VERSE_CHARS = 60
 # Where a copy is glued to the end of a line: after a sentence's end, maybe without a space.
 _GLUE = regex.compile(r"(?<=[.!?…。][\"'”’)]?+)\s?+(?=[\p{Lu}\p{Lo}\p{N}\"“‘(])")
 _GLUE_KEY = 24  # characters of a paragraph's start it is looked up by
+TAIL_LINES = 8  # short lines after the last long line ("(ian)", topic tags) skipped to find a glued copy
 # A near-verbatim repeat (punctuation, spacing or one word changed) is looked for among sentence
 # paragraphs of at least min_chars and this many words: shorter lines with one word changed are
 # parallel sentences ("Skor babak pertama 1-0.", "Skor akhir 2-0.").
@@ -163,9 +164,14 @@ def _glued_copy(doc, number, options):
 def detect(doc, options):
     found = list(_runs(doc, options))
     yield from found
-    # a copy glued to the end of the last line, or of the line before a repeated run
+    # a copy glued to the end of the last line, of the last long line before the short lines that close a page
+    # (initials, topic tags, widget labels), or of the line before a repeated run
     body = stripped_body(doc)
     candidates = {number for number, text in body[-1:]} | {hit.line - 1 for hit in found}
+    for number, text in body[::-1][:TAIL_LINES]:
+        if len(text) >= options["min_chars"]:
+            candidates.add(number)
+            break
     runs = {line for hit in found for line in range(hit.line, (hit.end_line or hit.line) + 1)}
     for number in sorted(candidates - runs):
         if number >= doc.body_start and (hit := _glued_copy(doc, number, options)):
@@ -334,7 +340,8 @@ DuplicatedParagraphRun = Rule(
         "min_run_chars": Option(200, "... or if its sentence paragraphs together have at least this many"),
     },
     known_problems=(
-        "A copy glued to the end of a line (`... kata dia.SEOUL - ...`) is found on the last line "
+        "A copy glued to the end of a line (`... kata dia.SEOUL - ...`) is found on the last line, "
+        "on the last line of `min_chars` or more when only shorter lines follow it (initials, topic tags), "
         "and on the line before a repeated run only, and only when it starts with a whole earlier "
         "sentence paragraph of `min_chars` or more. A run of short lines only (under 60 "
         "characters: a refrain, a prayer) that comes back further on is the text's own form and is "
@@ -406,6 +413,21 @@ DuplicatedParagraphRun = Rule(
             4,
             related=[2],
             note="the second copy glued to the end of the last line",
+        ),
+        bad(
+            "Judul\nSEOUL - Menteri luar negeri menyatakan keprihatinan atas uji coba rudal itu.\n"
+            "Pernyataan itu disampaikan setelah pertemuan para menteri di ibu kota pada Sabtu.\n"
+            "Kementerian menyebut langkah itu mengancam perdamaian di kawasan, kata dia."
+            "SEOUL - Menteri luar negeri menyatakan keprihatinan atas uji coba rudal itu.\n(ian)\nrudal\nkorea utara",
+            4,
+            related=[2],
+            note="id: the glued copy on the last long line, the editor's initials and topic tags after it",
+        ),
+        good(
+            "Judul\nSEOUL - Menteri luar negeri menyatakan keprihatinan atas uji coba rudal itu.\n"
+            "Pernyataan itu disampaikan setelah pertemuan para menteri di ibu kota pada Sabtu, kata dia.\n"
+            "Baca juga: Menteri luar negeri menyatakan keprihatinan\n(ian)",
+            note="a short link line that quotes the opening is no glued copy",
         ),
         bad(
             "Judul\nJAKARTA - Polisi menangkap dua tersangka pencurian sepeda motor di Tebet, Senin malam.\n"
