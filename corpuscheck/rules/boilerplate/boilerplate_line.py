@@ -579,6 +579,16 @@ BoilerplateLine = Rule(
             note="zh: a menu bar around the home link, a document site's label"),
         good("Headline\n2 years ago the council voted against it.\nSon dakika değişikliği yapıldı.",
              note="a relative time and a section label's words opening sentences"),
+        # Blogger's classic lines, a script saved as text, a maintenance notice: round 7's outlets (issue 9)
+        bad("Post title\nThe text of the post.\nLinks to this post:\nCreate a Link\n"
+            "This page is powered by Blogger. Isn't yours?\nThis comment has been removed by a blog administrator.",
+            3, 4, 5, 6, note="en: Blogger's own lines, whatever the blog"),
+        bad("Tiêu đề\nfunction gtag(){dataLayer.push(arguments);} gtag('js', new Date()); gtag('config', 'G-ABC123');\n"
+            "HÀ NỘI - Nội dung.", 2, note="vi: an analytics script saved as text (any language)"),
+        bad("หัวข้อ\nขณะนี้อยู่ระหว่างปรับปรุง Theme ขออภัยในความไม่สะดวก\nเนื้อหาของหน้า", 2,
+            note="th: a site's maintenance notice"),
+        good("Headline\nThe function of the council was debated (see below).\nDevelopers call gtag to count visits, he said.",
+             note="the words of a script inside sentences"),
         bad("Заголовок\nМОСКВА - Текст.\nРеклама\nЧитайте также: Другая статья", 3, 4),
         bad("제목\n[서울=뉴시스] 본문입니다.\n광고\n무단전재 및 재배포 금지", 3, 4),
         bad("見出し\n【東京=共同】本文。\n広告\n関連記事", 3, 4),

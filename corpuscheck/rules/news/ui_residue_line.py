@@ -215,6 +215,8 @@ UiResidueLine = Rule(
         bad("Başlık\nANKARA - Haber metni.\nOkuma süresi: 3 dakika", 3, note="tr"),
         bad("عنوان الموضوع\nأحمد\nعدد الرسائل : 16801\nنقاط : 39133\nنص المساهمة.", 3, 4,
             note="ar: a forum member box's counters (issue 9, round 6)"),
+        bad("หัวข้อ\nขนาดอักษร\nเนื้อหาของหน้า\n| | View blog reactions", 2, 4,
+            note="th: a font-size label; en: Blogger's reactions link (issue 9, round 7)"),
         bad("標題\n台北 - 正文。\n閱讀時間 3 分鐘\n生成图片,分享到微信朋友圈", 3, 4, note="zh"),
         bad("Judul\nJAKARTA - Isi berita.\nWaktu baca 2 menit\nKomentar 3 Bagikan", 3, 4, note="id"),
         bad("Headline\nLONDON - Text.\nAll Comments\nNewest\nOldest", 3, 4, 5, note="en: a comment list's head and sort buttons"),
