@@ -574,6 +574,36 @@ BoilerplateLine = Rule(
             note="vi: Blogger's own lines"),
         bad("Headline\nMCINTOSH, Fla. - Text.\nPublished: Dec. 10, 2021 at 5:31 PM EST|Updated: 58 minutes ago\nUpdated: 3 hours ago",
             3, 4, note="en: a stamp with its update, a relative stamp (issue 9, round 5)"),
+        # forum invitations, tag-page heads and relative stamps read on round 6's outlets (issue 9)
+        bad("دورة في علامات الترقيم\nانضم إلى المنتدى ، فالأمر سريع وسهل\n"
+            "هل تريد التفاعل مع هذه المساهمة؟ كل ما عليك هو إنشاء حساب جديد ببضع خطوات أو تسجيل الدخول للمتابعة.\n"
+            "الحمد لله رب العالمين.", 2, 3, note="ar: forumotion's invitations on every topic"),
+        bad("Topic title\nJoin the forum, it's quick and easy\n"
+            "Would you like to react to this message? Create an account in a few clicks or log in to continue.\n"
+            "The text of the post.", 2, 3, note="en: the same invitations"),
+        bad("Titre du sujet\nRejoignez le forum, c'est rapide et facile\nLe texte du message.", 2, note="fr"),
+        bad("Başlık\nSON DAKİKA\nKonu haberleri, son dakika gelişmeleri, detaylı bilgiler ve tüm gelişmeler burada.\n"
+            "2 yıl önce\nANKARA - Haber metni.", 2, 3, 4,
+            note="tr: a section label alone, a tag page's own description, a relative stamp"),
+        bad("Judul\nKumpulan Berita\n2 tahun yang lalu\nJAKARTA - Isi berita.", 2, 3,
+            note="id: a tag page's list head, a relative stamp"),
+        bad("Headline\n2 years ago\nLONDON - Text.", 2, note="en: a bare relative stamp"),
+        bad("Tajuk\n5 jam lalu\nKUALA LUMPUR: Isi berita.", 2, note="ms"),
+        bad("Tiêu đề\n2 năm trước\nHÀ NỘI - Nội dung.", 2, note="vi"),
+        bad("标题\n博客园 首页 新随笔 联系 订阅 管理\n资源描述\n正文的第一句。", 2, 3,
+            note="zh: a menu bar around the home link, a document site's label"),
+        good("Headline\n2 years ago the council voted against it.\nSon dakika değişikliği yapıldı.",
+             note="a relative time and a section label's words opening sentences"),
+        # Blogger's classic lines, a script saved as text, a maintenance notice: round 7's outlets (issue 9)
+        bad("Post title\nThe text of the post.\nLinks to this post:\nCreate a Link\n"
+            "This page is powered by Blogger. Isn't yours?\nThis comment has been removed by a blog administrator.",
+            3, 4, 5, 6, note="en: Blogger's own lines, whatever the blog"),
+        bad("Tiêu đề\nfunction gtag(){dataLayer.push(arguments);} gtag('js', new Date()); gtag('config', 'G-ABC123');\n"
+            "HÀ NỘI - Nội dung.", 2, note="vi: an analytics script saved as text (any language)"),
+        bad("หัวข้อ\nขณะนี้อยู่ระหว่างปรับปรุง Theme ขออภัยในความไม่สะดวก\nเนื้อหาของหน้า", 2,
+            note="th: a site's maintenance notice"),
+        good("Headline\nThe function of the council was debated (see below).\nDevelopers call gtag to count visits, he said.",
+             note="the words of a script inside sentences"),
         bad("Заголовок\nМОСКВА - Текст.\nРеклама\nЧитайте также: Другая статья", 3, 4),
         bad("제목\n[서울=뉴시스] 본문입니다.\n광고\n무단전재 및 재배포 금지", 3, 4),
         bad("見出し\n【東京=共同】本文。\n広告\n関連記事", 3, 4),
