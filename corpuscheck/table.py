@@ -140,6 +140,21 @@ class Table:
         found = self.columns.get(name)
         return [None] * self.length if found is None else self._values(name)
 
+    def value(self, name: str, position: int) -> Any:
+        """One value of a column, as a Python value (None when the table has no such column)."""
+        column = self.columns.get(name)
+        if column is None:
+            return None
+        if isinstance(column, np.ndarray):
+            return column[position].item()
+        if isinstance(column, DerivedIds):
+            kind = column.kinds[position]
+            if kind == 0:
+                return column.explicit.get(position)
+            path = self.value("path", position)
+            return path if kind == 2 else f"{path}#{self.value('record', position)}"
+        return column[position]
+
     def rows(self) -> Iterator[dict[str, Any]]:
         names = list(self.columns)
         values = [self._values(n) for n in names]
