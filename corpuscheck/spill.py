@@ -20,7 +20,7 @@ import tempfile
 import weakref
 from collections.abc import Iterable, Iterator
 
-SPILL_FINDINGS = int(os.environ.get("CORPUSCHECK_SPILL_FINDINGS", 100_000))  # findings held in memory before they go to disk
+SPILL_FINDINGS = int(os.environ.get("CORPUSCHECK_SPILL_FINDINGS", 20_000))  # findings held in memory before they go to disk (~1 KB each)
 
 
 class SpillStore:
