@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import threading
+import zlib
+from bisect import bisect_right
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -41,11 +44,12 @@ from corpuscheck.input.loader import (
     read_piece,
 )
 from corpuscheck.rules.base import CorpusRule, DocRef, Hit
-from corpuscheck.spill import SPILL_FINDINGS, FindingList, SpillStore
+from corpuscheck.spill import SPILL_FINDINGS, FindingList, PairCounter, SpillStore
 from corpuscheck.table import Table
 
 HTML_BYTES_FACTOR = 4  # an HTML byte costs about this many text bytes (extraction): ~40 pages go parallel
 PARALLEL_BYTES = 16_000_000  # below this, worker start-up costs more than it saves
+CORPUS_CACHE_FINDINGS = 100_000  # a corpus rule with more findings is judged again on a cached run (held to be put)
 
 
 @dataclass
@@ -455,6 +459,7 @@ class _Fold:
         self.tables: list[Table] = []
         self.spill_findings = spill_findings
         self.signatures: Signatures = {code: FindingList() for code in corpus_codes}
+        self.refs = _Refs()  # the signatures' documents, as rows of the feature table
         self.pairs_in_memory = 0
         self.store: SpillStore | None = None
         self.in_memory = 0
@@ -536,9 +541,12 @@ class _Fold:
         return len(table)
 
     def _rows(self, table: Table, signatures: Signatures) -> None:
+        start = self.rows
         if len(table):
             self.tables.append(table)
             self.rows += len(table)
+        if any(signatures.values()):
+            signatures = self.refs.rows_of(table, start, signatures)
         for code, pairs in signatures.items():
             self.signatures.setdefault(code, FindingList()).extend(pairs)
             self.pairs_in_memory += len(pairs)
@@ -555,7 +563,118 @@ class _Fold:
             self.files[shown].errors.append(LoadError(shown, f"{count} more error(s) in this file not listed"))
         table = Table.concat(self.tables)
         self.tables = [table]
+        self.refs.table = table
         return self.files, table
+
+    def pairs(self) -> Signatures:
+        """Each corpus rule's ``(DocRef-like, signature)`` pairs, for its judge (after :meth:`finish`)."""
+        return {code: _Pairs(kept, self.refs) for code, kept in self.signatures.items()}
+
+
+class RowRef:
+    """A DocRef read from the feature table (``doc_id``, ``path``, ``record``, ``source``) and
+    the run's compressed titles: what a corpus rule's judge keeps of a document costs an object
+    of two slots (~60 bytes), not a DocRef with four strings of its own (~400 bytes)."""
+
+    __slots__ = ("_refs", "row")
+
+    def __init__(self, refs: _Refs, row: int):
+        self._refs, self.row = refs, row
+
+    @property
+    def doc_id(self) -> str:
+        return self._refs.table.value("doc_id", self.row)
+
+    @property
+    def path(self) -> str:
+        return self._refs.table.value("path", self.row)
+
+    @property
+    def record(self) -> int:
+        return self._refs.table.value("record", self.row)
+
+    @property
+    def source(self) -> str:
+        return self._refs.table.value("source", self.row)
+
+    @property
+    def title(self) -> str | None:
+        return self._refs.title(self.row)
+
+    def docref(self) -> DocRef:
+        return DocRef(self.doc_id, self.path, self.record, self.source, self.title)
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, RowRef | DocRef):
+            return self.docref() == (other.docref() if isinstance(other, RowRef) else other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.docref())
+
+    def __reduce__(self):
+        return DocRef, (self.doc_id, self.path, self.record, self.source, self.title)
+
+    def __repr__(self) -> str:
+        return f"RowRef({self.row}, {self.doc_id!r})"
+
+
+class _Refs:
+    """The documents of the corpus rules' signatures: their rows of the feature table (bound by
+    :meth:`_Fold.finish`) and their titles, compressed a work unit at a time (~40 bytes a document)."""
+
+    def __init__(self):
+        self.table: Table | None = None
+        self._starts: list[int] = []
+        self._blobs: list[bytes] = []
+        self._open: tuple[int, dict[int, str]] = (-1, {})
+
+    def rows_of(self, table: Table, start: int, signatures: Signatures) -> dict[str, list[tuple[Any, Any]]]:
+        """``signatures`` with each DocRef replaced by its row (``start`` + its place in ``table``);
+        a DocRef that does not match its row's values is kept as it is."""
+        paths, records = table.column("path"), table.column("record")
+        ids, sources = table.column("doc_id"), table.column("source")
+        where = {(path, record): i for i, (path, record) in enumerate(zip(paths, records, strict=True))}
+        titles: dict[int, str] = {}
+        out: dict[str, list[tuple[Any, Any]]] = {}
+        for code, pairs in signatures.items():
+            rows = out[code] = []
+            for ref, signature in pairs:
+                i = where.get((ref.path, ref.record)) if isinstance(ref, DocRef) else None
+                if i is None or ids[i] != ref.doc_id or sources[i] != ref.source:
+                    rows.append((ref, signature))
+                    continue
+                if ref.title is not None:
+                    titles[start + i] = ref.title
+                rows.append((start + i, signature))
+        if titles:
+            self._starts.append(start)
+            self._blobs.append(zlib.compress(pickle.dumps(titles, protocol=pickle.HIGHEST_PROTOCOL), 1))
+        return out
+
+    def title(self, row: int) -> str | None:
+        at = bisect_right(self._starts, row) - 1
+        if at < 0:
+            return None
+        if self._open[0] != at:
+            self._open = (at, pickle.loads(zlib.decompress(self._blobs[at])))
+        return self._open[1].get(row)
+
+
+class _Pairs:
+    """A corpus rule's ``(ref, signature)`` pairs as its judge reads them (as often as it wants):
+    rows come back as :class:`RowRef`."""
+
+    def __init__(self, kept: FindingList, refs: _Refs):
+        self._kept, self._refs = kept, refs
+
+    def __len__(self) -> int:
+        return len(self._kept)
+
+    def __iter__(self) -> Iterator[tuple[Any, Any]]:
+        refs = self._refs
+        for ref, signature in self._kept:
+            yield (RowRef(refs, ref) if type(ref) is int else ref), signature
 
 
 @dataclass
@@ -720,7 +839,7 @@ def run_rules(
     files, table = fold.finish()
     run = RuleRun(files, table=table, file_count=fold.file_count, store=fold.store, first_row=fold.first_row,
                   files_key=files_key.value if files_key is not None else None)
-    _judge_corpus(corpus_entries, fold.signatures, run, cache, run.files_key)
+    _judge_corpus(corpus_entries, fold.pairs(), run, fold.spill_findings, cache, run.files_key)
     run.in_order()
     return run
 
@@ -739,51 +858,166 @@ def _taken_lines(files: dict[str, FileReport], codes: tuple[str, ...], paths: se
     }
 
 
-def _judge_corpus(entries: list[RuleEntry], signatures: Signatures, run: RuleRun, cache: Cache | None = None,
+def _judge_corpus(entries: list[RuleEntry], signatures: Signatures, run: RuleRun,
+                  spill_findings: int = SPILL_FINDINGS, cache: Cache | None = None,
                   files_key: str | None = None) -> None:
     """Corpus rules, once every document is in: their findings join the files, their counts the table.
-    With ``cache`` and ``files_key`` (:class:`corpuscheck.cache.FilesKey`), a rule's findings over the very
-    same files come from the cache instead of its judge."""
+
+    A judge's hits are streamed: matched to their documents along the signatures (the judges
+    yield in corpus order), staged in a spillable list and only then, the judge done without
+    error, added to the files; the findings held in memory stay under ``spill_findings``.
+    With ``cache`` and ``files_key`` (:class:`corpuscheck.cache.FilesKey`), a rule's findings over
+    the very same files come from the cache instead of its judge; a judge's findings are kept
+    there when they number at most ``CORPUS_CACHE_FINDINGS`` (they are held in memory to be put)."""
     if not entries:
         return
-    counts: dict[tuple[str, str], int] = {}
+    held = _Held(run, spill_findings)
+    unique = None
     for index, entry in enumerate(entries):
         key = f"{index}|{entry.rule.code}|{files_key}" if cache is not None and files_key is not None else None
         made = cache.get_corpus(key) if key is not None else None
-        if made is None:
-            made = _corpus_findings(entry, signatures, run)
-            if key is not None and not isinstance(made, Exception):
-                cache.put_corpus(key, made)
-        if isinstance(made, Exception):  # reported on every file, the run goes on
-            for report in run.files.values():
-                report.errors.append(LoadError(report.path, f"corpus rule {entry.rule.code} failed: {made!r}"))
+        if made is not None:
+            _add_cached(made, entry, run, held)
             continue
-        for path, record, title, doc_id, finding in made:
-            report = run.report_for(path)
-            report.findings.append(finding)
-            if title:
-                report.titles.setdefault(record, title)
-            where = (doc_id, entry.rule.column)
-            counts[where] = counts.get(where, 0) + 1
-    if counts:
-        where = run.positions(doc_id for doc_id, _ in counts)
-        for (doc_id, column), amount in counts.items():
+        keep: list[tuple] | None = [] if key is not None else None
+        pairs = signatures.get(entry.rule.code, [])
+        staged = FindingList()
+        try:
+            if unique is None:
+                unique = _ids_unique(run.table)
+            judged = entry.rule.judge(pairs, entry.options)
+            for item in _resolved(judged, pairs, unique):
+                staged.append(item)
+                held.staged(staged)
+        except Exception as exc:  # reported on every file, the run goes on
+            held.drop(staged)
+            for report in run.files.values():
+                report.errors.append(LoadError(report.path, f"corpus rule {entry.rule.code} failed: {exc!r}"))
+            continue
+        held.drop(staged)
+        column, codes = entry.rule.column, entry.rule.defers_to
+        taken_in: str | None = None
+        taken: set[tuple[str, int, int]] = set()
+        late: dict[str, int] = {}  # doc_id -> findings, for documents matched without their row
+        for ref, row, hit in staged:
+            if ref.path != taken_in:  # the hits come file by file: the lines taken, one file at a time
+                taken_in, taken = ref.path, _taken_lines(run.files, codes, {ref.path})
+            if (ref.path, ref.record, hit.line) in taken:
+                continue  # another rule reports this line already (B101 before B102)
+            report = run.report_for(ref.path)
+            finding = to_finding(hit, entry, ref, None)
+            held.add(report, finding)
+            if keep is not None:
+                keep.append((ref.path, ref.record, ref.title, ref.doc_id, finding))
+                if len(keep) > CORPUS_CACHE_FINDINGS:
+                    keep = None
+            if ref.title:
+                report.titles.setdefault(ref.record, ref.title)
+            if row is None:
+                late[ref.doc_id] = late.get(ref.doc_id, 0) + 1
+            else:
+                run.table.add(column, row, 1)
+        _add_late(run, column, late)
+        if keep is not None:
+            cache.put_corpus(key, keep)
+
+
+def _add_cached(made: list[tuple], entry: RuleEntry, run: RuleRun, held: _Held) -> None:
+    """A corpus rule's findings over the very same files, from the cache: into the files and the table."""
+    late: dict[str, int] = {}
+    for path, record, title, doc_id, finding in made:
+        report = run.report_for(path)
+        held.add(report, finding)
+        if title:
+            report.titles.setdefault(record, title)
+        late[doc_id] = late.get(doc_id, 0) + 1
+    _add_late(run, entry.rule.column, late)
+
+
+def _add_late(run: RuleRun, column: str, late: dict[str, int]) -> None:
+    """Counts of findings per doc_id into the table's ``column`` (rows found by doc_id)."""
+    if late:
+        where = run.positions(late)
+        for doc_id, amount in late.items():
             run.table.add(column, where[doc_id], amount)
 
 
-def _corpus_findings(entry: RuleEntry, signatures: Signatures, run: RuleRun) -> list[tuple] | Exception:
-    """The entry's judge over every signature: ``[(path, record, title, doc_id, Finding), ...]`` in the
-    judge's order, without the lines a rule of its ``defers_to`` reports; or the judge's exception."""
-    for _entry, judged in judge_corpus([entry], signatures):
-        if isinstance(judged, Exception):
-            return judged
-        taken = _taken_lines(run.files, entry.rule.defers_to, {ref.path for ref, _ in judged})
-        return [
-            (ref.path, ref.record, ref.title, ref.doc_id, to_finding(hit, entry, ref, None))
-            for ref, hit in judged
-            if (ref.path, ref.record, hit.line) not in taken  # another rule reports this line (B101 before B102)
-        ]
-    return []
+def _ids_unique(table: Table) -> bool:
+    """Whether no two rows share a doc_id (hashes counted in bounded memory; equal hashes say no)."""
+    counter = PairCounter()
+    try:
+        for position in range(len(table)):
+            counter.add_one(0, hash(table.value("doc_id", position)) & 0xFFFFFFFFFFFFFFFF)
+        return not counter.at_least(2)
+    finally:
+        counter.close()
+
+
+def _resolved(judged: Iterable[tuple[str, Hit]], pairs, unique: bool) -> Iterator[tuple[Any, int | None, Hit]]:
+    """``(ref, row, hit)`` for each judged ``(doc_id, hit)``: the ref of the document that doc_id
+    names (the last one, were two documents to share it) and its row (None if unknown).
+
+    With unique doc_ids and hits in corpus order, one walk along the pairs finds them; else
+    (or from the first hit out of order on) a map of the judged documents' refs, as before."""
+    judged = iter(judged)
+    if unique:
+        walk = iter(pairs)
+        current = None
+        for doc_id, hit in judged:
+            while current is None or current.doc_id != doc_id:
+                current = next((ref for ref, _ in walk), None)
+                if current is None:
+                    break
+            if current is None:  # not ahead: a judge that does not yield in order
+                judged = iter([(doc_id, hit), *judged])
+                break
+            yield current, getattr(current, "row", None), hit
+        else:
+            return
+    rest = list(judged)
+    wanted = {doc_id for doc_id, _ in rest}
+    refs = {ref.doc_id: ref for ref, _ in pairs if ref.doc_id in wanted} if wanted else {}
+    for doc_id, hit in rest:
+        ref = refs[doc_id]
+        yield ref, (getattr(ref, "row", None) if unique else None), hit
+
+
+class _Held:
+    """The corpus rules' findings and staged hits in memory, spilled past a bound."""
+
+    def __init__(self, run: RuleRun, bound: int):
+        self.run, self.bound = run, bound
+        self.count = 0
+        self.lists: dict[int, FindingList] = {}  # id -> each list with findings in memory since the last spill
+
+    def store(self) -> SpillStore:
+        if self.run.store is None:
+            self.run.store = SpillStore()
+        return self.run.store
+
+    def staged(self, kept: FindingList) -> None:
+        self._held(kept, 1)
+
+    def add(self, report: FileReport, finding: Finding) -> None:
+        kept = report.findings
+        if not isinstance(kept, FindingList):
+            kept = report.findings = FindingList(kept, store=self.run.store)
+        kept.append(finding)
+        self._held(kept, 1)
+
+    def _held(self, kept: FindingList, more: int) -> None:
+        self.lists.setdefault(id(kept), kept)
+        self.count += more
+        if self.count > self.bound:
+            store = self.store()
+            for held in self.lists.values():
+                held._store = store
+                held.spill()
+            self.lists, self.count = {}, 0
+
+    def drop(self, kept: FindingList) -> None:
+        if self.lists.pop(id(kept), None) is not None:
+            self.count -= kept.in_memory
 
 
 def reported_lines(files: dict[str, FileReport], codes: tuple[str, ...]) -> set[tuple[str, int, int]]:

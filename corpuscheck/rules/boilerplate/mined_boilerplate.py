@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import zlib
 from array import array
-from collections import Counter, defaultdict
+from collections import Counter
 
 import regex
 
@@ -68,23 +68,31 @@ def group(ref, options) -> str:
 def mine(signatures, options) -> tuple[Counter[str], dict[str, dict[int, int]]]:
     """Documents per source, and each source's frequent line hashes with their document counts.
 
-    Counted with numpy (8 bytes a line), not a Python dict: a corpus has about as many
-    distinct lines as it has lines."""
+    Counted exactly with numpy, not a Python dict (a corpus has about as many distinct lines
+    as it has lines), in bounded memory: 12 bytes a line in a fixed buffer, then on disk
+    (:class:`corpuscheck.spill.PairCounter`)."""
     import numpy as np  # only here: the catalogue loads without it
 
+    from corpuscheck.spill import PairCounter
+
     documents: Counter[str] = Counter()
-    hashes: dict[str, list[array]] = defaultdict(list)
-    for ref, (found, _, _) in signatures:
-        source = group(ref, options)
-        documents[source] += 1
-        hashes[source].append(found)
-    frequent: dict[str, dict[int, int]] = {}
-    for source, total in documents.items():
-        if total < options["min_documents"]:
-            continue
-        values, counts = np.unique(np.concatenate([np.frombuffer(a, dtype=np.uint64) for a in hashes[source]]), return_counts=True)
-        keep = counts >= max(2, options["min_share"] * total)
-        frequent[source] = dict(zip(values[keep].tolist(), counts[keep].tolist(), strict=True))
+    numbers: dict[str, int] = {}  # source -> its number in the counter
+    counter = PairCounter()
+    try:
+        for ref, (found, _, _) in signatures:
+            source = group(ref, options)
+            documents[source] += 1
+            counter.add(numbers.setdefault(source, len(numbers)), found)
+        names = list(numbers)
+        mined = [documents[s] >= options["min_documents"] for s in names]
+        least = np.array([max(2, options["min_share"] * documents[s]) if m else np.inf for s, m in zip(names, mined, strict=True)])
+        frequent: dict[str, dict[int, int]] = {s: {} for s, m in zip(names, mined, strict=True) if m}
+        for groups, keys, counts in counter.counts():
+            keep = counts >= least[groups]
+            for number, key, count in zip(groups[keep].tolist(), keys[keep].tolist(), counts[keep].tolist(), strict=True):
+                frequent[names[number]][key] = count
+    finally:
+        counter.close()
     return documents, frequent
 
 

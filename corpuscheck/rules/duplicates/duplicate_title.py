@@ -17,15 +17,39 @@ def collect(doc, options):
 
 
 def judge(signatures, options):
-    first: dict[tuple[str, bytes], tuple] = {}  # (source or "", title) -> first DocRef, bodies seen
+    from corpuscheck.spill import PairCounter
+
+    scopes: dict[str, int] = {}  # source -> the number of its scope (its site, or "" for the whole corpus)
+    numbers: dict[str, int] = {}
+
+    def key(ref, title: bytes) -> int:  # (scope, title) as one int: exact, and smaller than a tuple
+        number = scopes.get(ref.source)
+        if number is None:
+            scope = site(ref.source) if options["same_source"] else ""
+            number = scopes[ref.source] = numbers.setdefault(scope, len(numbers))
+        return number << 64 | int.from_bytes(title, "little")
+
+    # first the titles that occur twice or more, counted in bounded memory: only they are kept below
+    counter = PairCounter()
+    try:
+        for ref, signature in signatures:
+            if signature is not None:
+                found = key(ref, signature[0])
+                counter.add_one(found >> 64, found & 0xFFFFFFFFFFFFFFFF)
+        repeated = counter.at_least(2)
+    finally:
+        counter.close()
+    first: dict[int, tuple] = {}  # (scope, title) -> first DocRef, bodies seen
     for ref, signature in signatures:
         if signature is None:
             continue
         title, line, body = signature
-        scope = site(ref.source) if options["same_source"] else ""
-        earlier = first.get((scope, title))
+        found = key(ref, title)
+        if found not in repeated:
+            continue  # a title seen once: nothing to report, no one to name
+        earlier = first.get(found)
         if earlier is None:
-            first[(scope, title)] = (ref, {body})
+            first[found] = (ref, {body})
             continue
         original, bodies = earlier
         if body in bodies:

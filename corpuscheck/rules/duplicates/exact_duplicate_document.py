@@ -17,12 +17,30 @@ def collect(doc, options):
 
 
 def judge(signatures, options):
-    copies = Counter(signature[0] for _, signature in signatures if signature is not None)
+    from corpuscheck.spill import PairCounter
+
+    # first the bodies whose digest's first 8 bytes occur twice or more, counted in bounded
+    # memory; only those bodies are then counted exactly and kept
+    counter = PairCounter()
+    try:
+        for _, signature in signatures:
+            if signature is not None:
+                counter.add_one(0, int.from_bytes(signature[0][:8], "little"))
+        candidates = counter.at_least(2)
+    finally:
+        counter.close()
+    copies = Counter(
+        signature[0]
+        for _, signature in signatures
+        if signature is not None and int.from_bytes(signature[0][:8], "little") in candidates
+    )
     first = {}
     for ref, signature in signatures:
         if signature is None:
             continue
         found, lines = signature
+        if copies[found] < 2:
+            continue  # a body seen once: nothing to report, no one to name
         if found not in first:
             first[found] = ref
             continue
