@@ -241,10 +241,7 @@ def judge_corpus(entries: list[RuleEntry], signatures: dict[str, list[tuple[DocR
             continue
         pairs = signatures.get(entry.rule.code, [])
         try:
-            judged = list(entry.rule.judge(pairs, entry.options))
-            wanted = {doc_id for doc_id, _ in judged}
-            refs = {ref.doc_id: ref for ref, _ in pairs if ref.doc_id in wanted} if wanted else {}
-            yield entry, [(refs[doc_id], hit) for doc_id, hit in judged]
+            yield entry, [(ref, hit) for ref, _, hit in _resolved(entry.rule.judge(pairs, entry.options), pairs, False)]
         except Exception as exc:  # the caller reports it; the run goes on
             yield entry, exc
 
