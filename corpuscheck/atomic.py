@@ -2,7 +2,8 @@
 
 A Ctrl-C, a kill or a full disk in the middle leaves the previous version (or none), never a
 truncated file; two runs writing the same path each replace it whole, so they never interleave.
-Every writer of an output (reports, baselines, the cache) goes through write_text/write_bytes;
+Every writer of an output (reports, baselines, the cache) goes through write_text/write_bytes
+(or replacing(), for a file written as a stream);
 a folder written as a whole (the HTML report with its GX Data Docs) goes through folder().
 """
 
@@ -13,16 +14,21 @@ import errno
 import os
 import tempfile
 from collections.abc import Callable, Iterator
+from typing import IO
 from pathlib import Path
 
 
-def write_bytes(path: str | os.PathLike, data: bytes) -> Path:
+@contextlib.contextmanager
+def replacing(path: str | os.PathLike, mode: str = "wb", **options) -> Iterator[IO]:
+    """A temporary file beside ``path``, opened with ``mode`` and ``options``, that replaces ``path``
+    whole when the block ends (flushed and fsynced first); an exception in the block or in closing
+    removes it and leaves ``path`` as it was. Opening it can fail (OSError) before the block runs."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+        with os.fdopen(fd, mode, **options) as handle:
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o644)  # mkstemp makes 0600: outputs are meant to be read by others too
@@ -33,7 +39,12 @@ def write_bytes(path: str | os.PathLike, data: bytes) -> Path:
         except FileNotFoundError:
             pass
         raise
-    return target
+
+
+def write_bytes(path: str | os.PathLike, data: bytes) -> Path:
+    with replacing(path) as handle:
+        handle.write(data)
+    return Path(path)
 
 
 def write_text(path: str | os.PathLike, text: str, encoding: str = "utf-8") -> Path:

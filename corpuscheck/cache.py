@@ -28,12 +28,11 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from corpuscheck import __version__
-from corpuscheck.atomic import write_bytes
+from corpuscheck.atomic import replacing, write_bytes
 
 FOLDER_NAME = ".corpuscheck_cache"
 FORMAT = 2  # bump when an entry's shape changes (2: (FileReport, Table, signatures))
@@ -170,29 +169,22 @@ class Cache:
             with source:
                 _copy(source, stream)
             return
+        stage = "opening"
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            with replacing(target, "w", encoding="utf-8", newline="") as kept:
+                stage = "rendering"
+                tee = _Tee(stream, kept)
+                render(tee)
+                stage = "closing"
+                if not tee.ok:
+                    raise _NotKept
+        except _NotKept:
+            pass  # the cache file missed some of the text: not kept
         except OSError:
-            render(stream)  # a cache that cannot be written only makes the next run slower
-            return
-        tee = _Tee(stream, os.fdopen(fd, "w", encoding="utf-8", newline=""))
-        try:
-            render(tee)
-            kept = tee.close()
-        except BaseException:
-            tee.close()
-            kept = False
-            raise
-        finally:
-            try:
-                if kept:
-                    os.chmod(tmp, 0o644)
-                    os.replace(tmp, target)
-                else:
-                    os.unlink(tmp)
-            except OSError:
-                pass
+            if stage == "rendering":  # the output itself failed
+                raise
+            if stage == "opening":  # a cache that cannot be written only makes the next run slower
+                render(stream)
 
     # -- verdicts -----------------------------------------------------------------
     def get_verdict(self, rows_key: str) -> Any | None:
@@ -200,6 +192,10 @@ class Cache:
 
     def put_verdict(self, rows_key: str, outcomes: Any) -> None:
         self._put("verdict", rows_key, outcomes)
+
+
+class _NotKept(Exception):
+    """A report's text that did not all reach its cache file."""
 
 
 class _Tee:
@@ -216,19 +212,6 @@ class _Tee:
             except (OSError, UnicodeError):
                 self.ok = False
         return len(text)
-
-    def close(self) -> bool:
-        """Flush and close the cache file: True when it holds everything written."""
-        try:
-            self.kept.flush()
-            os.fsync(self.kept.fileno())
-        except (OSError, ValueError):
-            self.ok = False
-        try:
-            self.kept.close()
-        except (OSError, UnicodeError):
-            self.ok = False
-        return self.ok
 
 
 def _copy(source, stream) -> None:

@@ -97,3 +97,39 @@ def test_a_baselined_copy_renders_afresh(corpus, tmp_path):
     out = io.StringIO()
     other.extra["cached_output"].write(other, "json", [], lambda stream: reporter.write(other, stream), out)
     assert out.getvalue() == reporter.render(other) != reporter.render(report)
+
+
+def _kept(folder):
+    return [p for p in folder.rglob("*") if p.is_file()]
+
+
+def test_a_cache_that_cannot_hold_the_text_still_gives_it_whole(tmp_path):
+    from corpuscheck.cache import Cache
+
+    text = "first part, " + "then \udc80 a lone surrogate the cache file cannot encode"
+    out = io.StringIO()
+    cache = Cache(tmp_path / "cache", "run")
+    cache.write_output("k", lambda stream: (stream.write(text[:12]), stream.write(text[12:])), out)
+    assert out.getvalue() == text and _kept(tmp_path / "cache") == []  # not kept, nothing left behind
+    (tmp_path / "file").write_text("")
+    blocked = Cache(tmp_path / "file" / "cache", "run")  # its folder cannot be made
+    out = io.StringIO()
+    blocked.write_output("k", lambda stream: stream.write("all of it"), out)
+    assert out.getvalue() == "all of it"
+
+
+def test_an_output_that_fails_fails_and_keeps_nothing(tmp_path):
+    from corpuscheck.cache import Cache
+
+    def render(stream):
+        stream.write("half")
+        raise OSError(28, "No space left on device")
+
+    cache = Cache(tmp_path / "cache", "run")
+    with pytest.raises(OSError, match="No space"):
+        cache.write_output("k", render, io.StringIO())
+    assert _kept(tmp_path / "cache") == []
+    out = io.StringIO()
+    cache.write_output("k", lambda stream: stream.write("whole"), out)
+    cache.write_output("k", lambda stream: stream.write("never rendered"), out)
+    assert out.getvalue() == "wholewhole"  # kept the second time, copied the third
